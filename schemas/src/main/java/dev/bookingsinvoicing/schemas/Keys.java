@@ -1,0 +1,25 @@
+package dev.bookingsinvoicing.schemas;
+
+/** Record keys, formed one way everywhere so that per-aggregate ordering holds across services. */
+public final class Keys {
+
+    private Keys() {
+    }
+
+    public static String appointment(String businessId, String appointmentId) {
+        return businessId + "/" + appointmentId;
+    }
+
+    public static String customer(String businessId, String bookingsCustomerId) {
+        return businessId + "/" + bookingsCustomerId;
+    }
+
+    public static String service(String businessId, String serviceId) {
+        return businessId + "/" + serviceId;
+    }
+
+    /** The unit of invoicing: one attendee of one appointment. */
+    public static String booking(String businessId, String appointmentId, String bookingsCustomerId) {
+        return businessId + "/" + appointmentId + "/" + bookingsCustomerId;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bookingsinvoicing.schemas;
+
+import java.util.List;
+
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.events.AppointmentCancelled;
+import dev.bookingsinvoicing.events.AppointmentCompleted;
+import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.CustomerDiscovered;
+import dev.bookingsinvoicing.events.CustomerRegistered;
+import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.ItemRegistered;
+import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ServiceDiscovered;
+
+/**
+ * The topic catalog: every topic of the system, its key and the value types it carries, declared once.
+ * The string constants exist so that annotations such as {@code @KafkaListener(topics = ...)} can use them.
+ */
+public final class Topics {
+
+    public static final String APPOINTMENTS = "bookings.appointments";
+    public static final String CUSTOMERS = "bookings.customers";
+    public static final String SERVICES = "bookings.services";
+    public static final String CUSTOMER_REGISTRATIONS = "customers.registrations";
+    public static final String ITEM_REGISTRATIONS = "items.registrations";
+    public static final String INVOICING_COMMANDS = "invoicing.commands";
+    public static final String INVOICES = "invoicing.invoices";
+    public static final String COMMAND_RESULTS = "invoicing.command-results";
+
+    /** spring-kafka's default dead-letter suffix, used consistently by every service. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    public static final List<Topic> CATALOG = List.of(
+            new Topic(APPOINTMENTS, "{businessId}/{appointmentId}", "booking-sync-service",
+                    List.of(AppointmentCompleted.class, AppointmentCancelled.class)),
+            new Topic(CUSTOMERS, "{businessId}/{bookingsCustomerId}", "booking-sync-service",
+                    List.of(CustomerDiscovered.class)),
+            new Topic(SERVICES, "{businessId}/{serviceId}", "booking-sync-service",
+                    List.of(ServiceDiscovered.class)),
+            new Topic(CUSTOMER_REGISTRATIONS, "{businessId}/{bookingsCustomerId}", "customer-service",
+                    List.of(CustomerRegistered.class, CustomerRejected.class)),
+            new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",
+                    List.of(ItemRegistered.class, ItemRejected.class)),
+            new Topic(INVOICING_COMMANDS, "commandId", "operators",
+                    List.of(InvoiceBookings.class)),
+            new Topic(INVOICES, "customerNo", "invoicing-service",
+                    List.of(DraftInvoiceCreated.class)),
+            new Topic(COMMAND_RESULTS, "commandId", "invoicing-service",
+                    List.of(CommandCompleted.class, CommandRejected.class)));
+
+    private Topics() {
+    }
+
+    public static Topic byName(String name) {
+        return CATALOG.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic named " + name + " in the catalog"));
+    }
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

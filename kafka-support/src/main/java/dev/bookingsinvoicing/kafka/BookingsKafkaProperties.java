@@ -1,0 +1,36 @@
+package dev.bookingsinvoicing.kafka;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings every service shares under {@code bookings.kafka}: how topics are created and how a failing
+ * record is retried before it is dead-lettered.
+ */
+@Validated
+@ConfigurationProperties("bookings.kafka")
+public record BookingsKafkaProperties(@Valid @NotNull @DefaultValue Topics topics, @Valid @NotNull @DefaultValue Retry retry) {
+
+    /**
+     * @param create            declare every catalog topic and its dead-letter topic at start-up (off where a
+     *                          platform team owns topic creation)
+     * @param partitions        partitions per topic; dead-letter topics get the same so a record keeps its partition
+     * @param replicationFactor 1 on a laptop, 3 in production
+     */
+    public record Topics(@DefaultValue("true") boolean create, @Min(1) @DefaultValue("4") int partitions,
+            @Min(1) @DefaultValue("1") short replicationFactor) {
+    }
+
+    /** Bounded exponential back-off for records whose processing fails with a transient error. */
+    public record Retry(@NotNull @DefaultValue("200ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier, @NotNull @DefaultValue("5s") Duration maxInterval,
+            @Min(0) @DefaultValue("5") int maxRetries) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.bookingsinvoicing.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
+
+/**
+ * The one error policy of every listener, and the topics every service expects.
+ *
+ * <p>A record that fails is retried with bounded exponential back-off, then published to {@code <topic>-dlt}
+ * (same partition) with the original key, value bytes, the exception in spring-kafka's
+ * {@code kafka_dlt-*} headers and the root cause in {@value #REASON_HEADER}; the consumer then moves on. Records that can never succeed (undecodable bytes,
+ * invalid content) skip the retries.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(BookingsKafkaProperties.class)
+public class KafkaSupportAutoConfiguration {
+
+    /** Header on every dead-lettered record: why it could not be processed, in one line. */
+    public static final String REASON_HEADER = "dlt-reason";
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafkaProperties, BookingsKafkaProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(kafkaProperties));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders().add(REASON_HEADER,
+                reasonOf(exception).getBytes(StandardCharsets.UTF_8)));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
+        handler.addNotRetryableExceptions(UnreadableRecordException.class, DeserializationException.class,
+                InvalidMessageException.class);
+        return handler;
+    }
+
+    /**
+     * The innermost message of the failure: spring-kafka's own exception header says "failed to deserialize" or
+     * "Listener failed"; operators need the cause ("unknown schema fingerprint ...").
+     */
+    static String reasonOf(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * Dead-letter records hold either the original bytes (the record could not be decoded) or the decoded
+     * Avro record (processing failed), so the value serializer is chosen by type. Not a bean: a
+     * {@code KafkaTemplate} bean would make Boot back off from the service's own template.
+     */
+    private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
+        config.remove("transactional.id");
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        byType.put(SpecificRecord.class, new AvroSerializer());
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                new DelegatingByTypeSerializer(byType, true), new DelegatingByTypeSerializer(byType, true));
+        return new KafkaTemplate<>(factory);
+    }
+
+    private static ExponentialBackOff backOff(BookingsKafkaProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.maxRetries());
+        return backOff;
+    }
+
+    /** Every catalog topic and its dead-letter twin; creating an existing topic is a no-op. */
+    @Bean
+    @ConditionalOnProperty(prefix = "bookings.kafka.topics", name = "create", matchIfMissing = true)
+    KafkaAdmin.NewTopics catalogTopics(BookingsKafkaProperties properties) {
+        BookingsKafkaProperties.Topics settings = properties.topics();
+        List<NewTopic> topics = new ArrayList<>();
+        for (dev.bookingsinvoicing.schemas.Topic topic : Topics.CATALOG) {
+            for (String name : List.of(topic.name(), topic.deadLetter())) {
+                topics.add(TopicBuilder.name(name).partitions(settings.partitions())
+                        .replicas(settings.replicationFactor()).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bookingsinvoicing.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * An embedded server speaking the MongoDB wire protocol (de.bwaldvogel mongo-java-server), so the services use the
+ * real MongoDB driver against it. The H2 backend keeps data in one file across restarts; the memory backend is
+ * faster and forgets everything on stop.
+ */
+public final class LocalMongoServer implements AutoCloseable {
+
+    /** Where the embedded server keeps its documents. */
+    public enum Backend { H2, MEMORY }
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMongoServer.class);
+
+    private final MongoServer server;
+    private final int port;
+
+    private LocalMongoServer(MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static LocalMongoServer start(Backend backend, Path dataDir, int port) {
+        MongoBackend store = switch (backend) {
+            case MEMORY -> new MemoryBackend();
+            case H2 -> new H2Backend(h2File(dataDir));
+        };
+        MongoServer server = new MongoServer(store);
+        server.bind("localhost", port);
+        log.info("MongoDB wire-protocol server ({} backend) listening on localhost:{}", backend, port);
+        return new LocalMongoServer(server, port);
+    }
+
+    private static String h2File(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dataDir.resolve("mongo.mv").toAbsolutePath().toString();
+    }
+
+    /** A connection string for one database of this server. */
+    public String uri(String database) {
+        return "mongodb://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,250 @@
+package dev.bookingsinvoicing.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.bookingsinvoicing.simulator.SimulatedTenant.Business;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A Microsoft Graph v1.0 Bookings simulator: serves the seeded {@link SimulatedTenant} under
+ * {@code /v1.0/solutions/bookingBusinesses} in Graph's JSON shapes, paged with {@code @odata.nextLink}, behind a
+ * bearer token. Runs on the JDK's HTTP server so it starts in milliseconds inside any JVM.
+ */
+public final class BookingsSimulator implements AutoCloseable {
+
+    private static final String BUSINESSES_PATH = "/v1.0/solutions/bookingBusinesses";
+
+    private final SimulatorSettings settings;
+    private final SimulatedTenant tenant;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final GraphJson json = new GraphJson(mapper);
+
+    private BookingsSimulator(SimulatorSettings settings) throws IOException {
+        this.settings = settings;
+        this.tenant = new TenantGenerator(settings).generate();
+        this.server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
+        this.executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "bookings-simulator");
+            thread.setDaemon(true); // never keeps a test JVM alive
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/v1.0/", this::handle);
+        server.start();
+    }
+
+    /** Generates the tenant from the settings and starts serving it; port 0 picks a free port. */
+    public static BookingsSimulator start(SimulatorSettings settings) {
+        try {
+            return new BookingsSimulator(settings);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Bookings simulator on port " + settings.port(), e);
+        }
+    }
+
+    /** Standalone: {@code java -jar bookings-simulator.jar [port]} (or env BOOKINGS_SIMULATOR_PORT, default 8090). */
+    public static void main(String[] args) throws InterruptedException {
+        String port = args.length > 0 ? args[0] : System.getenv().getOrDefault("BOOKINGS_SIMULATOR_PORT",
+                String.valueOf(SimulatorSettings.DEFAULT_PORT));
+        SimulatorSettings settings = SimulatorSettings.defaults().withPort(Integer.parseInt(port))
+                .withSeed(Long.parseLong(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_SEED", "42")))
+                .withAccessToken(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_TOKEN", SimulatorSettings.DEFAULT_TOKEN));
+        BookingsSimulator simulator = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        System.out.println("Bookings simulator: Graph base " + simulator.baseUrl() + "/v1.0, token "
+                + simulator.accessToken() + ", businesses " + simulator.tenant().businesses().stream()
+                        .map(Business::id).toList());
+        new CountDownLatch(1).await();
+    }
+
+    /** E.g. {@code http://localhost:8090}; the Graph base URL is {@code baseUrl() + "/v1.0"}. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The bearer token requests must carry. */
+    public String accessToken() {
+        return settings.accessToken();
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    /** The live data; its mutators change what the next request sees. */
+    public SimulatedTenant tenant() {
+        return tenant;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!("Bearer " + settings.accessToken()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                error(exchange, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+                return;
+            }
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                error(exchange, 405, "Request_BadRequest", "Only GET is simulated.");
+                return;
+            }
+            route(exchange);
+        } catch (RuntimeException e) {
+            error(exchange, 500, "generalException", String.valueOf(e));
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        if (rawPath.equals(BUSINESSES_PATH)) {
+            List<ObjectNode> all = tenant.businesses().stream().map(json::business).toList();
+            page(exchange, rawPath, query, "solutions/bookingBusinesses", all);
+            return;
+        }
+        if (!rawPath.startsWith(BUSINESSES_PATH + "/")) {
+            error(exchange, 400, "BadRequest", "Resource not found for the segment '" + rawPath + "'.");
+            return;
+        }
+        String[] segments = rawPath.substring(BUSINESSES_PATH.length() + 1).split("/");
+        Business business;
+        try {
+            business = tenant.business(decode(segments[0]));
+        } catch (NoSuchElementException e) {
+            error(exchange, 404, "ErrorItemNotFound", "The specified object was not found in the store.");
+            return;
+        }
+        String context = "solutions/bookingBusinesses('" + business.id() + "')";
+        if (segments.length == 1) {
+            ObjectNode node = json.business(business);
+            node.put("@odata.context", baseUrl() + "/v1.0/$metadata#solutions/bookingBusinesses/$entity");
+            respond(exchange, 200, node);
+            return;
+        }
+        switch (segments.length == 2 ? segments[1] : "") {
+            case "customers" -> page(exchange, rawPath, query, context + "/customers",
+                    mapAll(business.customers(), json::customer));
+            case "services" -> page(exchange, rawPath, query, context + "/services",
+                    mapAll(business.services(), json::service));
+            case "appointments" -> page(exchange, rawPath, query, context + "/appointments",
+                    mapAll(business.appointments(), json::appointment));
+            case "calendarView" -> calendarView(exchange, rawPath, query, context, business);
+            default -> error(exchange, 400, "BadRequest", "Resource not found for the segment '" + rawPath + "'.");
+        }
+    }
+
+    private void calendarView(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
+            Business business) throws IOException {
+        Instant start;
+        Instant end;
+        try {
+            start = instant(query.get("start"));
+            end = instant(query.get("end"));
+        } catch (DateTimeParseException | NullPointerException e) {
+            error(exchange, 400, "ErrorInvalidParameter",
+                    "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
+            return;
+        }
+        page(exchange, rawPath, query, context + "/calendarView", business.appointments().stream()
+                .filter(a -> a.start().isBefore(end) && a.end().isAfter(start)).map(json::appointment).toList());
+    }
+
+    private void page(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
+            List<ObjectNode> all) throws IOException {
+        int skip = Integer.parseInt(query.getOrDefault("$skip", "0"));
+        int top = Math.min(Integer.parseInt(query.getOrDefault("$top", String.valueOf(settings.pageSize()))),
+                settings.pageSize());
+        ObjectNode body = mapper.createObjectNode();
+        body.put("@odata.context", baseUrl() + "/v1.0/$metadata#" + context);
+        ArrayNode value = body.putArray("value");
+        all.stream().skip(skip).limit(top).forEach(value::add);
+        if (skip + top < all.size()) {
+            Map<String, String> next = new LinkedHashMap<>(query);
+            next.put("$top", String.valueOf(top));
+            next.put("$skip", String.valueOf(skip + top));
+            body.put("@odata.nextLink", baseUrl() + rawPath + "?" + next.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")));
+        }
+        respond(exchange, 200, body);
+    }
+
+    private static <T> List<ObjectNode> mapAll(List<T> items, Function<T, ObjectNode> render) {
+        return items.stream().map(render).toList();
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(value).toInstant();
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            Arrays.stream(rawQuery.split("&")).map(p -> p.split("=", 2))
+                    .forEach(p -> query.put(decode(p[0]), p.length > 1 ? decode(p[1]) : ""));
+        }
+        return query;
+    }
+
+    // percent-decoding only: a '+' in a path or a timestamp offset is a plus, not a space
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        error.putObject("innerError").put("date", Instant.now().toString())
+                .put("request-id", UUID.randomUUID().toString());
+        respond(exchange, status, body);
+    }
+
+    private void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json;odata.metadata=minimal;charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

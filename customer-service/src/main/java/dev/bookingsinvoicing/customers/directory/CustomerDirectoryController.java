@@ -1,0 +1,47 @@
+package dev.bookingsinvoicing.customers.directory;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.bookingsinvoicing.customers.registration.CustomerRecord;
+import dev.bookingsinvoicing.customers.registration.CustomerStore;
+
+/** Read-only customer list for dashboards: each customer with the Bookings customers it came from. */
+@RestController
+@RequestMapping("/api/customers")
+public class CustomerDirectoryController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final CustomerStore store;
+
+    public CustomerDirectoryController(CustomerStore store) {
+        this.store = store;
+    }
+
+    /** One page of customers in number order. */
+    public record CustomerPage(List<CustomerRecord> customers, int page, int size, long totalElements) {
+    }
+
+    @GetMapping
+    public CustomerPage customers(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return new CustomerPage(store.customers(page, size), page, size, store.countCustomers());
+    }
+
+    @GetMapping("/{customerNo}")
+    public CustomerRecord customer(@PathVariable String customerNo) {
+        return store.customer(customerNo).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer " + customerNo));
+    }
+}

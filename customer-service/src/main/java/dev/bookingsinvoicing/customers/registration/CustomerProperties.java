@@ -1,0 +1,37 @@
+package dev.bookingsinvoicing.customers.registration;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code bookings.customers}: which Bookings customers may become customers, the template new
+ * customers are created from, and the number series they are numbered from.
+ */
+@Validated
+@ConfigurationProperties("bookings.customers")
+public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
+        @Valid @NotNull(message = "bookings.customers.template is required") CustomerTemplate template,
+        @Valid @NotNull @DefaultValue NumberSeries numberSeries) {
+
+    /**
+     * BC's customer filter beyond the email rule. Each list holds accepted values (compared trimmed and
+     * case-insensitively); an empty list accepts any value.
+     */
+    public record Filter(@DefaultValue List<String> city, @DefaultValue List<String> state,
+            @DefaultValue List<String> postalCode, @DefaultValue List<String> country) {
+    }
+
+    /** C00010, C00020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */
+    public record NumberSeries(@NotBlank @DefaultValue("C") String prefix, @Min(1) @Max(18) @DefaultValue("5") int digits,
+            @Min(1) @DefaultValue("10") int step) {
+    }
+}

@@ -1,0 +1,241 @@
+package dev.bookingsinvoicing.invoicing.command;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+
+import dev.bookingsinvoicing.invoicing.view.BookingClaim;
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.schemas.Topics;
+
+/**
+ * Carries out InvoiceBookings so that a booking lands on at most one draft invoice, whatever is re-delivered,
+ * retried or crashed, without multi-document transactions (the embedded server has none).
+ *
+ * <p>Why it never invoices twice:
+ * <ol>
+ * <li>A command whose result is stored ({@code command_results}, {@code _id} = commandId) is done: a
+ * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
+ * <li>Otherwise the plan is read from the stored plan ({@code _id} = commandId) if an earlier attempt got that
+ * far, else computed from the view and inserted. A retry therefore carries out the same decision, and the
+ * invoice ids are a function of commandId + customerNo + currency.
+ * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
+ * unique {@code _id} makes the claim atomic in any MongoDB: two commands cannot both claim one booking. A
+ * duplicate held by this command (an earlier crashed attempt) is ours; one held by another command drops the
+ * line. Claims are only ever added, so a retry loses exactly the same bookings and rebuilds the same invoices.
+ * <li>Invoices are upserted by id, the events and the result are sent in the listener's Kafka transaction
+ * (together with the command's offset), the invoiced rows leave the view, and the result is stored last.
+ * Every step before the stored result is idempotent; a crash anywhere repeats them with the same outcome.
+ * If the Kafka transaction aborts after the result was stored, the re-delivered command finds the result and
+ * publishes it again (1.) - consumers deduplicate by invoiceId / eventId.
+ * </ol>
+ */
+@Component
+public class InvoiceBookingsHandler {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, Object> kafka;
+    private final CommandValidator validator;
+    private final InvoicePlanner planner;
+    private final Clock clock;
+
+    public InvoiceBookingsHandler(MongoTemplate mongo, KafkaTemplate<String, Object> kafka,
+            CommandValidator validator, InvoicePlanner planner, Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.validator = validator;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public void handle(InvoiceCommand command) {
+        CommandResult done = mongo.findById(command.commandId(), CommandResult.class);
+        if (done != null) {
+            republish(done);
+            return;
+        }
+        Optional<String> rejection = validator.rejectionOf(command);
+        if (rejection.isPresent()) {
+            CommandResult rejected = CommandResult.rejected(command.commandId(), InvoiceCommand.TYPE,
+                    rejection.get(), clock.instant());
+            publish(rejected);
+            storeResult(rejected);
+            return;
+        }
+        InvoicePlan plan = storedOrNewPlan(command);
+        InvoicePlan claimed = planner.without(plan, claim(plan));
+
+        upsertInvoices(claimed.invoices());
+        claimed.invoices().forEach(this::publish);
+        List<String> invoiced = claimed.bookingIds();
+        CommandResult result = new CommandResult(command.commandId(), InvoiceCommand.TYPE,
+                CommandResult.Outcome.COMPLETED, claimed.invoices().stream().map(DraftInvoice::id).toList(),
+                invoiced.size(), claimed.skipped(), null, plan.createdAt());
+        publish(result);
+        if (!invoiced.isEmpty()) {
+            mongo.remove(query(where("_id").in(invoiced)), BookingRow.class);
+        }
+        storeResult(result);
+    }
+
+    private void republish(CommandResult result) {
+        if (result.outcome() == CommandResult.Outcome.COMPLETED && !result.invoiceIds().isEmpty()) {
+            Map<String, DraftInvoice> byId = new LinkedHashMap<>();
+            mongo.find(query(where("_id").in(result.invoiceIds())), DraftInvoice.class)
+                    .forEach(i -> byId.put(i.id(), i));
+            result.invoiceIds().stream().map(byId::get).forEach(this::publish);
+        }
+        publish(result);
+    }
+
+    private InvoicePlan storedOrNewPlan(InvoiceCommand command) {
+        InvoicePlan stored = mongo.findById(command.commandId(), InvoicePlan.class);
+        if (stored != null) {
+            return stored;
+        }
+        List<SkippedBooking> skipped = new ArrayList<>();
+        InvoicePlan plan = planner.plan(command.commandId(), rowsInScope(command, skipped), skipped,
+                clock.instant());
+        try {
+            mongo.insert(plan);
+            return plan;
+        } catch (DuplicateKeyException raced) {
+            return mongo.findById(command.commandId(), InvoicePlan.class);
+        }
+    }
+
+    /** Rows in scope, whatever their status (the planner skips the unready with their reason). */
+    private List<BookingRow> rowsInScope(InvoiceCommand command, List<SkippedBooking> skipped) {
+        Criteria criteria = switch (command.scope()) {
+            case ALL -> new Criteria();
+            case CUSTOMER -> where("customerNo").is(command.customerNo());
+            case SELECTED -> where("_id").in(command.bookingIds());
+        };
+        if (command.businessId() != null) {
+            criteria = criteria.and("businessId").is(command.businessId());
+        }
+        if (command.from() != null || command.to() != null) {
+            Criteria start = criteria.and("start");
+            if (command.from() != null) {
+                start = start.gte(command.from());
+            }
+            if (command.to() != null) {
+                start = start.lt(command.to());
+            }
+        }
+        List<BookingRow> rows = mongo.find(query(criteria), BookingRow.class);
+        if (command.scope() == InvoiceScope.SELECTED) {
+            Set<String> found = new HashSet<>();
+            rows.forEach(r -> found.add(r.id()));
+            List<String> missing = command.bookingIds().stream().distinct().filter(id -> !found.contains(id))
+                    .toList();
+            skipped.addAll(explainMissing(missing, command));
+        }
+        return rows;
+    }
+
+    private List<SkippedBooking> explainMissing(List<String> missing, InvoiceCommand command) {
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        Map<String, BookingClaim> claims = new LinkedHashMap<>();
+        mongo.find(query(where("_id").in(missing)), BookingClaim.class).forEach(c -> claims.put(c.id(), c));
+        boolean narrowed = command.businessId() != null || command.from() != null || command.to() != null;
+        return missing.stream().map(id -> {
+            BookingClaim claim = claims.get(id);
+            if (claim != null) {
+                return new SkippedBooking(id, "already invoiced on " + claim.invoiceId());
+            }
+            return new SkippedBooking(id, narrowed ? "unknown booking id or outside businessId/from/to"
+                    : "unknown booking id");
+        }).toList();
+    }
+
+    /**
+     * Claims every planned booking in one unordered insertMany. Returns the bookings another command holds,
+     * with the reason; duplicates held by this very command (an earlier, crashed attempt) are ours.
+     */
+    private Map<String, String> claim(InvoicePlan plan) {
+        List<Document> claims = new ArrayList<>();
+        Date now = Date.from(plan.createdAt());
+        for (DraftInvoice invoice : plan.invoices()) {
+            for (InvoiceLine line : invoice.lines()) {
+                claims.add(new Document("_id", line.bookingId()).append("commandId", plan.id())
+                        .append("invoiceId", invoice.id()).append("claimedAt", now));
+            }
+        }
+        if (claims.isEmpty()) {
+            return Map.of();
+        }
+        List<String> duplicates = new ArrayList<>();
+        try {
+            mongo.getCollection(BookingClaim.COLLECTION).insertMany(claims, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(claims.get(error.getIndex()).getString("_id"));
+            }
+        }
+        Map<String, String> lost = new LinkedHashMap<>();
+        if (!duplicates.isEmpty()) {
+            mongo.find(query(where("_id").in(duplicates)), BookingClaim.class).stream()
+                    .filter(c -> !plan.id().equals(c.commandId()))
+                    .forEach(c -> lost.put(c.id(), "already invoiced on " + c.invoiceId()));
+        }
+        return lost;
+    }
+
+    private void upsertInvoices(List<DraftInvoice> invoices) {
+        if (invoices.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, DraftInvoice.class);
+        invoices.forEach(i -> bulk.replaceOne(query(where("_id").is(i.id())), i, FindAndReplaceOptions.options()
+                .upsert()));
+        bulk.execute();
+    }
+
+    private void storeResult(CommandResult result) {
+        try {
+            mongo.insert(result);
+        } catch (DuplicateKeyException alreadyStored) {
+            // a concurrent attempt of the same command stored the identical result first
+        }
+    }
+
+    private void publish(DraftInvoice invoice) {
+        kafka.send(Topics.INVOICES, invoice.customerNo(), InvoicingEvents.draftInvoiceCreated(invoice));
+    }
+
+    private void publish(CommandResult result) {
+        Object event = result.outcome() == CommandResult.Outcome.COMPLETED ? InvoicingEvents.commandCompleted(result)
+                : InvoicingEvents.commandRejected(result);
+        kafka.send(Topics.COMMAND_RESULTS, result.id(), event);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.bookingsinvoicing.invoicing.command;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * InvoiceBookings as the domain sees it. {@code businessId}, {@code from} (inclusive) and {@code to} (exclusive,
+ * on the booking's start) narrow any scope; each may be null.
+ */
+public record InvoiceCommand(String commandId, String issuedBy, InvoiceScope scope, List<String> bookingIds,
+        String customerNo, String businessId, Instant from, Instant to) {
+
+    public static final String TYPE = "InvoiceBookings";
+}

@@ -1,0 +1,130 @@
+package dev.bookingsinvoicing.invoicing.command;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+
+/**
+ * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
+ * booking, lines ordered by start then booking id. Everything here is deterministic (ids derived from the
+ * command id, stable order) so that a retried command produces the very same invoices.
+ */
+public final class InvoicePlanner {
+
+    private static final Comparator<BookingRow> LINE_ORDER = Comparator.comparing(BookingRow::start)
+            .thenComparing(BookingRow::id);
+
+    /** The plan: READY rows are invoiced, the others skipped with the reason a user can act on. */
+    public InvoicePlan plan(String commandId, List<BookingRow> rowsInScope, List<SkippedBooking> alreadySkipped,
+            Instant now) {
+        Map<String, List<BookingRow>> byCustomer = new TreeMap<>();
+        List<SkippedBooking> skipped = new ArrayList<>(alreadySkipped);
+        for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
+            if (row.status() == BookingStatus.READY) {
+                byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
+                        .add(row);
+            } else {
+                skipped.add(new SkippedBooking(row.id(), skipReason(row)));
+            }
+        }
+        List<DraftInvoice> invoices = new ArrayList<>();
+        for (List<BookingRow> rows : byCustomer.values()) {
+            BookingRow first = rows.get(0);
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (BookingRow row : rows) {
+                lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
+                        description(row), row.start(), row.quantity(), row.unitPrice(), row.amount()));
+            }
+            invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
+                    first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
+        }
+        return new InvoicePlan(commandId, invoices, skipped, now);
+    }
+
+    /**
+     * The plan without the bookings another command claimed first: their lines go, the remaining lines are
+     * renumbered and totals recomputed, empty invoices are dropped. The same lost set gives the same result.
+     */
+    public InvoicePlan without(InvoicePlan plan, Map<String, String> lostBookingReasons) {
+        if (lostBookingReasons.isEmpty()) {
+            return plan;
+        }
+        List<DraftInvoice> invoices = new ArrayList<>();
+        List<SkippedBooking> skipped = new ArrayList<>(plan.skipped());
+        for (DraftInvoice invoice : plan.invoices()) {
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (InvoiceLine line : invoice.lines()) {
+                String reason = lostBookingReasons.get(line.bookingId());
+                if (reason != null) {
+                    skipped.add(new SkippedBooking(line.bookingId(), reason));
+                } else {
+                    lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
+                            line.description(), line.serviceDate(), line.quantity(), line.unitPrice(),
+                            line.amount()));
+                }
+            }
+            if (!lines.isEmpty()) {
+                invoices.add(new DraftInvoice(invoice.id(), invoice.commandId(), invoice.customerNo(),
+                        invoice.customerName(), invoice.currency(), lines, total(lines), invoice.createdAt()));
+            }
+        }
+        return new InvoicePlan(plan.id(), invoices, skipped, plan.createdAt());
+    }
+
+    /** "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency). */
+    public static String invoiceId(String commandId, String customerNo, String currency) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    (commandId + "\n" + customerNo + "\n" + currency).getBytes(StandardCharsets.UTF_8));
+            return "DI-" + HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** "service name - yyyy-MM-dd", the date in the appointment's own time zone when Bookings gave a known one. */
+    static String description(BookingRow row) {
+        LocalDate date = LocalDate.ofInstant(row.start(), zoneOf(row.timeZone()));
+        return row.serviceName() + " - " + date;
+    }
+
+    private static ZoneId zoneOf(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            // Bookings may give Windows zone names ("W. Europe Standard Time"); without a mapping, UTC
+            return ZoneOffset.UTC;
+        }
+    }
+
+    static String skipReason(BookingRow row) {
+        return switch (row.status()) {
+            case NEEDS_PRICE -> "needs a price";
+            case UNMATCHED_CUSTOMER -> "customer not matched: " + row.reason();
+            case UNMAPPED_SERVICE -> "service not mapped to an item: " + row.reason();
+            case READY -> "ready";
+        };
+    }
+
+    private static BigDecimal total(List<InvoiceLine> lines) {
+        return lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+}

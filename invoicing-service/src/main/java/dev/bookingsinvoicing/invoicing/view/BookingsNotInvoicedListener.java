@@ -1,0 +1,74 @@
+package dev.bookingsinvoicing.invoicing.view;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.bookingsinvoicing.events.AppointmentCancelled;
+import dev.bookingsinvoicing.events.AppointmentCompleted;
+import dev.bookingsinvoicing.events.CustomerRegistered;
+import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.ItemRegistered;
+import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
+import dev.bookingsinvoicing.schemas.Keys;
+import dev.bookingsinvoicing.schemas.Topics;
+
+/**
+ * Feeds the view from appointments and registrations: converts each event to domain types and hands it to
+ * the projection. One container for the three topics, so that within an instance an appointment and the
+ * registration it waits for are never applied at the same time.
+ */
+@Component
+@KafkaListener(id = "invoicing-view", topics = { Topics.APPOINTMENTS, Topics.CUSTOMER_REGISTRATIONS,
+        Topics.ITEM_REGISTRATIONS })
+public class BookingsNotInvoicedListener {
+
+    private final BookingsNotInvoicedProjection projection;
+
+    public BookingsNotInvoicedListener(BookingsNotInvoicedProjection projection) {
+        this.projection = projection;
+    }
+
+    @KafkaHandler
+    public void on(AppointmentCompleted event) {
+        projection.onCompleted(new Appointment(event.getBusinessId(), event.getAppointmentId(), event.getRevision(),
+                event.getOccurredAt(), event.getServiceId(), event.getServiceName(), event.getStart(), event.getEnd(),
+                event.getTimeZone(), BookingPriceType.of(event.getPriceType().name()), event.getPrice(),
+                event.getCurrency(), event.getAttendees().stream()
+                        .map(a -> new Attendee(a.getBookingsCustomerId(), a.getName(), a.getEmailAddress())).toList()));
+    }
+
+    @KafkaHandler
+    public void on(AppointmentCancelled event) {
+        projection.onCancelled(event.getBusinessId(), event.getAppointmentId(), event.getOccurredAt());
+    }
+
+    @KafkaHandler
+    public void on(CustomerRegistered event) {
+        projection.onCustomer(new CustomerRegistration(Keys.customer(event.getBusinessId(),
+                event.getBookingsCustomerId()), event.getBusinessId(), event.getBookingsCustomerId(), true,
+                event.getCustomerNo(), event.getName(), null, event.getEventId(), event.getOccurredAt()));
+    }
+
+    @KafkaHandler
+    public void on(CustomerRejected event) {
+        projection.onCustomer(new CustomerRegistration(Keys.customer(event.getBusinessId(),
+                event.getBookingsCustomerId()), event.getBusinessId(), event.getBookingsCustomerId(), false, null,
+                null, event.getReason(), event.getEventId(), event.getOccurredAt()));
+    }
+
+    @KafkaHandler
+    public void on(ItemRegistered event) {
+        projection.onItem(new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
+                event.getBusinessId(), event.getServiceId(), true, event.getItemNo(), null, event.getEventId(),
+                event.getOccurredAt()));
+    }
+
+    @KafkaHandler
+    public void on(ItemRejected event) {
+        projection.onItem(new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
+                event.getBusinessId(), event.getServiceId(), false, null, event.getReason(), event.getEventId(),
+                event.getOccurredAt()));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.bookingsinvoicing.invoicing.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+
+class InvoicePlannerTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-31T18:00:00Z");
+
+    private final InvoicePlanner planner = new InvoicePlanner();
+
+    @Test
+    void oneInvoicePerCustomerWithOneLinePerBookingOrderedByStartThenId() {
+        List<BookingRow> rows = List.of(
+                row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "10.00", BookingStatus.READY),
+                row("b1/a1/c2", "C00020", "2026-03-02T09:00:00Z", "20.00", BookingStatus.READY),
+                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "15.00", BookingStatus.READY),
+                row("b1/a0/c1", "C00010", "2026-03-03T09:00:00Z", "5.00", BookingStatus.READY));
+
+        InvoicePlan plan = planner.plan("cmd-1", rows, List.of(), NOW);
+
+        assertThat(plan.invoices()).extracting(DraftInvoice::customerNo).containsExactly("C00010", "C00020");
+        DraftInvoice first = plan.invoices().get(0);
+        assertThat(first.lines()).extracting(InvoiceLine::bookingId)
+                .containsExactly("b1/a1/c1", "b1/a0/c1", "b1/a2/c1");
+        assertThat(first.lines()).extracting(InvoiceLine::lineNo).containsExactly(1, 2, 3);
+        assertThat(first.totalAmount()).isEqualTo(new BigDecimal("30.00"));
+        assertThat(first.lines().get(0).description()).isEqualTo("Haircut - 2026-03-02");
+        assertThat(first.id()).isEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR")).startsWith("DI-")
+                .hasSize(19);
+    }
+
+    @Test
+    void invoiceIdsAreDeterministicAndDifferPerCommandCustomerAndCurrency() {
+        assertThat(InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"))
+                .isEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"))
+                .isNotEqualTo(InvoicePlanner.invoiceId("cmd-2", "C00010", "EUR"))
+                .isNotEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"))
+                .isNotEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00010", "USD"));
+    }
+
+    @Test
+    void aCustomerBilledInTwoCurrenciesGetsTwoInvoices() {
+        BookingRow usd = withCurrency(row("b2/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00",
+                BookingStatus.READY), "USD");
+        InvoicePlan plan = planner.plan("cmd-1", List.of(usd,
+                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY)), List.of(), NOW);
+
+        assertThat(plan.invoices()).extracting(DraftInvoice::currency).containsExactly("EUR", "USD");
+    }
+
+    @Test
+    void unreadyBookingsAreSkippedWithAReasonAUserCanActOn() {
+        InvoicePlan plan = planner.plan("cmd-1", List.of(
+                row("b1/a1/c1", null, "2026-03-02T09:00:00Z", null, BookingStatus.NEEDS_PRICE),
+                row("b1/a2/c9", null, "2026-03-02T10:00:00Z", null, BookingStatus.UNMATCHED_CUSTOMER)),
+                List.of(new SkippedBooking("b1/x/y", "unknown booking id")), NOW);
+
+        assertThat(plan.invoices()).isEmpty();
+        assertThat(plan.skipped()).containsExactly(new SkippedBooking("b1/x/y", "unknown booking id"),
+                new SkippedBooking("b1/a1/c1", "needs a price"),
+                new SkippedBooking("b1/a2/c9", "customer not matched: customer not registered yet"));
+    }
+
+    @Test
+    void bookingsClaimedByAnotherCommandLeaveThePlanWhichIsRenumberedAndRetotalled() {
+        InvoicePlan plan = planner.plan("cmd-1", List.of(
+                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY),
+                row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY),
+                row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(), NOW);
+
+        InvoicePlan after = planner.without(plan, Map.of("b1/a1/c1", "already invoiced on DI-x",
+                "b1/a3/c2", "already invoiced on DI-y"));
+
+        assertThat(after.invoices()).hasSize(1);
+        assertThat(after.invoices().get(0).lines()).extracting(InvoiceLine::lineNo, InvoiceLine::bookingId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "b1/a2/c1"));
+        assertThat(after.invoices().get(0).totalAmount()).isEqualTo(new BigDecimal("15.00"));
+        assertThat(after.invoices().get(0).id()).isEqualTo(plan.invoices().get(0).id());
+        assertThat(after.skipped()).extracting(SkippedBooking::reason)
+                .containsExactlyInAnyOrder("already invoiced on DI-x", "already invoiced on DI-y");
+    }
+
+    @Test
+    void theServiceDateFollowsTheAppointmentsTimeZoneWhenItIsAKnownZone() {
+        BookingRow late = row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY);
+        BookingRow inBerlin = new BookingRow(late.id(), late.businessId(), late.appointmentId(),
+                late.bookingsCustomerId(), late.start(), late.end(), late.durationMinutes(), "Europe/Berlin",
+                late.serviceId(), late.serviceName(), late.itemNo(), late.customerName(), late.customerEmail(),
+                late.customerNo(), late.billToName(), late.priceType(), late.price(), late.currency(), late.quantity(),
+                late.unitPrice(), late.amount(), late.revision(), late.status(), late.reason());
+
+        assertThat(InvoicePlanner.description(late)).isEqualTo("Haircut - 2026-03-02");
+        assertThat(InvoicePlanner.description(inBerlin)).isEqualTo("Haircut - 2026-03-03");
+    }
+
+    private static BookingRow row(String id, String customerNo, String start, String amount, BookingStatus status) {
+        String[] parts = id.split("/");
+        Instant s = Instant.parse(start);
+        BigDecimal a = amount == null ? null : new BigDecimal(amount);
+        return new BookingRow(id, parts[0], parts[1], parts[2], s, s.plusSeconds(1800), 30, null, "s1", "Haircut",
+                "I-CUT", "Attendee", "a@example.com", customerNo, customerNo == null ? null : "Customer " + customerNo,
+                "fixedPrice", a, "EUR", a == null ? null : new BigDecimal("1.0000"), a, a, "r1", status,
+                status == BookingStatus.READY ? null
+                        : status == BookingStatus.NEEDS_PRICE ? "needs a price (priceVaries)"
+                                : "customer not registered yet");
+    }
+
+    private static BookingRow withCurrency(BookingRow r, String currency) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), r.timeZone(), r.serviceId(), r.serviceName(), r.itemNo(), r.customerName(),
+                r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(), currency, r.quantity(),
+                r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+    }
+}

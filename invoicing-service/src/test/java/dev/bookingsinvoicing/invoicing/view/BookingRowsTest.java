@@ -1,0 +1,99 @@
+package dev.bookingsinvoicing.invoicing.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
+import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+
+class BookingRowsTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final BookingRows rules = new BookingRows(new Pricing());
+
+    @Test
+    void anAppointmentBeforeItsRegistrationsIsUnmatchedAndBecomesReadyWhenTheyArrive() {
+        BookingRow row = rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"), Map.of(), null)
+                .get(0);
+        assertThat(row.id()).isEqualTo("b1/a1/c1");
+        assertThat(row.status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
+        assertThat(row.reason()).isEqualTo("customer not registered yet");
+
+        BookingRow customerKnown = rules.classify(row, registered("c1", "C00010"), null);
+        assertThat(customerKnown.status()).isEqualTo(BookingStatus.UNMAPPED_SERVICE);
+        assertThat(customerKnown.reason()).isEqualTo("service not registered as an item yet");
+        assertThat(customerKnown.customerNo()).isEqualTo("C00010");
+
+        BookingRow ready = rules.classify(customerKnown, registered("c1", "C00010"), item());
+        assertThat(ready.status()).isEqualTo(BookingStatus.READY);
+        assertThat(ready.reason()).isNull();
+        assertThat(ready.itemNo()).isEqualTo("I-CUT");
+        assertThat(ready.amount()).isEqualTo(new BigDecimal("10.00"));
+    }
+
+    @Test
+    void registrationsThatArrivedFirstMakeTheRowReadyAtOnce() {
+        BookingRow row = rules.rowsOf(appointment(BookingPriceType.hourly, "40.00", "c1"),
+                Map.of("b1/c1", registered("c1", "C00010")), item()).get(0);
+
+        assertThat(row.status()).isEqualTo(BookingStatus.READY);
+        assertThat(row.quantity()).isEqualTo(new BigDecimal("1.5000"));
+        assertThat(row.amount()).isEqualTo(new BigDecimal("60.00"));
+    }
+
+    @Test
+    void aRejectedCustomerOrServiceShowsTheReason() {
+        CustomerRegistration rejected = new CustomerRegistration("b1/c1", "b1", "c1", false, null, null,
+                "no email address", "e1", START);
+        assertThat(rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"), Map.of("b1/c1", rejected),
+                item()).get(0).reason()).isEqualTo("customer rejected: no email address");
+
+        ItemRegistration itemRejected = new ItemRegistration("b1/s1", "b1", "s1", false, null, "duplicate name", "e2",
+                START);
+        BookingRow row = rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"),
+                Map.of("b1/c1", registered("c1", "C00010")), itemRejected).get(0);
+        assertThat(row.status()).isEqualTo(BookingStatus.UNMAPPED_SERVICE);
+        assertThat(row.reason()).isEqualTo("service rejected: duplicate name");
+    }
+
+    @Test
+    void aPriceVariesBookingOfAMatchedCustomerNeedsAPriceAndHasNoAmount() {
+        BookingRow row = rules.rowsOf(appointment(BookingPriceType.priceVaries, "10.00", "c1"),
+                Map.of("b1/c1", registered("c1", "C00010")), item()).get(0);
+
+        assertThat(row.status()).isEqualTo(BookingStatus.NEEDS_PRICE);
+        assertThat(row.amount()).isNull();
+    }
+
+    @Test
+    void aGroupAppointmentHasOneRowPerAttendeeAndAnAttendeeListedTwiceIsOneBooking() {
+        List<BookingRow> rows = rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1", "c2", "c3",
+                "c2"), Map.of("b1/c2", registered("c2", "C00020")), item());
+
+        assertThat(rows).extracting(BookingRow::id).containsExactly("b1/a1/c1", "b1/a1/c2", "b1/a1/c3");
+        assertThat(rows).extracting(BookingRow::status).containsExactly(BookingStatus.UNMATCHED_CUSTOMER,
+                BookingStatus.READY, BookingStatus.UNMATCHED_CUSTOMER);
+    }
+
+    private static Appointment appointment(BookingPriceType type, String price, String... customers) {
+        return new Appointment("b1", "a1", "r1", START, "s1", "Haircut", START, START.plusSeconds(90 * 60), null,
+                type, new BigDecimal(price), "EUR", java.util.Arrays.stream(customers)
+                        .map(c -> new Attendee(c, "Name " + c, c + "@example.com")).toList());
+    }
+
+    private static CustomerRegistration registered(String bookingsCustomerId, String customerNo) {
+        return new CustomerRegistration("b1/" + bookingsCustomerId, "b1", bookingsCustomerId, true, customerNo,
+                "Customer " + customerNo, null, "e-" + bookingsCustomerId, START);
+    }
+
+    private static ItemRegistration item() {
+        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START);
+    }
+}

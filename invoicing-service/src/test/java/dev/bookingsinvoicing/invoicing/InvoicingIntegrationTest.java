@@ -1,0 +1,245 @@
+package dev.bookingsinvoicing.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceScope;
+import dev.bookingsinvoicing.events.AppointmentCompleted;
+import dev.bookingsinvoicing.events.Attendee;
+import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.CustomerRegistered;
+import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.InvoiceLine;
+import dev.bookingsinvoicing.events.ItemRegistered;
+import dev.bookingsinvoicing.events.PriceType;
+import dev.bookingsinvoicing.events.SkippedBooking;
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.kafka.testing.TopicReader;
+import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.schemas.Keys;
+import dev.bookingsinvoicing.schemas.Topics;
+
+/**
+ * Given a salon with a haircut (fixed 10.00), a yoga class (hourly 40.00, three attendees) and a consultation
+ * whose price varies, and a haircut booked before its customer was registered: the view shows every booking with
+ * the right status; InvoiceBookings(ALL) creates one draft invoice per customer and skips the consultation; the
+ * same command again creates nothing new and answers identically; an invoiced booking never comes back; an
+ * empty selection is rejected.
+ */
+@EmbeddedKafka(partitions = 1)
+@SpringBootTest(classes = InvoicingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=invoicing-service",
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "bookings.kafka.topics.partitions=1",
+                "bookings.kafka.retry.initial-interval=10ms" })
+class InvoicingIntegrationTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/invoicing");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.shutdownNow();
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void invoicesEachReadyBookingOnceWithOneDraftInvoicePerCustomer() {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        RestClient rest = RestClient.create("http://localhost:" + port);
+
+        // Given: a haircut completed before its customer is registered
+        AppointmentCompleted haircut = appointment("a1", "s-cut", "Haircut", MONDAY, 30, PriceType.fixedPrice,
+                "10.00", "c1");
+        send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a1"), haircut);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("salon/a1/c1") != null);
+        assertThat(row("salon/a1/c1").status().name()).isEqualTo("UNMATCHED_CUSTOMER");
+        assertThat(row("salon/a1/c1").reason()).isEqualTo("customer not registered yet");
+
+        // and the registrations, a group yoga class (90 minutes, three attendees) and a priceVaries consultation
+        for (String[] c : new String[][] { { "c1", "C00010", "Ann Smith" }, { "c2", "C00020", "Bob Jones" },
+                { "c3", "C00030", "Carol White" } }) {
+            send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("salon", c[0]), new CustomerRegistered(
+                    "reg-" + c[0], MONDAY, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true));
+        }
+        for (String[] s : new String[][] { { "s-cut", "I-CUT", "Haircut" }, { "s-yoga", "I-YOGA", "Yoga class" },
+                { "s-consult", "I-CONSULT", "Consultation" } }) {
+            send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("salon", s[0]), new ItemRegistered("item-" + s[0],
+                    MONDAY, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES"));
+        }
+        send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a2"), appointment("a2", "s-yoga",
+                "Yoga class", MONDAY.plus(Duration.ofDays(1)), 90, PriceType.hourly, "40.00", "c1", "c2", "c3"));
+        send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a3"), appointment("a3", "s-consult",
+                "Consultation", MONDAY.plus(Duration.ofDays(2)), 60, PriceType.priceVaries, null, "c2"));
+
+        // Then: the view shows five bookings; the early haircut became ready when its customer arrived
+        await().atMost(Duration.ofSeconds(30)).until(() -> view(rest, "").get("totalElements").equals(5)
+                && ((Number) view(rest, "status=READY").get("totalElements")).intValue() == 4);
+        Map<String, Object> ready = view(rest, "status=READY&size=2&page=0");
+        assertThat(ready.get("totalPages")).isEqualTo(2);
+        assertThat(rows(ready)).extracting(r -> r.get("id")).containsExactly("salon/a1/c1", "salon/a2/c1");
+        assertThat(rows(ready).get(0)).containsEntry("customerNo", "C00010").containsEntry("itemNo", "I-CUT");
+        assertThat(new BigDecimal(rows(ready).get(0).get("amount").toString())).isEqualByComparingTo("10.00");
+        Map<String, Object> needsPrice = rows(view(rest, "status=NEEDS_PRICE")).get(0);
+        assertThat(needsPrice).containsEntry("id", "salon/a3/c2");
+        assertThat(rows(view(rest, "customerNo=C00020"))).extracting(r -> r.get("id"))
+                .containsExactly("salon/a2/c2", "salon/a3/c2");
+
+        try (TopicReader invoices = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES);
+                TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            // When: everything is invoiced
+            InvoiceBookings all = command("cmd-all", InvoiceScope.ALL, List.of());
+            send(producer, Topics.INVOICING_COMMANDS, "cmd-all", all);
+
+            // Then: one draft invoice per customer, lines and totals priced by type
+            Map<String, DraftInvoiceCreated> byCustomer = invoices.awaitValues(3, Duration.ofSeconds(60)).stream()
+                    .map(DraftInvoiceCreated.class::cast)
+                    .collect(Collectors.toMap(DraftInvoiceCreated::getCustomerNo, i -> i));
+            assertThat(byCustomer).containsOnlyKeys("C00010", "C00020", "C00030");
+            DraftInvoiceCreated ann = byCustomer.get("C00010");
+            assertThat(ann.getCustomerName()).isEqualTo("Ann Smith");
+            assertThat(ann.getCurrency()).isEqualTo("EUR");
+            assertThat(ann.getLines()).extracting(InvoiceLine::getBookingId, InvoiceLine::getItemNo,
+                    InvoiceLine::getDescription).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("salon/a1/c1", "I-CUT", "Haircut - 2026-03-02"),
+                            org.assertj.core.groups.Tuple.tuple("salon/a2/c1", "I-YOGA", "Yoga class - 2026-03-03"));
+            assertThat(ann.getLines().get(0).getAmount()).isEqualTo(new BigDecimal("10.00"));
+            assertThat(ann.getLines().get(1).getQuantity()).isEqualTo(new BigDecimal("1.5000"));
+            assertThat(ann.getLines().get(1).getAmount()).isEqualTo(new BigDecimal("60.00"));
+            assertThat(ann.getTotalAmount()).isEqualTo(new BigDecimal("70.00"));
+            assertThat(byCustomer.get("C00020").getTotalAmount()).isEqualTo(new BigDecimal("60.00"));
+            assertThat(byCustomer.get("C00030").getLines()).extracting(InvoiceLine::getBookingId)
+                    .containsExactly("salon/a2/c3");
+
+            // and the result names the invoices and the skipped consultation with its reason
+            CommandCompleted completed = (CommandCompleted) results.awaitValues(1, Duration.ofSeconds(30)).get(0);
+            assertThat(completed.getCommandId()).isEqualTo("cmd-all");
+            assertThat(completed.getInvoiceIds()).containsExactlyInAnyOrderElementsOf(byCustomer.values().stream()
+                    .map(DraftInvoiceCreated::getInvoiceId).toList());
+            assertThat(completed.getBookingsInvoiced()).isEqualTo(4);
+            assertThat(completed.getSkipped()).containsExactly(new SkippedBooking("salon/a3/c2", "needs a price"));
+
+            // and only the consultation is left in the view
+            await().atMost(Duration.ofSeconds(10)).until(() -> view(rest, "").get("totalElements").equals(1));
+            assertThat(rest.get().uri("/api/commands/cmd-all").retrieve().body(Map.class))
+                    .containsEntry("bookingsInvoiced", 4);
+            assertThat(rest.get().uri("/api/draft-invoices/" + ann.getInvoiceId()).retrieve().body(Map.class))
+                    .containsEntry("customerNo", "C00010");
+
+            // When: the same command arrives again
+            send(producer, Topics.INVOICING_COMMANDS, "cmd-all", all);
+
+            // Then: the identical result again, and no invoice with a new id
+            List<Object> answers = results.awaitValues(2, Duration.ofSeconds(30));
+            assertThat(answers.get(1)).isEqualTo(completed);
+            Set<String> invoiceIds = invoices.drain(Duration.ofSeconds(2)).stream()
+                    .map(i -> ((DraftInvoiceCreated) i).getInvoiceId()).collect(Collectors.toSet());
+            assertThat(invoiceIds).containsExactlyInAnyOrderElementsOf(completed.getInvoiceIds());
+            assertThat(((Number) rest.get().uri("/api/draft-invoices").retrieve().body(Map.class)
+                    .get("totalElements")).intValue()).isEqualTo(3);
+
+            // When: the invoiced haircut is re-delivered, then a new booking arrives behind it
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a1"), haircut);
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a4"), appointment("a4", "s-cut",
+                    "Haircut", MONDAY.plus(Duration.ofDays(3)), 30, PriceType.fixedPrice, "10.00", "c3"));
+            // Then: the new one is listed, the invoiced one never comes back
+            await().atMost(Duration.ofSeconds(30)).until(() -> row("salon/a4/c3") != null);
+            assertThat(row("salon/a1/c1")).isNull();
+
+            // When: a selection without ids
+            send(producer, Topics.INVOICING_COMMANDS, "cmd-empty", command("cmd-empty", InvoiceScope.SELECTED,
+                    List.of()));
+            // Then: it is rejected, with the reason
+            CommandRejected rejected = (CommandRejected) results.awaitValues(3, Duration.ofSeconds(30)).get(2);
+            assertThat(rejected.getCommandId()).isEqualTo("cmd-empty");
+            assertThat(rejected.getReason()).isEqualTo("scope SELECTED needs at least one booking id");
+            assertThat(row("salon/a4/c3")).isNotNull();
+        }
+    }
+
+    private BookingRow row(String id) {
+        return mongo.findById(id, BookingRow.class);
+    }
+
+    private static Map<String, Object> view(RestClient rest, String query) {
+        return rest.get().uri("/api/bookings-not-invoiced?" + query).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("content");
+    }
+
+    private static AppointmentCompleted appointment(String id, String serviceId, String serviceName, Instant start,
+            int minutes, PriceType priceType, String price, String... customers) {
+        return AppointmentCompleted.newBuilder()
+                .setEventId("appt-" + id).setOccurredAt(start.plus(Duration.ofHours(2)))
+                .setBusinessId("salon").setAppointmentId(id).setRevision("r1")
+                .setServiceId(serviceId).setServiceName(serviceName)
+                .setStart(start).setEnd(start.plus(Duration.ofMinutes(minutes)))
+                .setPriceType(priceType).setPrice(price == null ? null : new BigDecimal(price)).setCurrency("EUR")
+                .setAttendees(Arrays.stream(customers).map(c -> new Attendee(c, "Name " + c, c + "@example.com",
+                        null)).toList())
+                .build();
+    }
+
+    private static InvoiceBookings command(String id, InvoiceScope scope, List<String> bookingIds) {
+        return InvoiceBookings.newBuilder().setCommandId(id).setIssuedAt(MONDAY).setIssuedBy("test")
+                .setScope(scope).setBookingIds(bookingIds).build();
+    }
+
+    private static void send(KafkaTemplate<String, SpecificRecord> producer, String topic, String key,
+            SpecificRecord value) {
+        producer.send(topic, key, value).join();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.bookingsinvoicing.items.registration;
+
+import java.time.Instant;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.bookingsinvoicing.events.ItemRegistered;
+import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ServiceDiscovered;
+import dev.bookingsinvoicing.kafka.InvalidMessageException;
+import dev.bookingsinvoicing.schemas.Keys;
+import dev.bookingsinvoicing.schemas.Topics;
+
+/** Registers each discovered Bookings service and publishes the outcome, keyed by the service. */
+@Component
+public class ServiceDiscoveredListener {
+
+    private final ItemRegistrar registrar;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    public ServiceDiscoveredListener(ItemRegistrar registrar, KafkaTemplate<String, SpecificRecord> kafka) {
+        this.registrar = registrar;
+        this.kafka = kafka;
+    }
+
+    @KafkaListener(id = "item-service", topics = Topics.SERVICES)
+    void on(ServiceDiscovered event) {
+        RegistrationOutcome outcome = registrar.register(toDomain(event));
+        // wait for the broker: a failed publish must fail the record, so it is retried (Mongo writes are idempotent)
+        kafka.send(Topics.ITEM_REGISTRATIONS, Keys.service(outcome.businessId(), outcome.serviceId()),
+                toEvent(outcome, event.getOccurredAt())).join();
+    }
+
+    static BookingsService toDomain(ServiceDiscovered event) {
+        if (isBlank(event.getBusinessId()) || isBlank(event.getServiceId()) || isBlank(event.getDisplayName())) {
+            throw new InvalidMessageException("ServiceDiscovered " + event.getEventId()
+                    + " lacks a businessId, serviceId or displayName");
+        }
+        return new BookingsService(event.getBusinessId(), event.getServiceId(), event.getDisplayName(),
+                event.getPriceType() == null ? null : event.getPriceType().name(), event.getDefaultPrice(),
+                event.getCurrency(), event.getHiddenFromCustomers());
+    }
+
+    /** occurredAt is the source's, so a re-published outcome is the very same event. */
+    static SpecificRecord toEvent(RegistrationOutcome outcome, Instant occurredAt) {
+        if (outcome instanceof RegistrationOutcome.Registered r) {
+            return new ItemRegistered(r.eventId(), occurredAt, r.businessId(), r.serviceId(), r.itemNo(),
+                    r.description(), r.unitPrice(), r.baseUnitOfMeasure(), r.templateCode());
+        }
+        RegistrationOutcome.Rejected r = (RegistrationOutcome.Rejected) outcome;
+        return new ItemRejected(r.eventId(), occurredAt, r.businessId(), r.serviceId(), r.rule(), r.reason());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.bookingsinvoicing.sync.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What one sync run reads from one Bookings business, as plain values independent of the Graph SDK. */
+public final class BookingsData {
+
+    private BookingsData() {
+    }
+
+    /** The business (its id is the mailbox address) and its currency. */
+    public record BusinessInfo(String id, String displayName, String currency) {
+    }
+
+    /** A Bookings service; priceType is Graph's bookingPriceType name. */
+    public record ServiceData(String id, String displayName, String priceType, BigDecimal defaultPrice,
+            int defaultDurationMinutes, int maximumAttendeesCount, boolean hiddenFromCustomers) {
+    }
+
+    /** A Bookings customer with its first address and phone. */
+    public record CustomerData(String id, String displayName, String emailAddress, String phone, String street,
+            String city, String state, String postalCode, String countryOrRegion) {
+    }
+
+    /** One attendee of an appointment. */
+    public record AttendeeData(String customerId, String name, String emailAddress, String phone) {
+    }
+
+    /** An appointment; price is null when Bookings gives none, timeZone is the zone Graph wrote start/end in. */
+    public record AppointmentData(String id, String serviceId, String serviceName, Instant start, Instant end,
+            String timeZone, String priceType, BigDecimal price, List<AttendeeData> attendees) {
+
+        public AppointmentData {
+            attendees = List.copyOf(attendees);
+        }
+
+        /** Graph has no "completed" status: an appointment is completed once its end has passed. */
+        public boolean completedAt(Instant now) {
+            return !end.isAfter(now);
+        }
+    }
+
+    /** Everything read for one business in one run. */
+    public record BusinessSnapshot(BusinessInfo business, List<ServiceData> services, List<CustomerData> customers,
+            List<AppointmentData> appointments) {
+
+        public BusinessSnapshot {
+            services = List.copyOf(services);
+            customers = List.copyOf(customers);
+            appointments = List.copyOf(appointments);
+        }
+    }
+}

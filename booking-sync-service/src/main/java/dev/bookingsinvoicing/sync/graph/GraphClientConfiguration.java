@@ -1,0 +1,79 @@
+package dev.bookingsinvoicing.sync.graph;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+
+import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
+import dev.bookingsinvoicing.sync.config.BookingSyncProperties.Graph;
+
+import okhttp3.OkHttpClient;
+
+/** Builds the Graph SDK client from {@code bookings.sync.graph.*}: a real tenant or the simulator. */
+@Configuration(proxyBeanMethods = false)
+public class GraphClientConfiguration {
+
+    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+    @Bean
+    GraphServiceClient graphServiceClient(BookingSyncProperties properties) {
+        return create(properties.graph());
+    }
+
+    /** A client for the given settings; the base URL is set so the simulator (plain http) works too. */
+    public static GraphServiceClient create(Graph graph) {
+        BaseBearerTokenAuthenticationProvider authentication = switch (graph.auth()) {
+            case STATIC_TOKEN -> new BaseBearerTokenAuthenticationProvider(
+                    new StaticTokenProvider(graph.staticToken(), graph.host()));
+            case CLIENT_SECRET -> new AzureIdentityAuthenticationProvider(new ClientSecretCredentialBuilder()
+                    .tenantId(graph.tenantId()).clientId(graph.clientId()).clientSecret(graph.clientSecret()).build(),
+                    new String[] { graph.host() }, GRAPH_SCOPE);
+        };
+        // the SDK's default retries 429/503/504 three times and may sleep up to 180 s each (Retry-After) on the
+        // calling thread: that thread is the sync scheduler, never a Kafka consumer; keep the retries few
+        RequestOption[] options = { new RetryHandlerOption(RetryHandlerOption.DEFAULT_SHOULD_RETRY, graph.maxRetries(),
+                RetryHandlerOption.DEFAULT_DELAY) };
+        OkHttpClient http = GraphClientFactory.create(authentication, options).callTimeout(graph.timeout()).build();
+        GraphServiceClient client = new GraphServiceClient(authentication, http);
+        client.getRequestAdapter().setBaseUrl(stripTrailingSlash(graph.baseUrl()) + "/v1.0");
+        return client;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Hands out a configured bearer token, only to the configured Graph host. */
+    static final class StaticTokenProvider implements AccessTokenProvider {
+
+        private final String token;
+        private final AllowedHostsValidator allowedHosts;
+
+        StaticTokenProvider(String token, String host) {
+            this.token = token;
+            this.allowedHosts = new AllowedHostsValidator(host);
+        }
+
+        @Override
+        public String getAuthorizationToken(URI uri, Map<String, Object> additionalAuthenticationContext) {
+            return allowedHosts.isUrlHostValid(uri) ? token : "";
+        }
+
+        @Override
+        public AllowedHostsValidator getAllowedHostsValidator() {
+            return allowedHosts;
+        }
+    }
+}

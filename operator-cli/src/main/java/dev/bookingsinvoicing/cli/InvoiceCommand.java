@@ -1,0 +1,112 @@
+package dev.bookingsinvoicing.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceScope;
+import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.CommandRejected;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code invoice --all | --customer C00010 | --bookings id1,id2}: Business Central's "Invoice" actions. */
+@Command(name = "invoice", mixinStandardHelpOptions = true,
+        description = "Create draft invoices (one per customer) for ready bookings.")
+final class InvoiceCommand implements Callable<Integer> {
+
+    static final class Scope {
+        @Option(names = "--all", required = true, description = "Every ready booking.")
+        boolean all;
+
+        @Option(names = "--customer", required = true, paramLabel = "CUSTOMER_NO",
+                description = "Every ready booking of one customer.")
+        String customerNo;
+
+        @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING_ID",
+                description = "Selected bookings: {businessId}/{appointmentId}/{bookingsCustomerId}, comma-separated.")
+        List<String> bookingIds;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Scope scope;
+
+    @Option(names = "--business", description = "Only bookings of this Bookings business (mailbox address).")
+    String businessId;
+
+    @Option(names = "--from", description = "Only bookings starting on or after this date (yyyy-MM-dd, UTC).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Only bookings starting before this date (yyyy-MM-dd, UTC).")
+    LocalDate to;
+
+    @Option(names = "--command-id", description = "Id of the command; re-using one re-reads its result. Default: a new UUID.")
+    String commandId = UUID.randomUUID().toString();
+
+    @Option(names = "--issued-by", defaultValue = "${sys:user.name}", description = "Who asks. Default: ${DEFAULT-VALUE}.")
+    String issuedBy;
+
+    @ParentCommand
+    OperatorCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        InvoiceBookings command = toCommand(Instant.now());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Sending InvoiceBookings %s (%s) to %s ...%n", commandId, command.getScope(), cli.bootstrapServers);
+        out.flush();
+        try (CommandChannel channel = new CommandChannel(cli.bootstrapServers)) {
+            Optional<SpecificRecord> result = channel.send(commandId, command, cli.timeout);
+            if (result.isEmpty()) {
+                spec.commandLine().getErr().printf("No result for command %s within %s.%n", commandId, cli.timeout);
+                return OperatorCli.TIMED_OUT;
+            }
+            return print(result.get(), out);
+        }
+    }
+
+    InvoiceBookings toCommand(Instant now) {
+        InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(now)
+                .setIssuedBy(issuedBy).setBusinessId(businessId)
+                .setFrom(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .setTo(to == null ? null : to.atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (scope.all) {
+            return builder.setScope(InvoiceScope.ALL).build();
+        }
+        if (scope.customerNo != null) {
+            return builder.setScope(InvoiceScope.CUSTOMER).setCustomerNo(scope.customerNo).build();
+        }
+        return builder.setScope(InvoiceScope.SELECTED).setBookingIds(scope.bookingIds).build();
+    }
+
+    static int print(SpecificRecord result, PrintWriter out) {
+        if (result instanceof CommandRejected rejected) {
+            out.printf("REJECTED %s: %s%n", rejected.getCommandId(), rejected.getReason());
+            out.flush();
+            return OperatorCli.REJECTED;
+        }
+        CommandCompleted completed = (CommandCompleted) result;
+        out.printf("COMPLETED %s: %d booking(s) invoiced on %d draft invoice(s), %d skipped%n",
+                completed.getCommandId(), completed.getBookingsInvoiced(), completed.getInvoiceIds().size(),
+                completed.getSkipped().size());
+        completed.getInvoiceIds().forEach(id -> out.printf("  invoice  %s%n", id));
+        completed.getSkipped().forEach(s -> out.printf("  skipped  %s: %s%n", s.getBookingId(), s.getReason()));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.bookingsinvoicing.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code list}: one page of "Bookings Not Invoiced", read from invoicing-service's dashboard API. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Show one page of Bookings Not Invoiced.")
+final class ListCommand implements Callable<Integer> {
+
+    @Option(names = "--status", description = "READY, UNMATCHED_CUSTOMER, UNMAPPED_SERVICE or NEEDS_PRICE.")
+    String status;
+
+    @Option(names = "--customer", paramLabel = "CUSTOMER_NO")
+    String customerNo;
+
+    @Option(names = "--business")
+    String businessId;
+
+    @Option(names = "--page", defaultValue = "0")
+    int page;
+
+    @Option(names = "--size", defaultValue = "50")
+    int size;
+
+    @ParentCommand
+    OperatorCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("page", page);
+        query.put("size", size);
+        query.put("status", status);
+        query.put("customerNo", customerNo);
+        query.put("businessId", businessId);
+        String queryString = query.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cli.invoicingUrl + "/api/bookings-not-invoiced?" + queryString)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            spec.commandLine().getErr().printf("invoicing-service answered %d: %s%n", response.statusCode(), response.body());
+            return 1;
+        }
+        print(JsonMapper.builder().build().readTree(response.body()), spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void print(JsonNode page, PrintWriter out) {
+        String format = "%-10s  %-10s  %-28s  %-24s  %8s  %10s  %-3s  %s%n";
+        out.printf(format, "DATE", "CUSTOMER", "NAME", "SERVICE", "QTY", "AMOUNT", "CUR", "STATUS");
+        for (JsonNode row : page.path("content")) {
+            String status = row.path("status").asString();
+            String reason = row.path("reason").isNull() || row.path("reason").isMissingNode() ? ""
+                    : " (" + row.path("reason").asString() + ")";
+            out.printf(format, row.path("start").asString().substring(0, 10), text(row, "customerNo"),
+                    abbreviate(text(row, "customerName"), 28), abbreviate(text(row, "serviceName"), 24),
+                    text(row, "quantity"), text(row, "amount"), text(row, "currency"), status + reason);
+        }
+        out.printf("page %d of %d, %d booking(s)%n", page.path("page").asInt() + 1, page.path("totalPages").asInt(),
+                page.path("totalElements").asLong());
+        out.flush();
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode value = row.path(field);
+        return value.isNull() || value.isMissingNode() ? "-" : value.asString();
+    }
+
+    private static String abbreviate(String value, int width) {
+        return value.length() <= width ? value : value.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.bookingsinvoicing.cli;
+
+import java.time.Duration;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code operator-cli}: issues invoicing commands on {@code invoicing.commands}, waits for their result on
+ * {@code invoicing.command-results} and prints it. Exit code 0 when completed, 2 when rejected, 3 on time-out.
+ */
+@Command(name = "operator-cli", mixinStandardHelpOptions = true, subcommands = { InvoiceCommand.class, ListCommand.class },
+        description = "Bookings Not Invoiced, from the command line.")
+public final class OperatorCli {
+
+    static final int REJECTED = 2;
+    static final int TIMED_OUT = 3;
+
+    @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT,
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
+    String bootstrapServers;
+
+    @Option(names = "--invoicing-url", scope = ScopeType.INHERIT,
+            defaultValue = "${env:INVOICING_URL:-http://localhost:8080}",
+            description = "invoicing-service base URL, for reading the view (env INVOICING_URL). Default: ${DEFAULT-VALUE}.")
+    String invoicingUrl;
+
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "PT2M",
+            description = "How long to wait for a command's result. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new OperatorCli());
+    }
+}

@@ -72,6 +72,7 @@ public class BookingsNotInvoicedProjection {
         mongo.save(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false,
                 List.copyOf(newIds)));
         removeRowsClaimedMeanwhile(toWrite);
+        settle(toWrite);
     }
 
     /** The appointment disappeared from Bookings: its rows leave the view, unless already invoiced. */
@@ -108,11 +109,7 @@ public class BookingsNotInvoicedProjection {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, ItemRegistration> items = byId(mongo.find(query(where("_id").in(rows.stream()
-                .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList())),
-                ItemRegistration.class), ItemRegistration::id);
-        replace(rows.stream().map(r -> rules.classify(r, registration,
-                items.get(Keys.service(r.businessId(), r.serviceId())))).toList(), false);
+        settle(rows);
     }
 
     /** An item registration or rejection: the rows of that Bookings service are recomputed. */
@@ -128,11 +125,36 @@ public class BookingsNotInvoicedProjection {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, CustomerRegistration> customers = byId(mongo.find(query(where("_id").in(rows.stream()
-                .map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId())).distinct().toList())),
-                CustomerRegistration.class), CustomerRegistration::id);
-        replace(rows.stream().map(r -> rules.classify(r,
-                customers.get(Keys.customer(r.businessId(), r.bookingsCustomerId())), registration)).toList(), false);
+        settle(rows);
+    }
+
+    /**
+     * Reclassifies rows against the registrations stored now, and writes those that change, until nothing
+     * changes. Each registration is saved before its handler looks for rows, and each row is re-checked after it
+     * is written; so whichever handler writes a row last has read every registration saved before, and the row
+     * ends up right even when appointments and registrations are applied concurrently by different instances.
+     * Recomputations only replace existing rows: a row that was invoiced (deleted) meanwhile is not recreated.
+     */
+    private void settle(List<BookingRow> rows) {
+        List<BookingRow> current = rows;
+        for (int round = 0; round < 5 && !current.isEmpty(); round++) {
+            Map<String, CustomerRegistration> customers = byId(mongo.find(query(where("_id").in(current.stream()
+                    .map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId())).distinct().toList())),
+                    CustomerRegistration.class), CustomerRegistration::id);
+            Map<String, ItemRegistration> items = byId(mongo.find(query(where("_id").in(current.stream()
+                    .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList())),
+                    ItemRegistration.class), ItemRegistration::id);
+            List<BookingRow> changed = new ArrayList<>();
+            for (BookingRow row : current) {
+                BookingRow again = rules.classify(row, customers.get(Keys.customer(row.businessId(),
+                        row.bookingsCustomerId())), items.get(Keys.service(row.businessId(), row.serviceId())));
+                if (!again.equals(row)) {
+                    changed.add(again);
+                }
+            }
+            replace(changed, false);
+            current = changed;
+        }
     }
 
     private static boolean isStaleOrSeen(AppointmentState previous, Instant occurredAt, String revision) {

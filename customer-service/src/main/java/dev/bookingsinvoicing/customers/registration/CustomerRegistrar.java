@@ -29,17 +29,21 @@ public class CustomerRegistrar {
                     rejection.get().rule(), rejection.get().reason());
         }
         String email = EmailAddresses.normalise(customer.emailAddress());
-        CustomerStore.Link link = store.mapping(customer.reference()).orElseGet(() -> linkByEmail(customer, email));
-        CustomerRecord saved = store.saveCustomer(link.customerNo(), customer, email, template, link.newCustomer());
+        Optional<CustomerStore.Link> mapped = store.mapping(customer.reference());
+        // a mapping is written last, so with one the customer exists; without one, the email claim decides
+        CustomerStore.EmailClaim claim = mapped.isPresent() ? null : claimEmail(customer, email);
+        CustomerStore.Link link = mapped.orElseGet(() -> new CustomerStore.Link(claim.customerNo(),
+                claim.claimedBy().equals(customer.reference())));
+        CustomerRecord saved = store.saveCustomer(link.customerNo(), customer, email, template, link.newCustomer(),
+                claim == null ? null : claim.name());
         store.saveMapping(customer, link);
         return new RegistrationOutcome.Registered(customer.businessId(), customer.bookingsCustomerId(),
                 saved.customerNo(), saved.name(), saved.email(), saved.templateCode(), link.newCustomer());
     }
 
-    private CustomerStore.Link linkByEmail(BookingsCustomer customer, String email) {
-        CustomerStore.EmailClaim claim = store.emailClaim(email).orElseGet(() -> store.claimEmail(email,
-                numbers.format(store.nextNumber(numbers.step())), customer.reference()));
-        // the creator is whoever claimed the email, also when it is us again after a crash before the mapping
-        return new CustomerStore.Link(claim.customerNo(), claim.claimedBy().equals(customer.reference()));
+    /** The creator is whoever claimed the email first, also when it is us again after a crash before the mapping. */
+    private CustomerStore.EmailClaim claimEmail(BookingsCustomer customer, String email) {
+        return store.emailClaim(email).orElseGet(() -> store.claimEmail(email,
+                numbers.format(store.nextNumber(numbers.step())), customer));
     }
 }

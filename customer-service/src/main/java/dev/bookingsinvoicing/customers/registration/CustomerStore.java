@@ -36,8 +36,11 @@ public class CustomerStore {
     public record Link(String customerNo, boolean newCustomer) {
     }
 
-    /** Who holds an email: the customer no. and the Bookings customer ({@code businessId/id}) that created it. */
-    public record EmailClaim(String customerNo, String claimedBy) {
+    /**
+     * Who holds an email: the customer no., the Bookings customer ({@code businessId/id}) that created it, and its
+     * name at that moment (so that whoever writes the customer first writes the creator's name).
+     */
+    public record EmailClaim(String customerNo, String claimedBy, String name) {
     }
 
     public Optional<Link> mapping(String reference) {
@@ -47,7 +50,8 @@ public class CustomerStore {
 
     public Optional<EmailClaim> emailClaim(String email) {
         Document found = mongo.findById(email, Document.class, EMAILS);
-        return Optional.ofNullable(found).map(d -> new EmailClaim(d.getString("customerNo"), d.getString("claimedBy")));
+        return Optional.ofNullable(found).map(d -> new EmailClaim(d.getString("customerNo"), d.getString("claimedBy"),
+                d.getString("name")));
     }
 
     /**
@@ -62,11 +66,12 @@ public class CustomerStore {
     }
 
     /** Claims the email for {@code customerNo}; if someone claimed it first, returns their claim instead. */
-    public EmailClaim claimEmail(String email, String customerNo, String claimedBy) {
+    public EmailClaim claimEmail(String email, String customerNo, BookingsCustomer claimant) {
         try {
-            mongo.insert(new Document("_id", email).append("customerNo", customerNo).append("claimedBy", claimedBy)
+            mongo.insert(new Document("_id", email).append("customerNo", customerNo)
+                    .append("claimedBy", claimant.reference()).append("name", claimant.displayName())
                     .append("claimedAt", Instant.now()), EMAILS);
-            return new EmailClaim(customerNo, claimedBy);
+            return new EmailClaim(customerNo, claimant.reference(), claimant.displayName());
         } catch (DuplicateKeyException claimedFirstByAnother) {
             return emailClaim(email).orElseThrow(() -> new IllegalStateException(
                     "email " + email + " reported as claimed but not found", claimedFirstByAnother));
@@ -76,10 +81,11 @@ public class CustomerStore {
     /**
      * Creates the customer if needed (with the template's defaults and the email, which never change afterwards),
      * records the Bookings customer among its sources, and, when {@code owner} (the Bookings customer that created
-     * it), takes its current name, phone and address. Returns the customer as stored.
+     * it), takes its current name, phone and address. Another Bookings customer sharing the email, should it get
+     * here first, creates the customer under {@code creatorName}. Returns the customer as stored.
      */
     public CustomerRecord saveCustomer(String customerNo, BookingsCustomer source, String email, CustomerTemplate template,
-            boolean owner) {
+            boolean owner, String creatorName) {
         BookingsCustomer.Address address = source.address() == null
                 ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
         Update update = new Update()
@@ -104,8 +110,7 @@ public class CustomerStore {
         if (owner) {
             update.set("name", source.displayName()).set("phone", source.phone()).set("address", details);
         } else {
-            update.setOnInsert("name", source.displayName()).setOnInsert("phone", source.phone())
-                    .setOnInsert("address", details);
+            update.setOnInsert("name", creatorName == null ? source.displayName() : creatorName);
         }
         Document saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(customerNo)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CUSTOMERS);

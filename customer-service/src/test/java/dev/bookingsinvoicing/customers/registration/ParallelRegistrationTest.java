@@ -1,0 +1,93 @@
+package dev.bookingsinvoicing.customers.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Two service instances (two registrars, each with its own MongoDB client) register the same Bookings customers
+ * at the same time, each customer twice: every email ends up with exactly one number, and no number is shared.
+ */
+class ParallelRegistrationTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final InetSocketAddress address = server.bind();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        server.shutdownNow();
+    }
+
+    @Test
+    void concurrentInstancesNeverGiveOneEmailTwoNumbersOrTwoEmailsOneNumber() throws Exception {
+        List<CustomerRegistrar> instances = List.of(registrar(), registrar());
+        List<BookingsCustomer> customers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // 40 Bookings customers in two businesses over 10 emails, in varying case
+            String email = (i % 2 == 0 ? "Person" : "person") + (i % 10) + "@Example.com";
+            customers.add(new BookingsCustomer("business-" + (i % 2), "c" + i, "Person " + i, email, null, null));
+        }
+        List<Callable<RegistrationOutcome.Registered>> work = new ArrayList<>();
+        for (CustomerRegistrar instance : instances) {
+            for (BookingsCustomer customer : customers) {
+                work.add(() -> (RegistrationOutcome.Registered) instance.register(customer));
+            }
+        }
+        Collections.shuffle(work, new java.util.Random(42));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<RegistrationOutcome.Registered> outcomes = new ArrayList<>();
+        try {
+            for (Future<RegistrationOutcome.Registered> f : pool.invokeAll(work)) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, List<String>> numbersByEmail = outcomes.stream().collect(Collectors.groupingBy(
+                RegistrationOutcome.Registered::emailAddress,
+                Collectors.mapping(RegistrationOutcome.Registered::customerNo, Collectors.toList())));
+        assertThat(numbersByEmail).hasSize(10);
+        assertThat(numbersByEmail.values()).allSatisfy(numbers -> assertThat(numbers).containsOnly(numbers.get(0)));
+        assertThat(numbersByEmail.values().stream().map(n -> n.get(0)).distinct()).hasSize(10);
+        // each Bookings customer got one answer, whichever instance processed it
+        assertThat(outcomes.stream().collect(Collectors.groupingBy(RegistrationOutcome.Registered::bookingsCustomerId,
+                Collectors.mapping(RegistrationOutcome.Registered::eventId, Collectors.toSet()))).values())
+                .allSatisfy(ids -> assertThat(ids).hasSize(1));
+        // exactly one Bookings customer created each customer
+        assertThat(outcomes.stream().filter(RegistrationOutcome.Registered::newCustomer)
+                .map(RegistrationOutcome.Registered::bookingsCustomerId).distinct()).hasSize(10);
+    }
+
+    private CustomerRegistrar registrar() {
+        MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
+        clients.add(client);
+        CustomerProperties.Filter anyone = new CustomerProperties.Filter(List.of(), List.of(), List.of(), List.of());
+        return new CustomerRegistrar(new CustomerFilter(anyone),
+                new CustomerTemplate("BOOKINGS", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, null, "", "", null, false),
+                new CustomerNumbers(new CustomerProperties.NumberSeries("C", 5, 10)),
+                new CustomerStore(new MongoTemplate(client, "customers")));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.bookingsinvoicing.items.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Two service instances (two registrars, each with its own MongoDB client) register the same Bookings services at
+ * the same time, each service several times: every service ends up with exactly one item no., never shared.
+ */
+class ParallelRegistrationTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final InetSocketAddress address = server.bind();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        server.shutdownNow();
+    }
+
+    @Test
+    void concurrentInstancesGiveEachServiceExactlyOneItemNumber() throws Exception {
+        List<ItemRegistrar> instances = List.of(registrar(), registrar());
+        List<Callable<RegistrationOutcome.Registered>> work = new ArrayList<>();
+        for (ItemRegistrar instance : instances) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 20; i++) {
+                    BookingsService service = new BookingsService("business-" + (i % 2), "s" + i, "Service " + (i % 7),
+                            "fixedPrice", new BigDecimal("10.00"), "EUR", false);
+                    work.add(() -> (RegistrationOutcome.Registered) instance.register(service));
+                }
+            }
+        }
+        Collections.shuffle(work, new Random(7));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<RegistrationOutcome.Registered> outcomes = new ArrayList<>();
+        try {
+            for (Future<RegistrationOutcome.Registered> f : pool.invokeAll(work)) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, List<String>> numbersByService = outcomes.stream().collect(Collectors.groupingBy(
+                o -> o.businessId() + "/" + o.serviceId(),
+                Collectors.mapping(RegistrationOutcome.Registered::itemNo, Collectors.toList())));
+        assertThat(numbersByService).hasSize(20);
+        assertThat(numbersByService.values()).allSatisfy(numbers -> assertThat(numbers).containsOnly(numbers.get(0)));
+        assertThat(numbersByService.values().stream().map(n -> n.get(0)).distinct()).hasSize(20);
+    }
+
+    private ItemRegistrar registrar() {
+        MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
+        clients.add(client);
+        return new ItemRegistrar(new ItemFilter(new ItemProperties.Filter(true)),
+                new ItemTemplate("SVC", "Service", "HOUR", "SERVICES", "VAT25", null, true),
+                new ItemNumbers(new ItemProperties.NumberSeries("SVC", 4, 10)),
+                new ItemStore(new MongoTemplate(client, "items")));
+    }
+}

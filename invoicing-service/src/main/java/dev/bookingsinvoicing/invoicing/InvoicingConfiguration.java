@@ -3,11 +3,14 @@ package dev.bookingsinvoicing.invoicing;
 import java.time.Clock;
 
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.bookingsinvoicing.invoicing.command.CommandValidator;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
@@ -42,6 +45,23 @@ public class InvoicingConfiguration {
     @Bean
     InvoicePlanner invoicePlanner() {
         return new InvoicePlanner();
+    }
+
+    /** Name of the listener container factory of the view (see {@link #viewListenerContainerFactory}). */
+    public static final String VIEW_LISTENER_FACTORY = "viewListenerContainerFactory";
+
+    /**
+     * The view's listeners publish nothing, so they need no Kafka transaction: a begin/commit per record would
+     * only slow the projection down. Same settings and error policy as the default factory otherwise. Commands
+     * keep the default, transactional factory (events + offset in one transaction).
+     */
+    @Bean(VIEW_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> viewListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setKafkaAwareTransactionManager(null);
+        return factory;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -215,8 +217,8 @@ class InvoicingIntegrationTest {
     /**
      * A command whose first attempt crashed after storing its plan and claiming part of its bookings, while
      * another command already holds one of them: the retry carries out the stored plan (same ids, same time),
-     * counts its own claims as its own and skips the other command's booking. Undecodable commands are
-     * dead-lettered and the next command is still served.
+     * counts its own claims as its own and skips the other command's booking. An undecodable command or
+     * appointment is dead-lettered and the next record is still served.
      */
     @Test
     void aRetryAfterACrashCarriesOutTheStoredPlanAndSkipsBookingsHeldByAnotherCommand() {
@@ -229,6 +231,9 @@ class InvoicingIntegrationTest {
                     "reg-" + c[0], MONDAY, "clinic", c[0], c[1], "Patient " + c[0], c[0] + "@example.com", "BOOKINGS",
                     true));
         }
+        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer()));
+        raw.send(Topics.APPOINTMENTS, "garbage-appointment", "not an appointment".getBytes()).join();
         for (String[] a : new String[][] { { "b1", "k1" }, { "b2", "k1" }, { "b3", "k2" } }) {
             AppointmentCompleted appointment = appointment(a[0], "s-x", "Check-up", MONDAY, 30, PriceType.fixedPrice,
                     "25.00", a[1]);
@@ -253,9 +258,7 @@ class InvoicingIntegrationTest {
                 TopicReader deadLetters = new TopicReader(broker.getBrokersAsString(),
                         Topics.deadLetterOf(Topics.INVOICING_COMMANDS))) {
             // When: an undecodable command, then the re-delivered cmd-crash
-            new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
-                    new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer()))
-                    .send(Topics.INVOICING_COMMANDS, "garbage", "not a command".getBytes()).join();
+            raw.send(Topics.INVOICING_COMMANDS, "garbage", "not a command".getBytes()).join();
             send(producer, Topics.INVOICING_COMMANDS, "cmd-crash", command("cmd-crash", InvoiceScope.SELECTED,
                     List.of("clinic/b1/k1", "clinic/b2/k1", "clinic/b3/k2", "clinic/nope/k1")));
 
@@ -274,9 +277,14 @@ class InvoicingIntegrationTest {
             assertThat(invoice.getTotalAmount()).isEqualTo(new BigDecimal("50.00"));
             assertThat(mongo.findById("clinic/b2/k1", BookingClaim.class).commandId()).isEqualTo("cmd-crash");
 
-            // and the undecodable command went to the dead-letter topic
+            // and the undecodable command and appointment went to their dead-letter topics
             assertThat(deadLetters.awaitRaw(r -> !r.isEmpty(), Duration.ofSeconds(30)))
-                    .extracting(org.apache.kafka.clients.consumer.ConsumerRecord::key).containsExactly("garbage");
+                    .extracting(ConsumerRecord::key).containsExactly("garbage");
+        }
+        try (TopicReader deadAppointments = new TopicReader(broker.getBrokersAsString(),
+                Topics.deadLetterOf(Topics.APPOINTMENTS))) {
+            assertThat(deadAppointments.awaitRaw(r -> !r.isEmpty(), Duration.ofSeconds(30)))
+                    .extracting(ConsumerRecord::key).containsExactly("garbage-appointment");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.invoicing.InvoicingConfiguration;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
@@ -21,7 +22,7 @@ import dev.bookingsinvoicing.schemas.Topics;
  */
 @Component
 @KafkaListener(id = "invoicing-view", topics = { Topics.APPOINTMENTS, Topics.CUSTOMER_REGISTRATIONS,
-        Topics.ITEM_REGISTRATIONS })
+        Topics.ITEM_REGISTRATIONS }, containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY)
 public class BookingsNotInvoicedListener {
 
     private final BookingsNotInvoicedProjection projection;

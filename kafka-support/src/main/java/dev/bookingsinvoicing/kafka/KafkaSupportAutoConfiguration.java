@@ -30,6 +30,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
@@ -96,17 +97,19 @@ public class KafkaSupportAutoConfiguration {
         return backOff;
     }
 
-    /** Every catalog topic and its dead-letter twin; creating an existing topic is a no-op. */
+    /** Every catalog topic (compacted where the catalog says so) and its dead-letter twin; existing ones are left as they are. */
     @Bean
     @ConditionalOnProperty(prefix = "bookings.kafka.topics", name = "create", matchIfMissing = true)
     KafkaAdmin.NewTopics catalogTopics(BookingsKafkaProperties properties) {
         BookingsKafkaProperties.Topics settings = properties.topics();
         List<NewTopic> topics = new ArrayList<>();
-        for (dev.bookingsinvoicing.schemas.Topic topic : Topics.CATALOG) {
-            for (String name : List.of(topic.name(), topic.deadLetter())) {
-                topics.add(TopicBuilder.name(name).partitions(settings.partitions())
-                        .replicas(settings.replicationFactor()).build());
-            }
+        for (Topic topic : Topics.CATALOG) {
+            TopicBuilder source = TopicBuilder.name(topic.name()).partitions(settings.partitions())
+                    .replicas(settings.replicationFactor());
+            topics.add(topic.cleanup() == Topic.Cleanup.COMPACT ? source.compact().build() : source.build());
+            // every dead letter is kept, whatever the source's policy
+            topics.add(TopicBuilder.name(topic.deadLetter()).partitions(settings.partitions())
+                    .replicas(settings.replicationFactor()).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

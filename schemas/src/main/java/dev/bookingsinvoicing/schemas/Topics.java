@@ -35,21 +35,21 @@ public final class Topics {
 
     public static final List<Topic> CATALOG = List.of(
             new Topic(APPOINTMENTS, "{businessId}/{appointmentId}", "booking-sync-service",
-                    List.of(AppointmentCompleted.class, AppointmentCancelled.class)),
+                    List.of(AppointmentCompleted.class, AppointmentCancelled.class), Topic.Cleanup.DELETE),
             new Topic(CUSTOMERS, "{businessId}/{bookingsCustomerId}", "booking-sync-service",
-                    List.of(CustomerDiscovered.class)),
+                    List.of(CustomerDiscovered.class), Topic.Cleanup.COMPACT),
             new Topic(SERVICES, "{businessId}/{serviceId}", "booking-sync-service",
-                    List.of(ServiceDiscovered.class)),
+                    List.of(ServiceDiscovered.class), Topic.Cleanup.COMPACT),
             new Topic(CUSTOMER_REGISTRATIONS, "{businessId}/{bookingsCustomerId}", "customer-service",
-                    List.of(CustomerRegistered.class, CustomerRejected.class)),
+                    List.of(CustomerRegistered.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
             new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",
-                    List.of(ItemRegistered.class, ItemRejected.class)),
+                    List.of(ItemRegistered.class, ItemRejected.class), Topic.Cleanup.COMPACT),
             new Topic(INVOICING_COMMANDS, "commandId", "operators",
-                    List.of(InvoiceBookings.class)),
+                    List.of(InvoiceBookings.class), Topic.Cleanup.DELETE),
             new Topic(INVOICES, "customerNo", "invoicing-service",
-                    List.of(DraftInvoiceCreated.class)),
+                    List.of(DraftInvoiceCreated.class), Topic.Cleanup.DELETE),
             new Topic(COMMAND_RESULTS, "commandId", "invoicing-service",
-                    List.of(CommandCompleted.class, CommandRejected.class)));
+                    List.of(CommandCompleted.class, CommandRejected.class), Topic.Cleanup.DELETE));
 
     private Topics() {
     }

@@ -13,6 +13,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.bookingsinvoicing.invoicing.command.CommandValidator;
+import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
@@ -45,6 +46,11 @@ public class InvoicingConfiguration {
     @Bean
     InvoicePlanner invoicePlanner() {
         return new InvoicePlanner();
+    }
+
+    @Bean
+    InvoicePlanStore invoicePlanStore(MongoTemplate mongo, InvoicingProperties properties) {
+        return new InvoicePlanStore(mongo, properties.planLinesPerDocument());
     }
 
     /** Name of the listener container factory of the view (see {@link #viewListenerContainerFactory}). */

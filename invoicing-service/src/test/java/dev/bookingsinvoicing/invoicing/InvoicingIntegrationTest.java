@@ -48,6 +48,7 @@ import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlan;
+import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.command.SkippedBooking;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
@@ -93,6 +94,9 @@ class InvoicingIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    InvoicePlanStore plans;
 
     @LocalServerPort
     int port;
@@ -248,7 +252,7 @@ class InvoicingIntegrationTest {
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
         InvoicePlan plan = new InvoicePlanner().plan("cmd-crash", ids.stream().map(this::row).toList(),
                 List.of(new SkippedBooking("clinic/nope/k1", "unknown booking id")), firstAttempt);
-        mongo.insert(plan);
+        plans.saveOrGetExisting(plan);
         String plannedInvoiceId = plan.invoices().get(0).id();
         mongo.insert(new BookingClaim("clinic/b1/k1", "cmd-crash", plannedInvoiceId, firstAttempt));
         mongo.insert(new BookingClaim("clinic/b3/k2", "cmd-other", "DI-other", firstAttempt));

@@ -38,8 +38,8 @@ import dev.bookingsinvoicing.schemas.Topics;
  * <ol>
  * <li>A command whose result is stored ({@code command_results}, {@code _id} = commandId) is done: a
  * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
- * <li>Otherwise the plan is read from the stored plan ({@code _id} = commandId) if an earlier attempt got that
- * far, else computed from the view and inserted. A retry therefore carries out the same decision, and the
+ * <li>Otherwise the plan is read from the stored plan (header {@code _id} = commandId) if an earlier attempt got
+ * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the same decision, and the
  * invoice ids are a function of commandId + customerNo + currency.
  * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
  * unique {@code _id} makes the claim atomic in any MongoDB: two commands cannot both claim one booking. A
@@ -61,14 +61,16 @@ public class InvoiceBookingsHandler {
     private final KafkaTemplate<String, Object> kafka;
     private final CommandValidator validator;
     private final InvoicePlanner planner;
+    private final InvoicePlanStore plans;
     private final Clock clock;
 
     public InvoiceBookingsHandler(MongoTemplate mongo, KafkaTemplate<String, Object> kafka,
-            CommandValidator validator, InvoicePlanner planner, Clock clock) {
+            CommandValidator validator, InvoicePlanner planner, InvoicePlanStore plans, Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.validator = validator;
         this.planner = planner;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -113,19 +115,13 @@ public class InvoiceBookingsHandler {
     }
 
     private InvoicePlan storedOrNewPlan(InvoiceCommand command) {
-        InvoicePlan stored = mongo.findById(command.commandId(), InvoicePlan.class);
-        if (stored != null) {
-            return stored;
+        Optional<InvoicePlan> stored = plans.find(command.commandId());
+        if (stored.isPresent()) {
+            return stored.get();
         }
         List<SkippedBooking> skipped = new ArrayList<>();
-        InvoicePlan plan = planner.plan(command.commandId(), rowsInScope(command, skipped), skipped,
-                clock.instant());
-        try {
-            mongo.insert(plan);
-            return plan;
-        } catch (DuplicateKeyException raced) {
-            return mongo.findById(command.commandId(), InvoicePlan.class);
-        }
+        return plans.saveOrGetExisting(planner.plan(command.commandId(), rowsInScope(command, skipped), skipped,
+                clock.instant()));
     }
 
     /** Rows in scope, whatever their status (the planner skips the unready with their reason). */

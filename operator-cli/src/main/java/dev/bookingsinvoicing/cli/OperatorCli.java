@@ -36,7 +36,8 @@ public final class OperatorCli {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The CLI as a library: {@code commandLine().execute(args)} without exiting the JVM. */
+    public static CommandLine commandLine() {
         return new CommandLine(new OperatorCli());
     }
 }

@@ -62,7 +62,8 @@ class InvoiceCommandTest {
     void printsAResultAndReturnsNonZeroOnRejection() {
         StringWriter out = new StringWriter();
         CommandCompleted completed = new CommandCompleted("e", Instant.EPOCH, "cmd-1", "InvoiceBookings",
-                List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price")));
+                List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price")),
+                List.of("b/a/1", "b/a/2", "b/a/3"));
         assertThat(InvoiceCommand.print(completed, new PrintWriter(out))).isZero();
         assertThat(out.toString()).contains("3 booking(s) invoiced on 2 draft invoice(s), 1 skipped")
                 .contains("invoice  DI-1").contains("skipped  b/a/c: needs a price");

@@ -2,7 +2,11 @@ package dev.bookingsinvoicing.schemas;
 
 import java.util.List;
 
+import dev.bookingsinvoicing.commands.AssociateCustomer;
+import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.CommandCompleted;
@@ -10,9 +14,12 @@ import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 
 /**
@@ -41,13 +48,14 @@ public final class Topics {
             new Topic(SERVICES, "{businessId}/{serviceId}", "booking-sync-service",
                     List.of(ServiceDiscovered.class), Topic.Cleanup.COMPACT),
             new Topic(CUSTOMER_REGISTRATIONS, "{businessId}/{bookingsCustomerId}", "customer-service",
-                    List.of(CustomerRegistered.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
+                    List.of(CustomerRegistered.class, CustomerUpdated.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
             new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",
-                    List.of(ItemRegistered.class, ItemRejected.class), Topic.Cleanup.COMPACT),
+                    List.of(ItemRegistered.class, ItemUpdated.class, ItemRejected.class), Topic.Cleanup.COMPACT),
             new Topic(INVOICING_COMMANDS, "commandId", "operators",
-                    List.of(InvoiceBookings.class), Topic.Cleanup.DELETE),
+                    List.of(InvoiceBookings.class, MarkBookingsInvoiced.class, AssociateCustomer.class,
+                            DeleteDraftInvoice.class, SetBookingPrice.class), Topic.Cleanup.DELETE),
             new Topic(INVOICES, "customerNo", "invoicing-service",
-                    List.of(DraftInvoiceCreated.class), Topic.Cleanup.DELETE),
+                    List.of(DraftInvoiceCreated.class, DraftInvoiceDeleted.class), Topic.Cleanup.DELETE),
             new Topic(COMMAND_RESULTS, "commandId", "invoicing-service",
                     List.of(CommandCompleted.class, CommandRejected.class), Topic.Cleanup.DELETE));
 

@@ -1,0 +1,66 @@
+package dev.bookingsinvoicing.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.junit.jupiter.api.Test;
+
+import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.SkippedBooking;
+
+/**
+ * One real evolution, end to end: CommandCompleted v2 added {@code bookingIds} (default []). Records written by a v1
+ * producer still decode into today's class, and a consumer still on v1 reads what we write today.
+ */
+class SchemaEvolutionTest {
+
+    private static final String NAME = "dev.bookingsinvoicing.events.CommandCompleted";
+
+    private static Schema v1() {
+        return EventSchemas.history(NAME).get(0);
+    }
+
+    @Test
+    void aRecordWrittenWithV1IsReadIntoTheCurrentClassWithTheNewFieldDefaulted() throws Exception {
+        Schema v1 = v1();
+        assertThat(v1.getField("bookingIds")).as("v1 had no bookingIds").isNull();
+        GenericRecord old = new GenericRecordBuilder(v1)
+                .set("eventId", "e-1").set("occurredAt", 1_700_000_000_000L).set("commandId", "cmd-1")
+                .set("commandType", "InvoiceBookings").set("invoiceIds", List.of("DI-1")).set("bookingsInvoiced", 2)
+                .set("skipped", List.of()).build();
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        CommandCompleted current = (CommandCompleted) new AvroDeserializer().deserialize("any", array);
+
+        assertThat(current.getCommandId()).isEqualTo("cmd-1");
+        assertThat(current.getInvoiceIds()).containsExactly("DI-1");
+        assertThat(current.getBookingIds()).isEmpty();
+    }
+
+    @Test
+    void aConsumerStillOnV1ReadsWhatIsWrittenToday() throws Exception {
+        CommandCompleted today = new CommandCompleted("e-2", Instant.parse("2026-11-26T10:00:00Z"), "cmd-2",
+                "MarkBookingsInvoiced", List.of(), 0, List.of(new SkippedBooking("b/a/c", "already invoiced")),
+                List.of("b/a/d"));
+        byte[] bytes = new AvroSerializer().serialize("any", today);
+
+        BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v1());
+        oldReader.addSchema(CommandCompleted.getClassSchema());
+        GenericRecord seenByV1 = oldReader.decode(bytes);
+
+        assertThat(seenByV1.get("commandId").toString()).isEqualTo("cmd-2");
+        assertThat(seenByV1.getSchema().getField("bookingIds")).isNull();
+        assertThat(((List<?>) seenByV1.get("skipped"))).hasSize(1);
+    }
+}

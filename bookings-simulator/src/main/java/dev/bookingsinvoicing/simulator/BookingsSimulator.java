@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,8 @@ public final class BookingsSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final GraphJson json = new GraphJson(mapper);
+    private final Faults faults = new Faults();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private BookingsSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -101,6 +104,16 @@ public final class BookingsSimulator implements AutoCloseable {
         return settings;
     }
 
+    /** Fault injection: scripted or random errors, slow answers, malformed bodies and damaged items. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Every request served so far, as {@code path?query} (decoded), oldest first. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     /** The live data; its mutators change what the next request sees. */
     public SimulatedTenant tenant() {
         return tenant;
@@ -131,6 +144,11 @@ public final class BookingsSimulator implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        requests.add(decode(rawPath) + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"))));
+        if (injectFault(exchange, rawPath)) {
+            return;
+        }
         if (rawPath.equals(BUSINESSES_PATH)) {
             List<ObjectNode> all = tenant.businesses().stream().map(json::business).toList();
             page(exchange, rawPath, query, "solutions/bookingBusinesses", all);
@@ -167,6 +185,54 @@ public final class BookingsSimulator implements AutoCloseable {
         }
     }
 
+    /** Answers with the next scripted or random fault for this endpoint; true when the answer is sent. */
+    private boolean injectFault(HttpExchange exchange, String rawPath) throws IOException {
+        String businessId = null;
+        Faults.Endpoint endpoint = Faults.Endpoint.BUSINESSES;
+        if (rawPath.startsWith(BUSINESSES_PATH + "/")) {
+            String[] segments = rawPath.substring(BUSINESSES_PATH.length() + 1).split("/");
+            businessId = decode(segments[0]);
+            endpoint = segments.length == 1 ? Faults.Endpoint.BUSINESS : switch (segments[1]) {
+                case "services" -> Faults.Endpoint.SERVICES;
+                case "customers" -> Faults.Endpoint.CUSTOMERS;
+                case "appointments" -> Faults.Endpoint.APPOINTMENTS;
+                case "calendarView" -> Faults.Endpoint.CALENDAR_VIEW;
+                default -> Faults.Endpoint.ANY;
+            };
+        }
+        Faults.Fault fault = faults.next(businessId, endpoint);
+        if (!fault.delay().isZero()) {
+            try {
+                Thread.sleep(fault.delay().toMillis()); // a slow Graph, on the simulator's own thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault.malformed()) {
+            byte[] bytes = "{\"value\": [{\"id\": \"trunc".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            return true;
+        }
+        if (fault.status() == 0) {
+            return false;
+        }
+        if (fault.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", fault.retryAfter());
+        }
+        String code = switch (fault.status()) {
+            case 429 -> "TooManyRequests";
+            case 503 -> "ServiceUnavailable";
+            case 504 -> "GatewayTimeout";
+            default -> "generalException";
+        };
+        error(exchange, fault.status(), code, "Injected fault " + fault.status() + ".");
+        return true;
+    }
+
     private void calendarView(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
             Business business) throws IOException {
         Instant start;
@@ -180,7 +246,8 @@ public final class BookingsSimulator implements AutoCloseable {
             return;
         }
         page(exchange, rawPath, query, context + "/calendarView", business.appointments().stream()
-                .filter(a -> a.start().isBefore(end) && a.end().isAfter(start)).map(json::appointment).toList());
+                .filter(a -> a.start().isBefore(end) && a.end().isAfter(start)).map(json::appointment).map(this::damaged)
+                .toList());
     }
 
     private void page(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
@@ -203,8 +270,15 @@ public final class BookingsSimulator implements AutoCloseable {
         respond(exchange, 200, body);
     }
 
-    private static <T> List<ObjectNode> mapAll(List<T> items, Function<T, ObjectNode> render) {
-        return items.stream().map(render).toList();
+    private <T> List<ObjectNode> mapAll(List<T> items, Function<T, ObjectNode> render) {
+        return items.stream().map(render).map(this::damaged).toList();
+    }
+
+    private ObjectNode damaged(ObjectNode node) {
+        if (faults.hasDamage() && node.hasNonNull("id")) {
+            faults.damageFor(node.get("id").asString()).forEach(change -> change.accept(node));
+        }
+        return node;
     }
 
     private static Instant instant(String value) {

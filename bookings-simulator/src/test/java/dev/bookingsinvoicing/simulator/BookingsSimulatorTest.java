@@ -147,6 +147,72 @@ class BookingsSimulatorTest {
         }
     }
 
+    @Test
+    void injectedFaultsAnswerInScriptOrderThenServeNormally() throws Exception {
+        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(2, 5, 3, 4);
+        try (BookingsSimulator faulty = BookingsSimulator.start(settings)) {
+            Business b = faulty.tenant().businesses().get(0);
+            Business other = faulty.tenant().businesses().get(1);
+            String url = faulty.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(b.id()) + "/services";
+            String otherUrl = faulty.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(other.id()) + "/services";
+            Instant until = Instant.parse("2026-11-20T10:00:02Z");
+            faulty.faults().script(b.id(), Faults.Endpoint.SERVICES, Faults.Fault.tooManyRequests(2),
+                    Faults.Fault.tooManyRequestsUntil(until), Faults.Fault.status(503), Faults.Fault.pass(),
+                    Faults.Fault.malformedBody());
+
+            // the other business is not affected by a business-specific script
+            assertThat(get(otherUrl, faulty.accessToken()).statusCode()).isEqualTo(200);
+            HttpResponse<String> first = get(url, faulty.accessToken());
+            assertThat(first.statusCode()).isEqualTo(429);
+            assertThat(first.headers().firstValue("Retry-After")).contains("2");
+            assertThat(MAPPER.readTree(first.body()).get("error").get("code").asString()).isEqualTo("TooManyRequests");
+            assertThat(get(url, faulty.accessToken()).headers().firstValue("Retry-After"))
+                    .contains("Fri, 20 Nov 2026 10:00:02 GMT");
+            assertThat(get(url, faulty.accessToken()).statusCode()).isEqualTo(503);
+            assertThat(get(url, faulty.accessToken()).statusCode()).isEqualTo(200);
+            HttpResponse<String> malformed = get(url, faulty.accessToken());
+            assertThat(malformed.statusCode()).isEqualTo(200);
+            assertThat(malformed.body()).doesNotEndWith("}");
+            assertThat(get(url, faulty.accessToken()).statusCode()).isEqualTo(200);
+            assertThat(faulty.faults().injected(Faults.Endpoint.SERVICES)).isEqualTo(4);
+            assertThat(faulty.faults().pending()).isZero();
+        }
+    }
+
+    @Test
+    void slowAnswersRandomRatesAndDamagedItems() throws Exception {
+        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(1, 5, 3, 4);
+        try (BookingsSimulator faulty = BookingsSimulator.start(settings)) {
+            Business b = faulty.tenant().businesses().get(0);
+            String base = faulty.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(b.id());
+            faulty.faults().script(Faults.Endpoint.CUSTOMERS, Faults.Fault.slow(java.time.Duration.ofMillis(600)));
+            long started = System.nanoTime();
+            assertThat(get(base + "/customers", faulty.accessToken()).statusCode()).isEqualTo(200);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(
+                    java.time.Duration.ofMillis(550));
+
+            faulty.faults().rate(Faults.Endpoint.APPOINTMENTS, 0.5, Faults.Fault.status(504));
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                statuses.add(get(base + "/appointments", faulty.accessToken()).statusCode());
+            }
+            assertThat(statuses).contains(200, 504);
+            faulty.faults().clear();
+
+            String appointmentId = b.appointments().get(0).id();
+            faulty.faults().damage(appointmentId, node -> {
+                node.remove("startDateTime");
+                node.putNull("price");
+            });
+            JsonNode value = MAPPER.readTree(get(base + "/appointments", faulty.accessToken()).body()).get("value");
+            assertThat(value.get(0).get("id").asString()).isEqualTo(appointmentId);
+            assertThat(value.get(0).has("startDateTime")).isFalse();
+            assertThat(value.get(0).get("price").isNull()).isTrue();
+            assertThat(value.get(1).has("startDateTime")).isTrue();
+            assertThat(faulty.requests()).last().asString().endsWith("/appointments");
+        }
+    }
+
     private static String businessUrl(Business business) {
         return simulator.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(business.id());
     }

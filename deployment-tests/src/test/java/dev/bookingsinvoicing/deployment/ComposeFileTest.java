@@ -1,0 +1,337 @@
+package dev.bookingsinvoicing.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import dev.bookingsinvoicing.schemas.Topic;
+import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.simulator.SimulatorSettings;
+
+/**
+ * docker-compose.yml, docker/Dockerfile and docker/kafka/topics.conf checked against the build, since no Docker
+ * engine runs here: every service is a module with a main class, every variable is one the service reads, every
+ * port is the service's own, every volume is declared, and the image recipe copies jars the build produces.
+ */
+class ComposeFileTest {
+
+    private static final Set<String> SERVICE_MODULES = Set.of("booking-sync-service", "customer-service", "item-service",
+            "invoicing-service");
+    private static final Set<String> KAFKA_NODES = Set.of("kafka-1", "kafka-2", "kafka-3");
+
+    private final Map<String, String> demo = ComposeFile.envFile("docker/demo.env");
+    private final ComposeFile compose = ComposeFile.load(demo);
+    private final Dockerfile dockerfile = Dockerfile.read();
+
+    /** Compose services built from this repository -> their build args. */
+    private Map<String, Map<String, String>> built() {
+        Map<String, Map<String, String>> built = new LinkedHashMap<>();
+        compose.services().keySet().forEach(name -> {
+            if (!compose.buildArgs(name).isEmpty()) {
+                built.put(name, compose.buildArgs(name));
+            }
+        });
+        return built;
+    }
+
+    private static Class<?> load(String className) throws ClassNotFoundException {
+        return Class.forName(className, false, ComposeFileTest.class.getClassLoader());
+    }
+
+    private static boolean isSpringService(Class<?> mainClass) {
+        return mainClass.isAnnotationPresent(SpringBootApplication.class);
+    }
+
+    @Test
+    void everyBuiltServiceIsAModuleOfTheBuildWithAMainClassAndIsBuiltByTheSharedDockerfile() throws Exception {
+        Map<String, Map<String, String>> built = built();
+        assertThat(built.keySet()).as("the four services and the simulator").containsExactlyInAnyOrder(
+                "booking-sync-service", "customer-service", "item-service", "invoicing-service", "bookings-simulator");
+        List<String> modules = Repository.modules();
+        for (Map.Entry<String, Map<String, String>> service : built.entrySet()) {
+            String module = service.getValue().get("MODULE");
+            String mainClass = service.getValue().get("MAIN_CLASS");
+            assertThat(module).as("MODULE of %s", service.getKey()).isEqualTo(service.getKey());
+            assertThat(modules).as("root pom modules").contains(module);
+            assertThat(Repository.file(module + "/src/main/java/" + mainClass.replace('.', '/') + ".java"))
+                    .as("main class %s in module %s", mainClass, module).exists();
+            Method main = load(mainClass).getMethod("main", String[].class);
+            assertThat(Modifier.isStatic(main.getModifiers()) && Modifier.isPublic(main.getModifiers()))
+                    .as("%s.main is public static", mainClass).isTrue();
+            assertThat(compose.build(service.getKey())).containsEntry("context", ".")
+                    .containsEntry("dockerfile", "docker/Dockerfile");
+            assertThat(compose.image(service.getKey()))
+                    .isEqualTo("bookings-invoicing/" + module + ":" + Repository.version());
+        }
+        assertThat(Repository.file("docker/Dockerfile")).exists();
+    }
+
+    @Test
+    void theDockerfileCopiesTheJarEachModuleBuildsAndRunsItsMainClass() {
+        Map<String, String> args = dockerfile.argDefaults();
+        assertThat(args).containsKeys("MODULE", "MAIN_CLASS").containsEntry("VERSION", Repository.version());
+        assertThat(dockerfile.text).contains("\"${MODULE}/target/${MODULE}-${VERSION}.jar\"")
+                .contains("-DincludeScope=runtime -DoutputDirectory=target/dependency")
+                .contains("\"${MODULE}/target/dependency/\"*.jar")
+                .contains("ENV MAIN_CLASS=\"${MAIN_CLASS}\"")
+                .contains("-cp '/app/lib/*' \\\"$MAIN_CLASS\\\"")
+                .contains("FROM eclipse-temurin:17-jre")
+                .containsPattern("(?m)^USER 10001");
+        for (Map<String, String> service : built().values()) {
+            String module = service.get("MODULE");
+            String pom = Repository.read(module + "/pom.xml");
+            // target/<artifactId>-<version>.jar is the plain jar only if nothing renames or repackages it
+            assertThat(pom).as(module + "/pom.xml").contains("<artifactId>" + module + "</artifactId>")
+                    .doesNotContain("<finalName>").doesNotContainPattern("<packaging>(?!jar<)");
+            if (pom.contains("<goal>repackage</goal>")) {
+                assertThat(pom).as(module + " repackages: keep the plain jar with an exec classifier")
+                        .contains("<classifier>");
+            }
+        }
+        dockerfile.copies().forEach((source, destination) ->
+                assertThat(Repository.file(source)).as("COPY %s", source).exists());
+        // the Dockerfile's own ignore file must not hide what the build needs
+        List<String> ignored = Arrays.stream(Repository.read("docker/Dockerfile.dockerignore").split("\n"))
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(ignored).doesNotContain("docker", "docker/healthcheck.sh", "pom.xml", "**/src", "*.xml");
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOneTheServiceReads() throws Exception {
+        List<String> imageVariables = dockerfile.envNames();
+        assertThat(imageVariables).contains("JAVA_OPTS", "MAIN_CLASS");
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> service : built().entrySet()) {
+            String name = service.getKey();
+            Class<?> mainClass = load(service.getValue().get("MAIN_CLASS"));
+            Map<String, String> environment = compose.environment(name);
+            if (!isSpringService(mainClass)) {
+                Set<String> read = getenvNames(service.getValue().get("MODULE"), mainClass);
+                environment.keySet().stream().filter(v -> !read.contains(v) && !imageVariables.contains(v))
+                        .forEach(v -> unknown.add(name + ": " + v + " (the simulator reads " + read + ")"));
+                continue;
+            }
+            ServiceConfiguration configuration = ServiceConfiguration.of(service.getValue().get("MODULE"), mainClass);
+            Set<String> placeholders = configuration.placeholderVariables(false);
+            for (String variable : environment.keySet()) {
+                if (!placeholders.contains(variable) && !imageVariables.contains(variable)
+                        && configuration.propertyOf(variable) == null) {
+                    unknown.add(name + ": " + variable);
+                }
+            }
+            // what the prod profile requires (placeholders without a default) is set
+            assertThat(environment.keySet()).as("%s sets every required variable", name)
+                    .containsAll(configuration.placeholderVariables(true));
+            // the profile it activates exists for this service
+            for (String profile : environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").split(",")) {
+                if (!profile.isBlank()) {
+                    assertThat(Repository.file(name + "/src/main/resources/" + name + "-" + profile.strip() + ".yml"))
+                            .as("profile %s of %s", profile, name).exists();
+                }
+            }
+        }
+        assertThat(unknown).as("variables no service reads").isEmpty();
+    }
+
+    @Test
+    void relaxedBindingMapsTheDocumentedVariablesToTheRightProperties() {
+        ServiceConfiguration customers = ServiceConfiguration.of("customer-service",
+                dev.bookingsinvoicing.customers.CustomerServiceApplication.class);
+        ServiceConfiguration sync = ServiceConfiguration.of("booking-sync-service",
+                dev.bookingsinvoicing.sync.BookingSyncApplication.class);
+        assertThat(customers.propertyOf("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("spring.kafka.bootstrap-servers");
+        assertThat(customers.propertyOf("SPRING_MONGODB_URI")).isEqualTo("spring.mongodb.uri");
+        assertThat(customers.propertyOf("SPRING_KAFKA_SECURITY_PROTOCOL")).isEqualTo("spring.kafka.security.protocol");
+        assertThat(customers.propertyOf("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo("spring.kafka.properties.sasl.mechanism");
+        assertThat(customers.propertyOf("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION")).isEqualTo("spring.kafka.ssl.trust-store-location");
+        assertThat(customers.propertyOf("BOOKINGS_KAFKA_TOPICS_REPLICATION_FACTOR")).isEqualTo("bookings.kafka.topics.replication-factor");
+        assertThat(sync.propertyOf("BOOKINGS_SYNC_BUSINESSES_0_ID")).isEqualTo("bookings.sync.businesses[0].id");
+        assertThat(sync.propertyOf("BOOKINGS_SYNC_GRAPH_CLIENT_SECRET")).isEqualTo("bookings.sync.graph.client-secret");
+        assertThat(customers.propertyOf("BOOKINGS_SYNC_GRAPH_CLIENT_SECRET")).as("not a customer-service setting").isNull();
+        assertThat(customers.propertyOf("SPRNG_KAFKA_BOOTSTRAP_SERVERS")).as("a typo binds to nothing").isNull();
+    }
+
+    @Test
+    void everyPublishedPortIsTheServicesOwnAndItsHealthCheckProbesIt() throws Exception {
+        for (Map.Entry<String, Map<String, String>> service : built().entrySet()) {
+            String name = service.getKey();
+            Class<?> mainClass = load(service.getValue().get("MAIN_CLASS"));
+            int port;
+            if (isSpringService(mainClass)) {
+                port = ServiceConfiguration.of(name, mainClass).serverPort();
+                assertThat(compose.healthcheck(name)).as("health check of %s", name)
+                        .containsExactly("CMD", "/app/healthcheck.sh", String.valueOf(port), "/actuator/health");
+            } else {
+                port = Integer.parseInt(compose.environment(name).get("BOOKINGS_SIMULATOR_PORT"));
+                assertThat(port).isEqualTo(SimulatorSettings.DEFAULT_PORT);
+                assertThat(compose.healthcheck(name)).startsWith("CMD", "/app/healthcheck.sh", String.valueOf(port));
+            }
+            assertThat(compose.list(name, "ports")).as("ports of %s", name).containsExactly(port + ":" + port);
+        }
+        assertThat(dockerfile.copies()).containsEntry("docker/healthcheck.sh", "/app/healthcheck.sh");
+    }
+
+    @Test
+    void everyNamedVolumeIsDeclaredAndUsedAndEveryMountedFileExists() {
+        Set<String> used = new TreeSet<>();
+        for (String service : compose.services().keySet()) {
+            for (String volume : compose.list(service, "volumes")) {
+                String source = volume.substring(0, volume.indexOf(':'));
+                if (source.startsWith("./") || source.startsWith("/")) {
+                    assertThat(Repository.file(source.substring(2))).as("bind mount of %s", service).exists();
+                } else {
+                    assertThat(compose.volumes()).as("volumes: declares %s (used by %s)", source, service)
+                            .containsKey(source);
+                    used.add(source);
+                }
+            }
+        }
+        assertThat(used).as("every declared volume is used").isEqualTo(new TreeSet<>(compose.volumes().keySet()));
+    }
+
+    @Test
+    void kafkaIsAThreeNodeKraftClusterOfTheClientsVersionThatTheServicesReach() {
+        Set<String> internalListeners = new LinkedHashSet<>();
+        Set<String> voters = new TreeSet<>();
+        for (String node : KAFKA_NODES) {
+            Map<String, String> env = compose.environment(node);
+            assertThat(compose.image(node)).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+            assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                    .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3");
+            assertThat(Uuid.fromString(env.get("CLUSTER_ID")).toString()).isEqualTo(env.get("CLUSTER_ID"));
+            String advertised = env.get("KAFKA_ADVERTISED_LISTENERS");
+            assertThat(advertised).contains("INTERNAL://" + node + ":19092");
+            internalListeners.add(node + ":19092");
+            voters.add(env.get("KAFKA_NODE_ID") + "@" + node + ":9093");
+            assertThat(compose.healthcheck(node)).isNotEmpty();
+        }
+        assertThat(voters).as("distinct node ids").hasSize(KAFKA_NODES.size());
+        for (String node : KAFKA_NODES) {
+            assertThat(new TreeSet<>(Arrays.asList(compose.environment(node).get("KAFKA_CONTROLLER_QUORUM_VOTERS")
+                    .split(",")))).as("quorum voters of %s", node).isEqualTo(voters);
+        }
+        assertThat(compose.image("kafka-topics")).isEqualTo(compose.image("kafka-1"));
+        assertThat(Set.of(compose.environment("kafka-topics").get("BOOTSTRAP_SERVERS").split(",")))
+                .isEqualTo(internalListeners);
+        for (String service : SERVICE_MODULES) {
+            assertThat(Set.of(compose.environment(service).get("KAFKA_BOOTSTRAP_SERVERS").split(",")))
+                    .as("%s reaches every broker", service).isEqualTo(internalListeners);
+        }
+    }
+
+    @Test
+    void mongoDbIsAReplicaSetThatEveryServiceUsesWithItsOwnDatabase() {
+        assertThat(compose.image("mongodb")).startsWith("mongo:");
+        assertThat(compose.list("mongodb", "command")).containsSubsequence("--replSet", "rs0");
+        String init = Repository.read("docker/mongo/replica-set.js");
+        assertThat(init).contains("_id: 'rs0'").contains("host: 'mongodb:27017'");
+        Set<String> databases = new TreeSet<>();
+        for (String service : SERVICE_MODULES) {
+            URI uri = URI.create(compose.environment(service).get("MONGODB_URI"));
+            assertThat(uri.getScheme()).isEqualTo("mongodb");
+            assertThat(uri.getHost() + ":" + uri.getPort()).isEqualTo("mongodb:27017");
+            assertThat(uri.getQuery()).contains("replicaSet=rs0");
+            databases.add(uri.getPath());
+        }
+        assertThat(databases).as("one database per service").hasSize(SERVICE_MODULES.size());
+    }
+
+    @Test
+    void servicesStartAfterTheTopicsExistAndMongoDbHasAPrimaryAndRestartOnFailure() {
+        for (String service : SERVICE_MODULES) {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) compose.service(service)
+                    .get("depends_on");
+            assertThat(dependsOn.get("kafka-topics")).containsEntry("condition", "service_completed_successfully");
+            assertThat(dependsOn.get("mongodb")).containsEntry("condition", "service_healthy");
+            assertThat(compose.environment(service)).containsEntry("SPRING_PROFILES_ACTIVE", "prod")
+                    .containsEntry("BOOKINGS_KAFKA_TOPICS_CREATE", "false");
+        }
+        compose.services().forEach((name, service) -> assertThat(service.get("restart")).as("restart of %s", name)
+                .isIn("unless-stopped", "always", "on-failure"));
+        assertThat(compose.list("kafka-topics", "entrypoint")).containsExactly("/bin/bash", "/topics/create-topics.sh");
+        assertThat(compose.list("kafka-topics", "volumes")).containsExactly("./docker/kafka:/topics:ro");
+    }
+
+    @Test
+    void topicsConfListsExactlyTheCatalogAndItsDeadLetterTopicsWithTheCatalogsCleanupPolicy() {
+        Map<String, TopicDefinitions.Definition> definitions = TopicDefinitions.read();
+        Set<String> expected = new TreeSet<>();
+        for (Topic topic : Topics.CATALOG) {
+            expected.add(topic.name());
+            expected.add(topic.deadLetter());
+            assertThat(definitions.get(topic.name()).cleanupPolicy()).as(topic.name())
+                    .isEqualTo(topic.cleanup().name().toLowerCase());
+            assertThat(definitions.get(topic.deadLetter()).cleanupPolicy()).as(topic.deadLetter()).isEqualTo("delete");
+        }
+        assertThat(new TreeSet<>(definitions.keySet())).isEqualTo(expected);
+        definitions.values().forEach(d -> {
+            if (d.cleanupPolicy().equals("delete")) {
+                assertThat(Long.parseLong(d.retentionMs())).as("retention of %s", d.topic()).isPositive();
+            } else {
+                assertThat(d.retentionMs()).as("a compacted topic keeps its latest values").isEqualTo("-");
+            }
+        });
+    }
+
+    @Test
+    void theDemoProfileRunsTheSimulatorAndPointsTheSyncAtIt() {
+        assertThat(compose.list("bookings-simulator", "profiles")).containsExactly("demo");
+        assertThat(demo).containsEntry("COMPOSE_PROFILES", "demo");
+        Map<String, String> sync = compose.environment("booking-sync-service");
+        URI graph = URI.create(sync.get("BOOKINGS_GRAPH_BASE_URL"));
+        assertThat(graph.getHost()).isEqualTo("bookings-simulator");
+        assertThat(graph.getPort()).isEqualTo(Integer.parseInt(compose.environment("bookings-simulator")
+                .get("BOOKINGS_SIMULATOR_PORT")));
+        assertThat(sync).containsEntry("BOOKINGS_GRAPH_AUTH", "static-token")
+                .containsEntry("BOOKINGS_GRAPH_STATIC_TOKEN", compose.environment("bookings-simulator")
+                        .get("BOOKINGS_SIMULATOR_TOKEN"));
+    }
+
+    @Test
+    void withoutADemoEnvFileTheStackTalksToMicrosoftGraphAndRefusesToStartWithoutABusiness() {
+        assertThatThrownBy(() -> ComposeFile.load(Map.of())).hasMessageContaining("BOOKINGS_BUSINESS_ID");
+        ComposeFile production = ComposeFile.load(Map.of("BOOKINGS_BUSINESS_ID", "Salon@contoso.onmicrosoft.com"));
+        assertThat(production.environment("booking-sync-service"))
+                .containsEntry("BOOKINGS_SYNC_BUSINESSES_0_ID", "Salon@contoso.onmicrosoft.com")
+                .containsEntry("BOOKINGS_GRAPH_BASE_URL", "https://graph.microsoft.com")
+                .containsEntry("BOOKINGS_GRAPH_AUTH", "client-secret");
+    }
+
+    /** Environment variables a plain-Java main reads: System.getenv("...") calls in its module's sources. */
+    private static Set<String> getenvNames(String module, Class<?> mainClass) throws Exception {
+        Set<String> names = new TreeSet<>();
+        Pattern getenv = Pattern.compile("getenv\\(\\)\\.getOrDefault\\(\"([A-Z_]+)\"|getenv\\(\"([A-Z_]+)\"\\)");
+        try (var sources = Files.walk(Repository.file(module + "/src/main/java"))) {
+            for (var source : sources.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                Matcher m = getenv.matcher(Files.readString(source));
+                while (m.find()) {
+                    names.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -12,6 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import dev.bookingsinvoicing.customers.registration.CustomerRecord;
 import dev.bookingsinvoicing.customers.registration.CustomerStore;
+import dev.bookingsinvoicing.customers.registration.SourceState;
 
 /** Read-only customer list for dashboards: each customer with the Bookings customers it came from. */
 @RestController
@@ -30,13 +31,24 @@ public class CustomerDirectoryController {
     public record CustomerPage(List<CustomerRecord> customers, int page, int size, long totalElements) {
     }
 
+    /** {@code businessId} (optional) keeps the customers that came from that Bookings business. */
     @GetMapping
-    public CustomerPage customers(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public CustomerPage customers(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String businessId) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        return new CustomerPage(store.customers(page, size), page, size, store.countCustomers());
+        return new CustomerPage(store.customers(businessId, page, size), page, size, store.countCustomers(businessId));
+    }
+
+    /** The customer a Bookings customer is linked to. */
+    @GetMapping("/by-bookings-customer")
+    public CustomerRecord byBookingsCustomer(@RequestParam String businessId, @RequestParam String bookingsCustomerId) {
+        String reference = businessId + "/" + bookingsCustomerId;
+        return store.state(reference).filter(SourceState::linked).flatMap(s -> store.customer(s.customerNo()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "Bookings customer " + reference + " is not linked to a customer"));
     }
 
     @GetMapping("/{customerNo}")

@@ -1,7 +1,5 @@
 package dev.bookingsinvoicing.customers.registration;
 
-import java.time.Instant;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -10,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
@@ -27,31 +26,37 @@ public class CustomerDiscoveredListener {
     }
 
     @KafkaListener(id = "customer-service", topics = Topics.CUSTOMERS)
-    void on(CustomerDiscovered event) {
-        RegistrationOutcome outcome = registrar.register(toDomain(event));
-        // wait for the broker: a failed publish must fail the record, so it is retried (Mongo writes are idempotent)
-        kafka.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer(outcome.businessId(), outcome.bookingsCustomerId()),
-                toEvent(outcome, event.getOccurredAt())).join();
+    public void on(CustomerDiscovered event) {
+        registrar.register(toDomain(event), new Discovery(event.getEventId(), event.getOccurredAt()))
+                // wait for the broker: a failed publish must fail the record, so it is retried (Mongo writes are
+                // idempotent and the retry re-publishes the very same event)
+                .ifPresent(outcome -> kafka.send(Topics.CUSTOMER_REGISTRATIONS,
+                        Keys.customer(outcome.businessId(), outcome.bookingsCustomerId()), toEvent(outcome)).join());
     }
 
     static BookingsCustomer toDomain(CustomerDiscovered event) {
-        if (isBlank(event.getBusinessId()) || isBlank(event.getBookingsCustomerId())) {
+        if (isBlank(event.getBusinessId()) || isBlank(event.getBookingsCustomerId()) || isBlank(event.getEventId())
+                || event.getOccurredAt() == null) {
             throw new InvalidMessageException("CustomerDiscovered " + event.getEventId()
-                    + " lacks a businessId or bookingsCustomerId");
+                    + " lacks an eventId, occurredAt, businessId or bookingsCustomerId");
         }
         return new BookingsCustomer(event.getBusinessId(), event.getBookingsCustomerId(), event.getDisplayName(),
                 event.getEmailAddress(), event.getPhone(), new BookingsCustomer.Address(event.getStreet(),
                         event.getCity(), event.getState(), event.getPostalCode(), event.getCountryOrRegion()));
     }
 
-    /** occurredAt is the source's, so a re-published outcome is the very same event. */
-    static SpecificRecord toEvent(RegistrationOutcome outcome, Instant occurredAt) {
+    /** Every outcome carries its own occurredAt, so a re-published outcome is the very same event. */
+    static SpecificRecord toEvent(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered r) {
-            return new CustomerRegistered(r.eventId(), occurredAt, r.businessId(), r.bookingsCustomerId(),
+            return new CustomerRegistered(r.eventId(), r.occurredAt(), r.businessId(), r.bookingsCustomerId(),
                     r.customerNo(), r.name(), r.emailAddress(), r.templateCode(), r.newCustomer());
         }
+        if (outcome instanceof RegistrationOutcome.Updated u) {
+            return new CustomerUpdated(u.eventId(), u.occurredAt(), u.businessId(), u.bookingsCustomerId(),
+                    u.customerNo(), u.name(), u.emailAddress(), u.phone(), u.changedFields());
+        }
         RegistrationOutcome.Rejected r = (RegistrationOutcome.Rejected) outcome;
-        return new CustomerRejected(r.eventId(), occurredAt, r.businessId(), r.bookingsCustomerId(), r.rule(),
+        return new CustomerRejected(r.eventId(), r.occurredAt(), r.businessId(), r.bookingsCustomerId(), r.rule(),
                 r.reason());
     }
 

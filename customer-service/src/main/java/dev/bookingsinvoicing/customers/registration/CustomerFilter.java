@@ -1,12 +1,12 @@
 package dev.bookingsinvoicing.customers.registration;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * BC's customer filter: a customer needs an email address (it is how we match and invoice people), and may be
- * limited to configured cities, states, postal codes and countries.
+ * limited to configured cities, counties/states, postal codes and countries. The country is the one the customer
+ * would get: Bookings' country, or the template's country/region code when Bookings has none.
  */
 public final class CustomerFilter {
 
@@ -22,18 +22,21 @@ public final class CustomerFilter {
         this.settings = settings;
     }
 
-    /** The first rule the customer fails, or empty when it may be registered. */
-    public Optional<Rejection> check(BookingsCustomer customer) {
+    /** The first rule the customer fails, or empty when it may be registered with {@code template}. */
+    public Optional<Rejection> check(BookingsCustomer customer, CustomerTemplate template) {
         if (EmailAddresses.normalise(customer.emailAddress()) == null) {
             return Optional.of(new Rejection(EMAIL_REQUIRED,
                     "Bookings customer " + customer.displayName() + " has no email address; an email address is required"));
         }
-        BookingsCustomer.Address address = customer.address();
+        BookingsCustomer.Address address = customer.address() == null
+                ? new BookingsCustomer.Address(null, null, null, null, null) : customer.address();
+        String country = isBlank(address.countryOrRegion()) && template != null ? template.countryRegionCode()
+                : address.countryOrRegion();
         return firstFailure(
-                check(CITY, "city", settings.city(), address == null ? null : address.city()),
-                check(STATE, "state", settings.state(), address == null ? null : address.state()),
-                check(POSTAL_CODE, "postal code", settings.postalCode(), address == null ? null : address.postalCode()),
-                check(COUNTRY, "country", settings.country(), address == null ? null : address.countryOrRegion()));
+                check(CITY, "city", settings.city(), address.city()),
+                check(STATE, "county/state", settings.state(), address.state()),
+                check(POSTAL_CODE, "postal code", settings.postalCode(), address.postalCode()),
+                check(COUNTRY, "country", settings.country(), country));
     }
 
     @SafeVarargs
@@ -47,16 +50,15 @@ public final class CustomerFilter {
     }
 
     private static Optional<Rejection> check(String rule, String what, List<String> accepted, String value) {
-        if (accepted == null || accepted.isEmpty()) {
+        if (FilterValues.accepts(accepted, value)) {
             return Optional.empty();
         }
-        String normalised = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        boolean matches = accepted.stream().anyMatch(a -> a.trim().toLowerCase(Locale.ROOT).equals(normalised));
-        if (matches) {
-            return Optional.empty();
-        }
-        String shown = normalised.isEmpty() ? "no " + what : what + " '" + value.trim() + "'";
+        String shown = isBlank(value) ? "no " + what : what + " '" + value.trim() + "'";
         return Optional.of(new Rejection(rule, "customer has " + shown + "; the customer filter accepts only "
                 + String.join(", ", accepted)));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -13,21 +13,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings under {@code bookings.customers}: which Bookings customers may become customers, the template new
- * customers are created from, and the number series they are numbered from.
+ * Settings under {@code bookings.customers}: which Bookings customers may become customers, the templates seeded
+ * into MongoDB (inserted when absent, so changes made over the API survive a restart), the template new customers
+ * are created from, and the number series they are numbered from.
  */
 @Validated
 @ConfigurationProperties("bookings.customers")
 public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
-        @Valid @NotNull(message = "bookings.customers.template is required") CustomerTemplate template,
+        @Valid @NotNull @DefaultValue List<CustomerTemplate> templates,
+        @NotBlank(message = "bookings.customers.default-template is required") String defaultTemplate,
         @Valid @NotNull @DefaultValue NumberSeries numberSeries) {
 
     /**
-     * BC's customer filter beyond the email rule. Each list holds accepted values (compared trimmed and
-     * case-insensitively); an empty list accepts any value.
+     * BC's customer filter beyond the email rule. Each list holds accepted values, compared trimmed and
+     * case-insensitively; a value may use {@code *} as a wildcard or {@code from..to} as a range, like BC filters.
+     * An empty list accepts any value.
      */
     public record Filter(@DefaultValue List<String> city, @DefaultValue List<String> state,
             @DefaultValue List<String> postalCode, @DefaultValue List<String> country) {
+
+        public static Filter acceptAll() {
+            return new Filter(List.of(), List.of(), List.of(), List.of());
+        }
     }
 
     /** C00010, C00020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */

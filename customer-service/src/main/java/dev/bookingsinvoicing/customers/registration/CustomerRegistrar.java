@@ -1,20 +1,29 @@
 package dev.bookingsinvoicing.customers.registration;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers Bookings customers: filter, then match by email or create a customer from the template under the
- * next number. Safe to run for the same input any number of times and on several instances at once: a
- * Bookings customer already linked keeps its customer, and an email is claimed by exactly one number.
+ * next number; later changes of a registered customer's name, phone or address update the customer. Safe to run for
+ * the same input any number of times and on several instances at once: a Bookings customer already linked keeps
+ * its customer, an email is claimed by exactly one number, and a re-delivery re-publishes the event it produced.
  */
 public class CustomerRegistrar {
 
+    private static final Logger log = LoggerFactory.getLogger(CustomerRegistrar.class);
+
     private final CustomerFilter filter;
-    private final CustomerTemplate template;
+    private final Supplier<CustomerTemplate> template;
     private final CustomerNumbers numbers;
     private final CustomerStore store;
 
-    public CustomerRegistrar(CustomerFilter filter, CustomerTemplate template, CustomerNumbers numbers,
+    /** {@code template} is asked once per registration, so a template changed over the API applies at once. */
+    public CustomerRegistrar(CustomerFilter filter, Supplier<CustomerTemplate> template, CustomerNumbers numbers,
             CustomerStore store) {
         this.filter = filter;
         this.template = template;
@@ -22,28 +31,99 @@ public class CustomerRegistrar {
         this.store = store;
     }
 
-    public RegistrationOutcome register(BookingsCustomer customer) {
-        Optional<Rejection> rejection = filter.check(customer);
-        if (rejection.isPresent()) {
-            return new RegistrationOutcome.Rejected(customer.businessId(), customer.bookingsCustomerId(),
-                    rejection.get().rule(), rejection.get().reason());
+    /**
+     * The event to publish for this discovery; empty when the discovery is older than the one applied last (a replay
+     * of history: it was announced when it was new, and announcing it again would move consumers back).
+     */
+    public Optional<RegistrationOutcome> register(BookingsCustomer customer, Discovery discovery) {
+        Optional<SourceState> known = store.state(customer.reference());
+        if (known.isPresent() && known.get().isSameDelivery(discovery)) {
+            return Optional.of(known.get().lastEvent());
         }
-        String email = EmailAddresses.normalise(customer.emailAddress());
-        Optional<CustomerStore.Link> mapped = store.mapping(customer.reference());
-        // a mapping is written last, so with one the customer exists; without one, the email claim decides
-        CustomerStore.EmailClaim claim = mapped.isPresent() ? null : claimEmail(customer, email);
-        CustomerStore.Link link = mapped.orElseGet(() -> new CustomerStore.Link(claim.customerNo(),
-                claim.claimedBy().equals(customer.reference())));
-        CustomerRecord saved = store.saveCustomer(link.customerNo(), customer, email, template, link.newCustomer(),
-                claim == null ? null : claim.name());
-        store.saveMapping(customer, link);
-        return new RegistrationOutcome.Registered(customer.businessId(), customer.bookingsCustomerId(),
-                saved.customerNo(), saved.name(), saved.email(), saved.templateCode(), link.newCustomer());
+        if (known.isPresent() && known.get().isOlderThanApplied(discovery)) {
+            log.debug("ignoring CustomerDiscovered {} for {}: older than the one applied ({})", discovery.eventId(),
+                    customer.reference(), known.get().applied().eventId());
+            return Optional.empty();
+        }
+        SourceState state = known.orElse(null);
+        String previousEventId = state == null ? null : state.lastEvent().eventId();
+        CustomerTemplate applied = template.get();
+        Optional<Rejection> rejection = filter.check(customer, applied);
+        RegistrationOutcome outcome;
+        if (rejection.isPresent()) {
+            outcome = reject(customer, discovery, state, previousEventId, rejection.get());
+        } else if (state == null || !state.linked()) {
+            outcome = registerFirstTime(customer, discovery, previousEventId, applied);
+        } else {
+            outcome = follow(customer, discovery, state, previousEventId);
+        }
+        return Optional.of(outcome);
     }
 
-    /** The creator is whoever claimed the email first, also when it is us again after a crash before the mapping. */
+    private RegistrationOutcome reject(BookingsCustomer customer, Discovery discovery, SourceState state,
+            String previousEventId, Rejection rejection) {
+        RegistrationOutcome outcome = state != null && state.lastEvent() instanceof RegistrationOutcome.Rejected r
+                && r.sameRuling(rejection) ? r
+                        : RegistrationOutcome.Rejected.of(discovery.occurredAt(), previousEventId, customer.businessId(),
+                                customer.bookingsCustomerId(), rejection.rule(), rejection.reason());
+        // a customer registered before keeps its number: the link stays, the rejection is what consumers see now
+        store.saveState(customer, discovery, state == null ? null : state.customerNo(),
+                state != null && state.newCustomer(), outcome);
+        return outcome;
+    }
+
+    private RegistrationOutcome registerFirstTime(BookingsCustomer customer, Discovery discovery,
+            String previousEventId, CustomerTemplate applied) {
+        String email = EmailAddresses.normalise(customer.emailAddress());
+        CustomerStore.EmailClaim claim = claimEmail(customer, email);
+        boolean creator = claim.claimedBy().equals(customer.reference());
+        CustomerRecord saved = store.saveCustomer(claim.customerNo(), customer, email, applied, creator, claim.name());
+        RegistrationOutcome outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId,
+                customer.businessId(), customer.bookingsCustomerId(), saved.customerNo(), saved.name(), saved.email(),
+                saved.templateCode(), creator);
+        // written last: without it a retry repeats the same work and reaches the same outcome
+        store.saveState(customer, discovery, saved.customerNo(), creator, outcome);
+        return outcome;
+    }
+
+    /** A linked Bookings customer seen again: changed, unchanged, or accepted again after a rejection. */
+    private RegistrationOutcome follow(BookingsCustomer customer, Discovery discovery, SourceState state,
+            String previousEventId) {
+        List<String> changed = state.changedFields(customer);
+        // only the Bookings customer that created the customer owns its details; others sharing the email do not
+        boolean applies = state.newCustomer() && !changed.isEmpty();
+        if (!sameEmail(state.snapshot(), customer)) {
+            log.info("Bookings customer {} changed email; it stays linked to customer {} (emails of existing "
+                    + "customers are not changed from Bookings)", customer.reference(), state.customerNo());
+        }
+        RegistrationOutcome outcome;
+        if (state.lastEvent() instanceof RegistrationOutcome.Rejected) {
+            CustomerRecord current = applies ? store.updateCustomer(state.customerNo(), customer, changed)
+                    : store.customer(state.customerNo()).orElseThrow();
+            outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId, customer.businessId(),
+                    customer.bookingsCustomerId(), current.customerNo(), current.name(), current.email(),
+                    current.templateCode(), state.newCustomer());
+        } else if (applies) {
+            CustomerRecord updated = store.updateCustomer(state.customerNo(), customer, changed);
+            outcome = RegistrationOutcome.Updated.of(discovery.occurredAt(), previousEventId, customer.businessId(),
+                    customer.bookingsCustomerId(), updated.customerNo(), updated.name(), updated.email(),
+                    updated.phone(), changed);
+        } else {
+            // nothing the customer takes from Bookings changed: the event already published still says it all
+            outcome = state.lastEvent();
+        }
+        store.saveState(customer, discovery, state.customerNo(), state.newCustomer(), outcome);
+        return outcome;
+    }
+
+    /** The creator is whoever claimed the email first, also when it is us again after a crash before the state. */
     private CustomerStore.EmailClaim claimEmail(BookingsCustomer customer, String email) {
         return store.emailClaim(email).orElseGet(() -> store.claimEmail(email,
                 numbers.format(store.nextNumber(numbers.step())), customer));
+    }
+
+    private static boolean sameEmail(BookingsCustomer before, BookingsCustomer now) {
+        return java.util.Objects.equals(EmailAddresses.normalise(before.emailAddress()),
+                EmailAddresses.normalise(now.emailAddress()));
     }
 }

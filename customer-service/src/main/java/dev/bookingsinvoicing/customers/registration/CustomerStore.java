@@ -1,13 +1,16 @@
 package dev.bookingsinvoicing.customers.registration;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,7 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public class CustomerStore {
 
     public static final String CUSTOMERS = "customers";
-    /** businessId/bookingsCustomerId -> customerNo. */
+    /** businessId/bookingsCustomerId -> customerNo, the Bookings values last applied and the event last published. */
     public static final String MAPPINGS = "customer_mappings";
     /** normalised email -> customerNo: inserting here is how a number is claimed for an email, once. */
     public static final String EMAILS = "customer_emails";
@@ -30,22 +33,17 @@ public class CustomerStore {
 
     public CustomerStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
+        mongo.indexOps(CUSTOMERS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
+        mongo.indexOps(CUSTOMERS).createIndex(new Index().on("bookingsIds.businessId", Sort.Direction.ASC));
     }
 
-    /** The customer a Bookings customer was linked to, and whether that link created the customer. */
-    public record Link(String customerNo, boolean newCustomer) {
-    }
-
-    /**
-     * Who holds an email: the customer no., the Bookings customer ({@code businessId/id}) that created it, and its
-     * name at that moment (so that whoever writes the customer first writes the creator's name).
-     */
+    /** Who holds an email: the customer no., the Bookings customer that created it, and its name at that moment. */
     public record EmailClaim(String customerNo, String claimedBy, String name) {
     }
 
-    public Optional<Link> mapping(String reference) {
-        Document found = mongo.findById(reference, Document.class, MAPPINGS);
-        return Optional.ofNullable(found).map(d -> new Link(d.getString("customerNo"), d.getBoolean("newCustomer", false)));
+    public Optional<SourceState> state(String reference) {
+        return Optional.ofNullable(mongo.findById(reference, Document.class, MAPPINGS)).map(CustomerStore::stateOf);
     }
 
     public Optional<EmailClaim> emailClaim(String email) {
@@ -63,6 +61,12 @@ public class CustomerStore {
                 new Update().inc("last", step), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, NUMBER_SERIES);
         return ((Number) series.get("last")).longValue();
+    }
+
+    /** The last value handed out by the series (0 before the first). */
+    public long lastNumber() {
+        Document series = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
+        return series == null ? 0 : ((Number) series.get("last")).longValue();
     }
 
     /** Claims the email for {@code customerNo}; if someone claimed it first, returns their claim instead. */
@@ -86,8 +90,6 @@ public class CustomerStore {
      */
     public CustomerRecord saveCustomer(String customerNo, BookingsCustomer source, String email, CustomerTemplate template,
             boolean owner, String creatorName) {
-        BookingsCustomer.Address address = source.address() == null
-                ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
         Update update = new Update()
                 .setOnInsert("email", email)
                 .setOnInsert("templateCode", template.code())
@@ -102,13 +104,10 @@ public class CustomerStore {
                 .setOnInsert("pricesIncludingVat", template.pricesIncludingVat())
                 .addToSet("bookingsIds", new Document("businessId", source.businessId())
                         .append("bookingsCustomerId", source.bookingsCustomerId()));
-        Document details = new Document("street", address.street()).append("city", address.city())
-                .append("state", address.state()).append("postalCode", address.postalCode())
-                .append("countryOrRegion", address.countryOrRegion());
         // only the creating Bookings customer changes the details, so two Bookings customers sharing an email
         // do not overwrite each other back and forth
         if (owner) {
-            update.set("name", source.displayName()).set("phone", source.phone()).set("address", details);
+            update.set("name", source.displayName()).set("phone", source.phone()).set("address", addressOf(source));
         } else {
             update.setOnInsert("name", creatorName == null ? source.displayName() : creatorName);
         }
@@ -117,26 +116,89 @@ public class CustomerStore {
         return CustomerRecord.of(saved);
     }
 
-    /** Links the Bookings customer to the customer; written last, so its presence means the rest is stored. */
-    public void saveMapping(BookingsCustomer source, Link link) {
+    /** Sets only the Bookings-owned fields that changed; template fields and the email are never touched here. */
+    public CustomerRecord updateCustomer(String customerNo, BookingsCustomer source, List<String> changedFields) {
+        Update update = new Update();
+        if (changedFields.contains(SourceState.NAME)) {
+            update.set("name", source.displayName());
+        }
+        if (changedFields.contains(SourceState.PHONE)) {
+            update.set("phone", source.phone());
+        }
+        if (changedFields.contains(SourceState.ADDRESS)) {
+            update.set("address", addressOf(source));
+        }
+        Document saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(customerNo)), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, CUSTOMERS);
+        if (saved == null) {
+            throw new IllegalStateException("customer " + customerNo + " is linked but does not exist");
+        }
+        return CustomerRecord.of(saved);
+    }
+
+    /**
+     * Records what was done with the Bookings customer, in one write: the discovery applied, its values, the link
+     * and the event published. Written after the customer, so that a crash in between repeats the same work.
+     */
+    public void saveState(BookingsCustomer source, Discovery applied, String customerNo, boolean newCustomer,
+            RegistrationOutcome lastEvent) {
+        BookingsCustomer.Address address = source.address() == null
+                ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
         mongo.upsert(Query.query(Criteria.where("_id").is(source.reference())), new Update()
                 .set("businessId", source.businessId())
                 .set("bookingsCustomerId", source.bookingsCustomerId())
-                .set("customerNo", link.customerNo())
-                .set("newCustomer", link.newCustomer()), MAPPINGS);
+                .set("customerNo", customerNo)
+                .set("newCustomer", newCustomer)
+                .set("appliedEventId", applied.eventId())
+                .set("appliedOccurredAt", Date.from(applied.occurredAt()))
+                .set("snapshot", new Document("displayName", source.displayName())
+                        .append("emailAddress", source.emailAddress()).append("phone", source.phone())
+                        .append("street", address.street()).append("city", address.city())
+                        .append("state", address.state()).append("postalCode", address.postalCode())
+                        .append("countryOrRegion", address.countryOrRegion()))
+                .set("lastEvent", OutcomeDocuments.toDocument(lastEvent)), MAPPINGS);
     }
 
     public Optional<CustomerRecord> customer(String customerNo) {
         return Optional.ofNullable(mongo.findById(customerNo, Document.class, CUSTOMERS)).map(CustomerRecord::of);
     }
 
-    /** A page of customers in number order. */
-    public List<CustomerRecord> customers(int page, int size) {
-        Query query = new Query().with(org.springframework.data.domain.Sort.by("_id")).skip((long) page * size).limit(size);
+    /** A page of customers in number order, optionally only those that came from one Bookings business. */
+    public List<CustomerRecord> customers(String businessId, int page, int size) {
+        Query query = byBusiness(businessId).with(Sort.by("_id")).skip((long) page * size).limit(size);
         return mongo.find(query, Document.class, CUSTOMERS).stream().map(CustomerRecord::of).toList();
     }
 
-    public long countCustomers() {
-        return mongo.estimatedCount(CUSTOMERS);
+    public long countCustomers(String businessId) {
+        return businessId == null ? mongo.estimatedCount(CUSTOMERS) : mongo.count(byBusiness(businessId), CUSTOMERS);
+    }
+
+    /** Whether any customer was created from the template (a full scan on the embedded server; templates are few). */
+    public boolean templateInUse(String templateCode) {
+        return mongo.exists(Query.query(Criteria.where("templateCode").is(templateCode)), CUSTOMERS);
+    }
+
+    private static Query byBusiness(String businessId) {
+        return businessId == null ? new Query() : Query.query(Criteria.where("bookingsIds.businessId").is(businessId));
+    }
+
+    private static Document addressOf(BookingsCustomer source) {
+        BookingsCustomer.Address address = source.address() == null
+                ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
+        return new Document("street", address.street()).append("city", address.city())
+                .append("state", address.state()).append("postalCode", address.postalCode())
+                .append("countryOrRegion", address.countryOrRegion());
+    }
+
+    private static SourceState stateOf(Document d) {
+        Document s = d.get("snapshot", Document.class);
+        BookingsCustomer snapshot = new BookingsCustomer(d.getString("businessId"), d.getString("bookingsCustomerId"),
+                s.getString("displayName"), s.getString("emailAddress"), s.getString("phone"),
+                new BookingsCustomer.Address(s.getString("street"), s.getString("city"), s.getString("state"),
+                        s.getString("postalCode"), s.getString("countryOrRegion")));
+        return new SourceState(new Discovery(d.getString("appliedEventId"), d.getDate("appliedOccurredAt").toInstant()),
+                snapshot, d.getString("customerNo"), d.getBoolean("newCustomer", false),
+                OutcomeDocuments.fromDocument(d.get("lastEvent", Document.class), d.getString("businessId"),
+                        d.getString("bookingsCustomerId")));
     }
 }

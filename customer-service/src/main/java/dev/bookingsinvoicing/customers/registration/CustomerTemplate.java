@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.customers.registration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * country...). Only {@code code} and the posting groups are required; an empty currency means local currency.
  */
 public record CustomerTemplate(
-        @NotBlank(message = "bookings.customers.template.code is required") String code,
-        @NotBlank(message = "bookings.customers.template.customer-posting-group is required") String customerPostingGroup,
-        @NotBlank(message = "bookings.customers.template.gen-bus-posting-group is required") String genBusPostingGroup,
-        @NotBlank(message = "bookings.customers.template.vat-bus-posting-group is required") String vatBusPostingGroup,
+        @NotBlank(message = "code is required")
+        @Size(max = 20, message = "code must be at most 20 characters")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]*", message = "code may hold letters, digits, space, '.', '_' and '-'")
+        String code,
+        String description,
+        @NotBlank(message = "customer-posting-group is required") String customerPostingGroup,
+        @NotBlank(message = "gen-bus-posting-group is required") String genBusPostingGroup,
+        @NotBlank(message = "vat-bus-posting-group is required") String vatBusPostingGroup,
         String paymentTermsCode,
         String paymentMethodCode,
         @Pattern(regexp = "|[A-Z]{3}", message = "currency-code must be an ISO 4217 code such as EUR, or empty for local currency") String currencyCode,

@@ -3,6 +3,9 @@ package dev.bookingsinvoicing.customers.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class CustomerMatchingTest {
@@ -26,16 +29,22 @@ class CustomerMatchingTest {
     }
 
     @Test
-    void theSameRegistrationHasTheSameEventIdAndChangedContentANewOne() {
-        RegistrationOutcome.Registered first = new RegistrationOutcome.Registered("b", "c", "C00010", "Ann", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered again = new RegistrationOutcome.Registered("b", "c", "C00010", "Ann", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered renamed = new RegistrationOutcome.Registered("b", "c", "C00010", "Anna", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered otherSource = new RegistrationOutcome.Registered("b", "d", "C00010", "Ann", "a@x.dk", "T", false);
+    void theSameRegistrationHasTheSameEventIdAndChangedContentOrHistoryANewOne() {
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        RegistrationOutcome.Registered first = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
+        RegistrationOutcome.Registered again = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
+        RegistrationOutcome.Registered renamed = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Anna", "a@x.dk", "T", true);
+        RegistrationOutcome.Registered otherSource = RegistrationOutcome.Registered.of(at, null, "b", "d", "C00010", "Ann", "a@x.dk", "T", false);
+        RegistrationOutcome.Registered afterRejection = RegistrationOutcome.Registered.of(at, "rejected-1", "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(renamed.eventId()).isNotEqualTo(first.eventId());
         assertThat(otherSource.eventId()).isNotEqualTo(first.eventId());
-        assertThat(new RegistrationOutcome.Rejected("b", "c", "email-required", "no email").eventId())
-                .isEqualTo(new RegistrationOutcome.Rejected("b", "c", "email-required", "no email").eventId());
+        assertThat(afterRejection.eventId()).isNotEqualTo(first.eventId());
+        assertThat(RegistrationOutcome.Rejected.of(at, null, "b", "c", "email-required", "no email").eventId())
+                .isEqualTo(RegistrationOutcome.Rejected.of(at, null, "b", "c", "email-required", "no email").eventId());
+        // the same update after a different history is another event: consumers must not drop it as seen
+        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name")).eventId())
+                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name")).eventId());
     }
 }

@@ -13,18 +13,19 @@ class CustomerTemplateValidationTest {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
-            .withPropertyValues("bookings.customers.template.code=BOOKINGS",
-                    "bookings.customers.template.customer-posting-group=DOMESTIC",
-                    "bookings.customers.template.gen-bus-posting-group=DOMESTIC",
-                    "bookings.customers.template.vat-bus-posting-group=DOMESTIC");
+            .withPropertyValues("bookings.customers.default-template=BOOKINGS",
+                    "bookings.customers.templates[0].code=BOOKINGS",
+                    "bookings.customers.templates[0].customer-posting-group=DOMESTIC",
+                    "bookings.customers.templates[0].gen-bus-posting-group=DOMESTIC",
+                    "bookings.customers.templates[0].vat-bus-posting-group=DOMESTIC");
 
     @Test
     void aCompleteTemplateIsAcceptedWithDefaultsForTheRest() {
-        runner.withPropertyValues("bookings.customers.template.currency-code=EUR").run(context -> {
+        runner.withPropertyValues("bookings.customers.templates[0].currency-code=EUR").run(context -> {
             assertThat(context).hasNotFailed();
             CustomerProperties properties = context.getBean(CustomerProperties.class);
-            assertThat(properties.template().currencyCode()).isEqualTo("EUR");
-            assertThat(properties.template().pricesIncludingVat()).isFalse();
+            assertThat(properties.templates().get(0).currencyCode()).isEqualTo("EUR");
+            assertThat(properties.templates().get(0).pricesIncludingVat()).isFalse();
             assertThat(properties.filter().country()).isEmpty();
             assertThat(properties.numberSeries().prefix()).isEqualTo("C");
         });
@@ -32,17 +33,27 @@ class CustomerTemplateValidationTest {
 
     @Test
     void aTemplateWithoutCodeIsRefusedAtStartUp() {
-        runner.withPropertyValues("bookings.customers.template.code=").run(context -> {
+        runner.withPropertyValues("bookings.customers.templates[0].code=").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("bookings.customers.template.code is required");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("templates[0].code")
+                    .hasMessageContaining("code is required");
         });
     }
 
     @Test
     void aTemplateWithAMalformedCurrencyIsRefusedAtStartUp() {
-        runner.withPropertyValues("bookings.customers.template.currency-code=euro").run(context -> {
+        runner.withPropertyValues("bookings.customers.templates[0].currency-code=euro").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("ISO 4217");
+        });
+    }
+
+    @Test
+    void aSetupWithoutADefaultTemplateIsRefusedAtStartUp() {
+        runner.withPropertyValues("bookings.customers.default-template=").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("bookings.customers.default-template is required");
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.bookingsinvoicing.customers.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,7 +52,8 @@ class ParallelRegistrationTest {
         List<Callable<RegistrationOutcome.Registered>> work = new ArrayList<>();
         for (CustomerRegistrar instance : instances) {
             for (BookingsCustomer customer : customers) {
-                work.add(() -> (RegistrationOutcome.Registered) instance.register(customer));
+                work.add(() -> (RegistrationOutcome.Registered) instance.register(customer,
+                        new Discovery("discovered-" + customer.bookingsCustomerId(), AT)).orElseThrow());
             }
         }
         Collections.shuffle(work, new java.util.Random(42));
@@ -81,12 +83,13 @@ class ParallelRegistrationTest {
                 .map(RegistrationOutcome.Registered::bookingsCustomerId).distinct()).hasSize(10);
     }
 
+    private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
+
     private CustomerRegistrar registrar() {
         MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
         clients.add(client);
-        CustomerProperties.Filter anyone = new CustomerProperties.Filter(List.of(), List.of(), List.of(), List.of());
-        return new CustomerRegistrar(new CustomerFilter(anyone),
-                new CustomerTemplate("BOOKINGS", "DOMESTIC", "DOMESTIC", "DOMESTIC", null, null, "", "", null, false),
+        return new CustomerRegistrar(new CustomerFilter(CustomerProperties.Filter.acceptAll()),
+                () -> CustomerFilterTest.TEMPLATE,
                 new CustomerNumbers(new CustomerProperties.NumberSeries("C", 5, 10)),
                 new CustomerStore(new MongoTemplate(client, "customers")));
     }

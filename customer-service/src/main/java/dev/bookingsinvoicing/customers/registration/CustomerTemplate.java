@@ -24,5 +24,10 @@ public record CustomerTemplate(
         @Pattern(regexp = "|[A-Z]{3}", message = "currency-code must be an ISO 4217 code such as EUR, or empty for local currency") String currencyCode,
         @Pattern(regexp = "|[A-Z]{2}", message = "country-region-code must be a two-letter code such as DK, or empty") String countryRegionCode,
         String languageCode,
-        @DefaultValue("false") boolean pricesIncludingVat) {
+        @DefaultValue("false") Boolean pricesIncludingVat) {
+
+    public CustomerTemplate {
+        // left out (of a request body, say): prices exclude VAT, as in the configuration
+        pricesIncludingVat = pricesIncludingVat != null && pricesIncludingVat;
+    }
 }

@@ -31,18 +31,28 @@ public class ItemCatalogController {
     public record ItemPage(List<ItemRecord> items, int page, int size, long totalElements) {
     }
 
+    /** {@code businessId} (optional) keeps the items of that Bookings business. */
     @GetMapping
-    public ItemPage items(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public ItemPage items(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String businessId) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        return new ItemPage(store.items(page, size), page, size, store.countItems());
+        return new ItemPage(store.items(businessId, page, size), page, size, store.countItems(businessId));
     }
 
     @GetMapping("/duplicate-names")
     public List<DuplicateName> duplicateNames() {
         return store.duplicateNames();
+    }
+
+    /** The item a Bookings service is mapped to. */
+    @GetMapping("/by-bookings-service")
+    public ItemRecord byBookingsService(@RequestParam String businessId, @RequestParam String serviceId) {
+        String reference = businessId + "/" + serviceId;
+        return store.mapping(reference).flatMap(store::item).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Bookings service " + reference + " is not mapped to an item"));
     }
 
     @GetMapping("/{itemNo}")

@@ -1,5 +1,7 @@
 package dev.bookingsinvoicing.items.registration;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,16 +13,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings under {@code bookings.items}: the item template services become items from, which services are
- * accepted, and the number series of the items.
+ * Settings under {@code bookings.items}: the item templates seeded into MongoDB (inserted when absent, so changes
+ * made over the API survive a restart), the template services become items from, which services are accepted, and
+ * the number series of the items.
  */
 @Validated
 @ConfigurationProperties("bookings.items")
-public record ItemProperties(@Valid @NotNull(message = "bookings.items.template is required") ItemTemplate template,
+public record ItemProperties(@Valid @NotNull @DefaultValue List<ItemTemplate> templates,
+        @NotBlank(message = "bookings.items.default-template is required") String defaultTemplate,
         @Valid @NotNull @DefaultValue Filter filter, @Valid @NotNull @DefaultValue NumberSeries numberSeries) {
 
-    /** BC's item filter: whether services hidden from customers in Bookings still become items. */
-    public record Filter(@DefaultValue("true") boolean includeHidden) {
+    /**
+     * BC's item filter, on the item a service would become: whether services hidden from customers in Bookings are
+     * included, and accepted values (trimmed, case-insensitive, {@code *} wildcards and {@code from..to} ranges; an
+     * empty list accepts any) of unit of measure, posting groups and tax group.
+     */
+    public record Filter(@DefaultValue("true") boolean includeHidden, @DefaultValue List<String> unitOfMeasure,
+            @DefaultValue List<String> genProdPostingGroup, @DefaultValue List<String> vatProdPostingGroup,
+            @DefaultValue List<String> taxGroup) {
+
+        public static Filter acceptAll() {
+            return new Filter(true, List.of(), List.of(), List.of(), List.of());
+        }
     }
 
     /** SVC0010, SVC0020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */

@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.items.registration;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,6 +27,8 @@ public class ItemStore {
     public static final String MAPPINGS = "item_mappings";
     /** businessId/normalised display name -> the services using that name. */
     public static final String SERVICE_NAMES = "service_names";
+    /** businessId/serviceId -> the discovery applied last, the name and price it gave, the event last published. */
+    public static final String STATES = "service_states";
     public static final String NUMBER_SERIES = "number_series";
     static final String SERIES_ID = "items";
 
@@ -32,6 +36,49 @@ public class ItemStore {
 
     public ItemStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
+        mongo.indexOps(ITEMS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
+        mongo.indexOps(ITEMS).createIndex(new Index().on("businessId", Sort.Direction.ASC));
+    }
+
+    public Optional<SourceState> state(String reference) {
+        Document d = mongo.findById(reference, Document.class, STATES);
+        if (d == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceState(new Discovery(d.getString("appliedEventId"),
+                d.getDate("appliedOccurredAt").toInstant()), d.getString("description"),
+                OutcomeDocuments.price(d.getString("unitPrice")), d.getString("itemNo"),
+                OutcomeDocuments.fromDocument(d.get("lastEvent", Document.class), d.getString("businessId"),
+                        d.getString("serviceId"))));
+    }
+
+    /**
+     * Records what was done with the service, in one write: the discovery applied, the name and price the item took
+     * from it, the item and the event published. Written last, so that a crash before it repeats the same work.
+     */
+    public void saveState(BookingsService service, Discovery applied, String description, BigDecimal unitPrice,
+            String itemNo, RegistrationOutcome lastEvent) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(service.reference())), new Update()
+                .set("businessId", service.businessId())
+                .set("serviceId", service.serviceId())
+                .set("itemNo", itemNo)
+                .set("appliedEventId", applied.eventId())
+                .set("appliedOccurredAt", Date.from(applied.occurredAt()))
+                .set("description", description)
+                .set("unitPrice", OutcomeDocuments.price(unitPrice))
+                .set("lastEvent", OutcomeDocuments.toDocument(lastEvent)), STATES);
+    }
+
+    /** The last value handed out by the series (0 before the first). */
+    public long lastNumber() {
+        Document series = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
+        return series == null ? 0 : ((Number) series.get("last")).longValue();
+    }
+
+    /** Whether any item was created from the template (a full scan on the embedded server; templates are few). */
+    public boolean templateInUse(String templateCode) {
+        return mongo.exists(Query.query(Criteria.where("templateCode").is(templateCode)), ITEMS);
     }
 
     public Optional<String> mapping(String reference) {
@@ -113,14 +160,18 @@ public class ItemStore {
                 .map(DuplicateName::of).filter(d -> d.services().size() > 1).toList();
     }
 
-    /** A page of items in number order. */
-    public List<ItemRecord> items(int page, int size) {
-        Query query = new Query().with(Sort.by("_id")).skip((long) page * size).limit(size);
+    /** A page of items in number order, optionally only those of one Bookings business. */
+    public List<ItemRecord> items(String businessId, int page, int size) {
+        Query query = byBusiness(businessId).with(Sort.by("_id")).skip((long) page * size).limit(size);
         return mongo.find(query, Document.class, ITEMS).stream().map(ItemRecord::of).toList();
     }
 
-    public long countItems() {
-        return mongo.estimatedCount(ITEMS);
+    public long countItems(String businessId) {
+        return businessId == null ? mongo.estimatedCount(ITEMS) : mongo.count(byBusiness(businessId), ITEMS);
+    }
+
+    private static Query byBusiness(String businessId) {
+        return businessId == null ? new Query() : Query.query(Criteria.where("businessId").is(businessId));
     }
 
     private static String nameKey(String businessId, String displayName) {

@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.bookingsinvoicing.items.templates.ItemTemplates;
+
 /** Wires the plain registration classes from the validated settings. */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationConfiguration {
@@ -13,9 +15,17 @@ public class RegistrationConfiguration {
         return new ItemStore(mongo);
     }
 
+    /** Seeds the configured templates and fails the start-up when the default template does not exist. */
     @Bean
-    ItemRegistrar itemRegistrar(ItemProperties properties, ItemStore store) {
-        return new ItemRegistrar(new ItemFilter(properties.filter()), properties.template(),
+    ItemTemplates itemTemplates(MongoTemplate mongo, ItemStore store, ItemProperties properties) {
+        ItemTemplates templates = new ItemTemplates(mongo, store, properties.defaultTemplate());
+        templates.seedAndCheck(properties.templates());
+        return templates;
+    }
+
+    @Bean
+    ItemRegistrar itemRegistrar(ItemProperties properties, ItemStore store, ItemTemplates templates) {
+        return new ItemRegistrar(new ItemFilter(properties.filter()), templates::defaultTemplate,
                 new ItemNumbers(properties.numberSeries()), store);
     }
 }

@@ -2,43 +2,83 @@ package dev.bookingsinvoicing.items.registration;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
-/** What became of one Bookings service: registered as an item, or rejected with the rule. */
+/**
+ * What became of one Bookings service: registered as an item, updated, or rejected with the rule. Event ids are
+ * deterministic: from the content, and from the event that came before it for this service (so a change back to an
+ * earlier price is a new event, while re-processing the same input gives the same id).
+ */
 public sealed interface RegistrationOutcome {
+
+    String eventId();
+
+    Instant occurredAt();
 
     String businessId();
 
     String serviceId();
 
-    /**
-     * Deterministic from the identifying parts and the content, so that re-processing the same input re-publishes
-     * an event with the same id (consumers drop it), while a changed price or name gets a new id.
-     */
-    String eventId();
-
     /** Mapped to item {@code itemNo}; {@code unitPrice} is null when the template does not take Bookings prices. */
-    record Registered(String businessId, String serviceId, String itemNo, String description, BigDecimal unitPrice,
-            String baseUnitOfMeasure, String templateCode) implements RegistrationOutcome {
+    record Registered(String eventId, Instant occurredAt, String businessId, String serviceId, String itemNo,
+            String description, BigDecimal unitPrice, String baseUnitOfMeasure, String templateCode)
+            implements RegistrationOutcome {
 
-        @Override
-        public String eventId() {
-            return idOf("ItemRegistered", businessId, serviceId, itemNo, description,
-                    unitPrice == null ? "" : unitPrice.toPlainString(), baseUnitOfMeasure, templateCode);
+        public static Registered of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
+                String itemNo, String description, BigDecimal unitPrice, String baseUnitOfMeasure, String templateCode) {
+            return new Registered(idOf(previousEventId, "ItemRegistered", businessId, serviceId, itemNo, description,
+                    price(unitPrice), baseUnitOfMeasure, templateCode), occurredAt, businessId, serviceId, itemNo,
+                    description, unitPrice, baseUnitOfMeasure, templateCode);
+        }
+    }
+
+    /** The item's description or unit price ({@code changedFields}) took the service's new name or price. */
+    record Updated(String eventId, Instant occurredAt, String businessId, String serviceId, String itemNo,
+            String description, BigDecimal unitPrice, List<String> changedFields) implements RegistrationOutcome {
+
+        public Updated {
+            changedFields = List.copyOf(changedFields);
+        }
+
+        public static Updated of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
+                String itemNo, String description, BigDecimal unitPrice, List<String> changedFields) {
+            List<String> parts = new ArrayList<>(Arrays.asList("ItemUpdated", businessId, serviceId, itemNo,
+                    description, price(unitPrice)));
+            parts.addAll(changedFields);
+            return new Updated(idOf(previousEventId, parts.toArray(String[]::new)), occurredAt, businessId, serviceId,
+                    itemNo, description, unitPrice, changedFields);
         }
     }
 
     /** Not registered: the filter rule that failed and why. */
-    record Rejected(String businessId, String serviceId, String rule, String reason) implements RegistrationOutcome {
+    record Rejected(String eventId, Instant occurredAt, String businessId, String serviceId, String rule, String reason)
+            implements RegistrationOutcome {
 
-        @Override
-        public String eventId() {
-            return idOf("ItemRejected", businessId, serviceId, rule, reason);
+        public static Rejected of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
+                String rule, String reason) {
+            return new Rejected(idOf(previousEventId, "ItemRejected", businessId, serviceId, rule, reason), occurredAt,
+                    businessId, serviceId, rule, reason);
+        }
+
+        boolean sameRuling(Rejection rejection) {
+            return rule.equals(rejection.rule()) && reason.equals(rejection.reason());
         }
     }
 
-    private static String idOf(String... parts) {
+    private static String price(BigDecimal unitPrice) {
+        return unitPrice == null ? "" : unitPrice.toPlainString();
+    }
+
+    private static String idOf(String previousEventId, String... parts) {
+        List<String> all = new ArrayList<>(Arrays.asList(parts));
+        if (previousEventId != null) {
+            all.add("after:" + previousEventId);
+        }
         // the unit separator cannot occur in ids or names, so ("a/b", "c") and ("a", "b/c") never collide
-        return UUID.nameUUIDFromBytes(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(String.join("\u001f", all).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,7 +1,5 @@
 package dev.bookingsinvoicing.items.registration;
 
-import java.time.Instant;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
 import dev.bookingsinvoicing.schemas.Keys;
@@ -27,31 +26,37 @@ public class ServiceDiscoveredListener {
     }
 
     @KafkaListener(id = "item-service", topics = Topics.SERVICES)
-    void on(ServiceDiscovered event) {
-        RegistrationOutcome outcome = registrar.register(toDomain(event));
-        // wait for the broker: a failed publish must fail the record, so it is retried (Mongo writes are idempotent)
-        kafka.send(Topics.ITEM_REGISTRATIONS, Keys.service(outcome.businessId(), outcome.serviceId()),
-                toEvent(outcome, event.getOccurredAt())).join();
+    public void on(ServiceDiscovered event) {
+        registrar.register(toDomain(event), new Discovery(event.getEventId(), event.getOccurredAt()))
+                // wait for the broker: a failed publish must fail the record, so it is retried (Mongo writes are
+                // idempotent and the retry re-publishes the very same event)
+                .ifPresent(outcome -> kafka.send(Topics.ITEM_REGISTRATIONS,
+                        Keys.service(outcome.businessId(), outcome.serviceId()), toEvent(outcome)).join());
     }
 
     static BookingsService toDomain(ServiceDiscovered event) {
-        if (isBlank(event.getBusinessId()) || isBlank(event.getServiceId()) || isBlank(event.getDisplayName())) {
+        if (isBlank(event.getBusinessId()) || isBlank(event.getServiceId()) || isBlank(event.getDisplayName())
+                || isBlank(event.getEventId()) || event.getOccurredAt() == null) {
             throw new InvalidMessageException("ServiceDiscovered " + event.getEventId()
-                    + " lacks a businessId, serviceId or displayName");
+                    + " lacks an eventId, occurredAt, businessId, serviceId or displayName");
         }
         return new BookingsService(event.getBusinessId(), event.getServiceId(), event.getDisplayName(),
                 event.getPriceType() == null ? null : event.getPriceType().name(), event.getDefaultPrice(),
                 event.getCurrency(), event.getHiddenFromCustomers());
     }
 
-    /** occurredAt is the source's, so a re-published outcome is the very same event. */
-    static SpecificRecord toEvent(RegistrationOutcome outcome, Instant occurredAt) {
+    /** Every outcome carries its own occurredAt, so a re-published outcome is the very same event. */
+    static SpecificRecord toEvent(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered r) {
-            return new ItemRegistered(r.eventId(), occurredAt, r.businessId(), r.serviceId(), r.itemNo(),
+            return new ItemRegistered(r.eventId(), r.occurredAt(), r.businessId(), r.serviceId(), r.itemNo(),
                     r.description(), r.unitPrice(), r.baseUnitOfMeasure(), r.templateCode());
         }
+        if (outcome instanceof RegistrationOutcome.Updated u) {
+            return new ItemUpdated(u.eventId(), u.occurredAt(), u.businessId(), u.serviceId(), u.itemNo(),
+                    u.description(), u.unitPrice(), u.changedFields());
+        }
         RegistrationOutcome.Rejected r = (RegistrationOutcome.Rejected) outcome;
-        return new ItemRejected(r.eventId(), occurredAt, r.businessId(), r.serviceId(), r.rule(), r.reason());
+        return new ItemRejected(r.eventId(), r.occurredAt(), r.businessId(), r.serviceId(), r.rule(), r.reason());
     }
 
     private static boolean isBlank(String value) {

@@ -3,23 +3,46 @@ package dev.bookingsinvoicing.items.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class ItemRulesTest {
 
-    private static final ItemTemplate TEMPLATE = new ItemTemplate("SVC", "Service", "HOUR", "SERVICES", "VAT25", null, true);
+    static final ItemTemplate TEMPLATE = new ItemTemplate("SVC", null, "Service", "HOUR", "SERVICES", "VAT25", null, true);
 
     @Test
     void hiddenServicesAreRejectedOnlyWhenExcluded() {
         BookingsService hidden = service("Private consult", new BigDecimal("50"), true);
 
-        assertThat(new ItemFilter(new ItemProperties.Filter(true)).check(hidden)).isEmpty();
-        assertThat(new ItemFilter(new ItemProperties.Filter(false)).check(hidden)).hasValueSatisfying(r -> {
+        assertThat(new ItemFilter(ItemProperties.Filter.acceptAll()).check(hidden, TEMPLATE)).isEmpty();
+        assertThat(new ItemFilter(EXCLUDE_HIDDEN).check(hidden, TEMPLATE)).hasValueSatisfying(r -> {
             assertThat(r.rule()).isEqualTo("hidden-from-customers");
             assertThat(r.reason()).contains("Private consult").contains("include-hidden is false");
         });
-        assertThat(new ItemFilter(new ItemProperties.Filter(false)).check(service("Haircut", null, false))).isEmpty();
+        assertThat(new ItemFilter(EXCLUDE_HIDDEN).check(service("Haircut", null, false), TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void theItemFilterAppliesToTheUnitOfMeasurePostingGroupsAndTaxGroupTheItemWouldGet() {
+        BookingsService haircut = service("Haircut", new BigDecimal("25"), false);
+        ItemTemplate taxed = new ItemTemplate("SVC-US", null, "Service", "HOUR", "SERVICES", "NOVAT", "LABOR", true);
+
+        assertThat(new ItemFilter(new ItemProperties.Filter(true, List.of("H*"), List.of("SERVICES"), List.of("VAT25", "NOVAT"),
+                List.of())).check(haircut, taxed)).isEmpty();
+        assertThat(new ItemFilter(new ItemProperties.Filter(true, List.of("PCS"), List.of(), List.of(), List.of()))
+                .check(haircut, TEMPLATE)).hasValueSatisfying(r -> {
+                    assertThat(r.rule()).isEqualTo("unit-of-measure-filter");
+                    assertThat(r.reason()).isEqualTo("the item would have unit of measure 'HOUR' (from item template SVC); "
+                            + "the item filter accepts only PCS");
+                });
+        assertThat(new ItemFilter(new ItemProperties.Filter(true, List.of(), List.of("RETAIL"), List.of(), List.of()))
+                .check(haircut, TEMPLATE)).map(Rejection::rule).contains("gen-prod-posting-group-filter");
+        assertThat(new ItemFilter(new ItemProperties.Filter(true, List.of(), List.of(), List.of("NOVAT"), List.of()))
+                .check(haircut, TEMPLATE)).map(Rejection::rule).contains("vat-prod-posting-group-filter");
+        assertThat(new ItemFilter(new ItemProperties.Filter(true, List.of(), List.of(), List.of(), List.of("LABOR")))
+                .check(haircut, TEMPLATE)).hasValueSatisfying(r -> assertThat(r.reason()).contains("no tax group"));
     }
 
     @Test
@@ -32,14 +55,12 @@ class ItemRulesTest {
 
     @Test
     void theUnitPriceIsTheBookingsPriceAtScaleTwoUnlessTheTemplateSaysOtherwise() {
-        ItemRegistrar takesPrices = new ItemRegistrar(null, TEMPLATE, null, null);
-        ItemRegistrar leavesPrices = new ItemRegistrar(null,
-                new ItemTemplate("SVC", "Service", "HOUR", "SERVICES", "VAT25", null, false), null, null);
+        ItemTemplate leavesPrices = new ItemTemplate("SVC", null, "Service", "HOUR", "SERVICES", "VAT25", null, false);
 
-        assertThat(takesPrices.unitPrice(service("Haircut", new BigDecimal("25"), false))).isEqualByComparingTo("25.00")
-                .hasToString("25.00");
-        assertThat(takesPrices.unitPrice(service("Haircut", null, false))).isNull();
-        assertThat(leavesPrices.unitPrice(service("Haircut", new BigDecimal("25"), false))).isNull();
+        assertThat(ItemRegistrar.unitPrice(service("Haircut", new BigDecimal("25"), false), TEMPLATE))
+                .isEqualByComparingTo("25.00").hasToString("25.00");
+        assertThat(ItemRegistrar.unitPrice(service("Haircut", null, false), TEMPLATE)).isNull();
+        assertThat(ItemRegistrar.unitPrice(service("Haircut", new BigDecimal("25"), false), leavesPrices)).isNull();
     }
 
     @Test
@@ -48,17 +69,23 @@ class ItemRulesTest {
     }
 
     @Test
-    void theSameRegistrationHasTheSameEventIdAndAChangedPriceANewOne() {
-        RegistrationOutcome.Registered first = new RegistrationOutcome.Registered("b", "s", "SVC0010", "Haircut",
+    void theSameRegistrationHasTheSameEventIdAndAChangedPriceOrHistoryANewOne() {
+        Instant at = Instant.parse("2026-11-01T10:00:00Z");
+        RegistrationOutcome.Registered first = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
                 new BigDecimal("25.00"), "HOUR", "SVC");
-        RegistrationOutcome.Registered again = new RegistrationOutcome.Registered("b", "s", "SVC0010", "Haircut",
+        RegistrationOutcome.Registered again = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
                 new BigDecimal("25.00"), "HOUR", "SVC");
-        RegistrationOutcome.Registered repriced = new RegistrationOutcome.Registered("b", "s", "SVC0010", "Haircut",
+        RegistrationOutcome.Registered repriced = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
                 new BigDecimal("30.00"), "HOUR", "SVC");
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(repriced.eventId()).isNotEqualTo(first.eventId());
+        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice")).eventId())
+                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice")).eventId());
     }
+
+    private static final ItemProperties.Filter EXCLUDE_HIDDEN = new ItemProperties.Filter(false, List.of(), List.of(),
+            List.of(), List.of());
 
     private static BookingsService service(String name, BigDecimal price, boolean hidden) {
         return new BookingsService("salon@example.com", "s-1", name, "fixedPrice", price, "EUR", hidden);

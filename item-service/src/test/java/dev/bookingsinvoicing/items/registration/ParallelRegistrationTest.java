@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,7 +51,8 @@ class ParallelRegistrationTest {
                 for (int i = 0; i < 20; i++) {
                     BookingsService service = new BookingsService("business-" + (i % 2), "s" + i, "Service " + (i % 7),
                             "fixedPrice", new BigDecimal("10.00"), "EUR", false);
-                    work.add(() -> (RegistrationOutcome.Registered) instance.register(service));
+                    work.add(() -> (RegistrationOutcome.Registered) instance.register(service,
+                            new Discovery("d-" + service.serviceId(), AT)).orElseThrow());
                 }
             }
         }
@@ -74,11 +76,12 @@ class ParallelRegistrationTest {
         assertThat(numbersByService.values().stream().map(n -> n.get(0)).distinct()).hasSize(20);
     }
 
+    private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
+
     private ItemRegistrar registrar() {
         MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
         clients.add(client);
-        return new ItemRegistrar(new ItemFilter(new ItemProperties.Filter(true)),
-                new ItemTemplate("SVC", "Service", "HOUR", "SERVICES", "VAT25", null, true),
+        return new ItemRegistrar(new ItemFilter(ItemProperties.Filter.acceptAll()), () -> ItemRulesTest.TEMPLATE,
                 new ItemNumbers(new ItemProperties.NumberSeries("SVC", 4, 10)),
                 new ItemStore(new MongoTemplate(client, "items")));
     }

@@ -1,0 +1,52 @@
+package dev.bookingsinvoicing.items.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for the REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads
+ * items and templates, only ADMIN changes templates; health stays open for probes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+    private static final String ADMIN = ApiUsersProperties.Role.ADMIN.name();
+    private static final String READER = ApiUsersProperties.Role.READER.name();
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READER, ADMIN)
+                        .requestMatchers("/api/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                // a stateless API called with Basic credentials: no session, hence no CSRF token to protect
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager apiUsers(ApiUsersProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.name()).password(u.password())
+                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new)).build())
+                .toList());
+    }
+}

@@ -96,6 +96,13 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // kafkajs restarts the consumer after retriable failures; when it gives up, so does this program
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) {
+      console.error(`node-invoice-consumer: consumer stopped: ${payload.error && payload.error.stack}`);
+      process.exit(1);
+    }
+  });
 
   await consumer.connect();
   await consumer.subscribe({ topic: opts.topic, fromBeginning: true });

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -15,8 +16,13 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * HTTP Basic for the REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads
  * items and templates, only ADMIN changes templates; health stays open for probes.
+ *
+ * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
+ * booking-sync-service): the local stack runs every service on one classpath, and that module would lock every other
+ * service's API behind a generated password. This configuration applies to this service's context only.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
 public class ApiSecurityConfiguration {
 
     private static final String ADMIN = ApiUsersProperties.Role.ADMIN.name();

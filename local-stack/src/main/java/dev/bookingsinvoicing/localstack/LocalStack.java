@@ -1,0 +1,183 @@
+package dev.bookingsinvoicing.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.bookingsinvoicing.customers.CustomerServiceApplication;
+import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
+import dev.bookingsinvoicing.items.ItemServiceApplication;
+import dev.bookingsinvoicing.simulator.BookingsSimulator;
+import dev.bookingsinvoicing.simulator.SimulatedTenant;
+import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import dev.bookingsinvoicing.sync.BookingSyncApplication;
+
+/**
+ * The whole system on one machine: a Kafka broker, a MongoDB wire-protocol server, the Bookings simulator and the
+ * four services, each in its own Spring application context, configured exactly as they would be against real
+ * infrastructure (bootstrap servers, MongoDB URI, Graph base URL and token passed as ordinary properties).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /**
+     * @param dataDir       where the broker log and the H2 file live
+     * @param mongoBackend  H2 (survives restarts) or MEMORY
+     * @param ports         where everything listens
+     * @param simulator     what the simulated tenant holds
+     * @param partitions    partitions per topic
+     * @param syncInterval  how often the sync polls the simulator
+     */
+    public record Settings(Path dataDir, LocalMongoServer.Backend mongoBackend, Ports ports, SimulatorSettings simulator,
+            int partitions, Duration syncInterval) {
+    }
+
+    /** TCP ports of every component; {@link #free()} picks free ones (for tests). */
+    public record Ports(int kafka, int kafkaController, int mongo, int simulator, int invoicing, int sync, int customers,
+            int items) {
+
+        public static Ports defaults() {
+            return new Ports(9092, 9093, 27017, SimulatorSettings.DEFAULT_PORT, 8080, 8081, 8082, 8083);
+        }
+
+        public static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+    }
+
+    private final Settings settings;
+    private final LocalKafkaBroker broker;
+    private final LocalMongoServer mongo;
+    private final BookingsSimulator simulator;
+    private final List<ConfigurableApplicationContext> services;
+
+    private LocalStack(Settings settings, LocalKafkaBroker broker, LocalMongoServer mongo, BookingsSimulator simulator,
+            List<ConfigurableApplicationContext> services) {
+        this.settings = settings;
+        this.broker = broker;
+        this.mongo = mongo;
+        this.simulator = simulator;
+        this.services = services;
+    }
+
+    public static LocalStack start(Settings settings) {
+        long started = System.nanoTime();
+        // Four Spring applications in one JVM share one logging system; letting each re-initialise it concurrently
+        // races ("Unable to find Spring Environment in logger context"). The stack configures logging once, with
+        // its own logback.xml.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        Ports ports = settings.ports();
+        LocalKafkaBroker broker = LocalKafkaBroker.start(settings.dataDir(), ports.kafka(), ports.kafkaController(),
+                settings.partitions());
+        LocalMongoServer mongo = LocalMongoServer.start(settings.mongoBackend(), settings.dataDir(), ports.mongo());
+        BookingsSimulator simulator = BookingsSimulator.start(settings.simulator().withPort(ports.simulator()));
+
+        // The four contexts are independent: start them side by side, the sync last-but-not-waited-for is fine
+        // because every consumer reads its topics from the earliest offset.
+        ExecutorService starter = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
+                    startService(starter, InvoicingServiceApplication.builder(), settings, broker, mongo,
+                            "invoicing", ports.invoicing()),
+                    startService(starter, CustomerServiceApplication.builder(), settings, broker, mongo,
+                            "customers", ports.customers()),
+                    startService(starter, ItemServiceApplication.builder(), settings, broker, mongo,
+                            "items", ports.items()),
+                    startService(starter, BookingSyncApplication.builder(), settings, broker, mongo,
+                            "booking-sync", ports.sync(), syncArguments(settings, simulator)));
+            List<ConfigurableApplicationContext> services = new ArrayList<>();
+            for (CompletableFuture<ConfigurableApplicationContext> service : starting) {
+                services.add(service.join());
+            }
+            LocalStack stack = new LocalStack(settings, broker, mongo, simulator, services);
+            log.info(stack.banner(Duration.ofNanos(System.nanoTime() - started)));
+            return stack;
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    private static String[] syncArguments(Settings settings, BookingsSimulator simulator) {
+        List<String> args = new ArrayList<>(List.of(
+                "--bookings.sync.graph.base-url=" + simulator.baseUrl(),
+                "--bookings.sync.graph.auth=static-token",
+                "--bookings.sync.graph.static-token=" + simulator.accessToken(),
+                "--bookings.sync.interval=" + settings.syncInterval()));
+        List<SimulatedTenant.Business> businesses = simulator.tenant().businesses();
+        for (int i = 0; i < businesses.size(); i++) {
+            args.add("--bookings.sync.businesses[" + i + "].id=" + businesses.get(i).id());
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private static CompletableFuture<ConfigurableApplicationContext> startService(ExecutorService starter,
+            SpringApplicationBuilder builder, Settings settings, LocalKafkaBroker broker, LocalMongoServer mongo,
+            String database, int port, String... extraArguments) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.mongodb.uri=" + mongo.uri(database),
+                "--server.port=" + port,
+                "--bookings.kafka.topics.partitions=" + settings.partitions(),
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(extraArguments));
+        return CompletableFuture.supplyAsync(() -> builder.run(args.toArray(String[]::new)), starter);
+    }
+
+    private String banner(Duration startup) {
+        Ports ports = settings.ports();
+        return String.format("""
+
+                ==== bookings-invoicing local stack ready in %.1f s ====
+                  Kafka bootstrap servers   %s   (data in %s)
+                  MongoDB                   mongodb://localhost:%d   (%s backend)
+                  Bookings simulator        %s/v1.0/solutions/bookingBusinesses   (token %s)
+                  invoicing-service         http://localhost:%d/api/bookings-not-invoiced
+                  booking-sync-service      http://localhost:%d/api/sync/status   (POST /api/sync/run to sync now)
+                  customer-service          http://localhost:%d/api/customers
+                  item-service              http://localhost:%d/api/items
+                  Invoice everything ready:
+                    java -jar operator-cli/target/operator-cli-exec.jar invoice --all --bootstrap-servers %s
+                """, startup.toMillis() / 1000.0, broker.bootstrapServers(), settings.dataDir().toAbsolutePath(),
+                ports.mongo(), settings.mongoBackend(), simulator.baseUrl(), simulator.accessToken(),
+                ports.invoicing(), ports.sync(), ports.customers(), ports.items(), broker.bootstrapServers());
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public BookingsSimulator simulator() {
+        return simulator;
+    }
+
+    public String invoicingUrl() {
+        return "http://localhost:" + settings.ports().invoicing();
+    }
+
+    public String syncUrl() {
+        return "http://localhost:" + settings.ports().sync();
+    }
+
+    /** Services first (they flush and commit), then what they depend on. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        simulator.close();
+        mongo.close();
+        broker.close();
+    }
+}

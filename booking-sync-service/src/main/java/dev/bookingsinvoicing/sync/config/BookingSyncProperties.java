@@ -18,26 +18,40 @@ import jakarta.validation.constraints.NotNull;
  * Settings of the Bookings sync ({@code bookings.sync.*}): which businesses, how often, how far back, and how to
  * reach Graph.
  *
- * @param enabled    whether the scheduled sync runs (the API can still trigger a run)
- * @param interval   pause between the end of one run and the start of the next
- * @param lookback   how far back each run reads the calendar (appointments changed or cancelled further back are
- *                   no longer seen)
- * @param graph      where Graph is and how to authenticate
- * @param businesses the Bookings businesses to sync, by mailbox address
+ * @param enabled            whether the scheduled sync runs (the API can still trigger a run)
+ * @param interval           pause between the end of one scheduler tick and the next; a business with a longer
+ *                           sync-interval of its own is skipped until it is due
+ * @param lookback           how far back a full-window run reads the calendar (appointments changed or cancelled
+ *                           further back are no longer seen)
+ * @param overlap            an incremental run reads from the last watermark minus this, so appointments that Graph
+ *                           shows late (clock skew, edits at the boundary) are not missed
+ * @param reconcileInterval  at least this often each business gets a full-window run, which is what detects changes
+ *                           and cancellations of appointments that ended before the incremental window
+ * @param graph              where Graph is and how to authenticate
+ * @param businesses         the Bookings businesses that seed the setup collection (inserted when absent; after
+ *                           that the setup API owns them)
  */
 @Validated
 @ConfigurationProperties("bookings.sync")
 public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") @NotNull Duration interval,
-        @DefaultValue("P90D") @NotNull Duration lookback, @Valid @NotNull @DefaultValue Graph graph,
+        @DefaultValue("P90D") @NotNull Duration lookback, @DefaultValue("PT15M") @NotNull Duration overlap,
+        @DefaultValue("PT1H") @NotNull Duration reconcileInterval, @Valid @NotNull @DefaultValue Graph graph,
         @Valid @NotNull @DefaultValue List<Business> businesses) {
 
-    /** The businesses that are enabled. */
-    public List<Business> enabledBusinesses() {
-        return businesses.stream().filter(Business::enabled).toList();
-    }
-
-    /** One Bookings business (BC's "Booking Sync" setup row). */
-    public record Business(@NotBlank String id, @DefaultValue("true") boolean enabled) {
+    /**
+     * One Bookings business as seeded from configuration (BC's "Booking Sync" setup row, table 6702).
+     *
+     * @param id                   the business id, its mailbox address
+     * @param customerFilter       which Bookings customers are published, see {@code SetupFilter} (empty = all)
+     * @param customerTemplateCode the customer template customer-service applies to this business's customers
+     * @param itemFilter           which Bookings services are published, see {@code SetupFilter} (empty = all)
+     * @param itemTemplateCode     the item template item-service applies to this business's services
+     * @param syncInterval         how often this business is synced (null = every {@code bookings.sync.interval})
+     */
+    public record Business(@NotBlank String id, String displayName, @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean syncCustomers, @DefaultValue("") String customerFilter,
+            @DefaultValue("") String customerTemplateCode, @DefaultValue("true") boolean syncServices,
+            @DefaultValue("") String itemFilter, @DefaultValue("") String itemTemplateCode, Duration syncInterval) {
     }
 
     /** How the Graph client authenticates. */
@@ -51,14 +65,20 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
     /**
      * Graph endpoint and credentials; secrets never appear in {@link #toString()}.
      *
-     * @param baseUrl    Graph root without the version, e.g. https://graph.microsoft.com or http://localhost:8090
-     * @param maxRetries retries of 429/503/504 by the SDK's retry handler (it honours Retry-After up to 180 s)
-     * @param timeout    per-request timeout
+     * @param baseUrl         Graph root without the version, e.g. https://graph.microsoft.com or http://localhost:8090
+     * @param maxRetries      retries of one request answered 429/503/504 (or timed out) before the run of that
+     *                        business fails; the SDK's own retry handler is switched off so these are the only ones
+     * @param timeout         per-request timeout
+     * @param backoffInitial  first pause when Graph sends no Retry-After; doubles per retry, with full jitter
+     * @param backoffMax      longest single pause, also the cap on a Retry-After
+     * @param maxRetryWait    total pause per business per run; a run that would wait longer fails (and is repeated
+     *                        from the same watermark next time)
      */
     public record Graph(@DefaultValue("https://graph.microsoft.com") @NotBlank String baseUrl,
             @DefaultValue("client-secret") @NotNull Auth auth, String staticToken, String tenantId, String clientId,
-            String clientSecret, @DefaultValue("2") @Min(0) @Max(10) int maxRetries,
-            @DefaultValue("PT30S") @NotNull Duration timeout) {
+            String clientSecret, @DefaultValue("5") @Min(0) @Max(20) int maxRetries,
+            @DefaultValue("PT30S") @NotNull Duration timeout, @DefaultValue("PT1S") @NotNull Duration backoffInitial,
+            @DefaultValue("PT60S") @NotNull Duration backoffMax, @DefaultValue("PT5M") @NotNull Duration maxRetryWait) {
 
         public Graph {
             // fail at start-up with the name of the missing setting, not at the first sync
@@ -83,7 +103,8 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
         public String toString() {
             return "Graph[baseUrl=" + baseUrl + ", auth=" + auth + ", staticToken=" + mask(staticToken) + ", tenantId="
                     + tenantId + ", clientId=" + clientId + ", clientSecret=" + mask(clientSecret) + ", maxRetries="
-                    + maxRetries + ", timeout=" + timeout + "]";
+                    + maxRetries + ", timeout=" + timeout + ", backoffInitial=" + backoffInitial + ", backoffMax=" + backoffMax
+                    + ", maxRetryWait=" + maxRetryWait + "]";
         }
 
         private static String mask(String secret) {

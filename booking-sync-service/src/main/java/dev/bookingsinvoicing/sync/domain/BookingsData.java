@@ -42,6 +42,19 @@ public final class BookingsData {
         }
     }
 
+    /** An item Graph returned that cannot be turned into an event (e.g. no start time); kept in the sync status. */
+    public record Rejection(String kind, String id, String reason) {
+    }
+
+    /** What one page (or a whole collection) gave: the usable items and the rejected ones. */
+    public record Page<T>(List<T> items, List<Rejection> rejected) {
+
+        public Page {
+            items = List.copyOf(items);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
     /** Everything read for one business in one run. */
     public record BusinessSnapshot(BusinessInfo business, List<ServiceData> services, List<CustomerData> customers,
             List<AppointmentData> appointments) {

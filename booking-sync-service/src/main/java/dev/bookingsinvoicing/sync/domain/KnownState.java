@@ -9,6 +9,11 @@ import java.time.Instant;
  * @param id             the Bookings id (service, customer or appointment)
  * @param revision       the content hash last published, {@link SyncEvents#CANCELLED} once cancelled
  * @param appointmentEnd end of the appointment, null for other kinds
+ * @param publishedAt    when it was last published (null if unknown): a full resync republishes what is older
  */
-public record KnownState(String stateId, String id, String revision, Instant appointmentEnd) {
+public record KnownState(String stateId, String id, String revision, Instant appointmentEnd, Instant publishedAt) {
+
+    public KnownState(String stateId, String id, String revision, Instant appointmentEnd) {
+        this(stateId, id, revision, appointmentEnd, null);
+    }
 }

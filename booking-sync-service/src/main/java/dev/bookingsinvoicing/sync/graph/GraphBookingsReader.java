@@ -1,15 +1,16 @@
 package dev.bookingsinvoicing.sync.graph;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.BookingAppointment;
 import com.microsoft.graph.models.BookingAppointmentCollectionResponse;
 import com.microsoft.graph.models.BookingCustomer;
@@ -19,57 +20,139 @@ import com.microsoft.graph.models.BookingService;
 import com.microsoft.graph.models.BookingServiceCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.solutions.bookingbusinesses.item.BookingBusinessItemRequestBuilder;
-import com.microsoft.kiota.serialization.AdditionalDataHolder;
-import com.microsoft.kiota.serialization.Parsable;
-import com.microsoft.kiota.serialization.ParsableFactory;
 
-import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessSnapshot;
+import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
+import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
+import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
+import dev.bookingsinvoicing.sync.domain.BookingsData.CustomerData;
+import dev.bookingsinvoicing.sync.domain.BookingsData.Page;
+import dev.bookingsinvoicing.sync.domain.BookingsData.Rejection;
+import dev.bookingsinvoicing.sync.domain.BookingsData.ServiceData;
 import dev.bookingsinvoicing.sync.domain.BookingsSource;
+import dev.bookingsinvoicing.sync.observability.SyncMetrics;
+import dev.bookingsinvoicing.sync.run.RunControl;
 
-/** Reads one Bookings business through the Graph SDK, following every {@code @odata.nextLink}. */
+/**
+ * Reads Bookings businesses through the Graph SDK: follows every {@code @odata.nextLink} itself so that each page
+ * fetch is retried on its own ({@link GraphRetry}) and appointments are handed over page by page; an item that
+ * cannot be mapped is rejected with its reason instead of failing the page.
+ */
 @Component
 public class GraphBookingsReader implements BookingsSource {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphBookingsReader.class);
-
     private final GraphServiceClient client;
+    private final BookingSyncProperties properties;
+    private final Clock clock;
+    private final SyncMetrics metrics;
+    private final RunControl control;
 
-    public GraphBookingsReader(GraphServiceClient client) {
+    public GraphBookingsReader(GraphServiceClient client, BookingSyncProperties properties, Clock clock,
+            SyncMetrics metrics, RunControl control) {
         this.client = client;
+        this.properties = properties;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.control = control;
     }
 
     @Override
-    public BusinessSnapshot read(String businessId, Instant from, Instant to) {
-        BookingBusinessItemRequestBuilder business = client.solutions().bookingBusinesses()
-                .byBookingBusinessId(businessId);
-        var info = GraphMapper.business(businessId, business.get());
-        List<BookingService> services = all(business.services().get(),
-                BookingServiceCollectionResponse::createFromDiscriminatorValue);
-        List<BookingCustomerBase> customers = all(business.customers().get(),
-                BookingCustomerBaseCollectionResponse::createFromDiscriminatorValue);
-        List<BookingAppointment> appointments = all(business.calendarView().get(request -> {
-            request.queryParameters.start = from.truncatedTo(ChronoUnit.SECONDS).toString();
-            request.queryParameters.end = to.truncatedTo(ChronoUnit.SECONDS).toString();
-        }), BookingAppointmentCollectionResponse::createFromDiscriminatorValue);
-        customers.stream().filter(c -> !(c instanceof BookingCustomer)).findAny().ifPresent(c -> log.warn(
-                "Bookings business {}: customer {} came without @odata.type bookingCustomer; skipped", businessId,
-                c.getId()));
-        return new BusinessSnapshot(info, services.stream().map(GraphMapper::service).toList(),
-                customers.stream().filter(BookingCustomer.class::isInstance).map(BookingCustomer.class::cast)
-                        .map(GraphMapper::customer).toList(),
-                appointments.stream().map(GraphMapper::appointment).toList());
+    public BusinessReader open(String businessId) {
+        GraphRetry retry = new GraphRetry(properties.graph(), clock, control::sleep,
+                (status, wait) -> metrics.retried(businessId, status));
+        return new Session(businessId, client.solutions().bookingBusinesses().byBookingBusinessId(businessId), retry);
     }
 
-    private <T extends Parsable, C extends Parsable & AdditionalDataHolder> List<T> all(C firstPage,
-            ParsableFactory<C> pageFactory) {
-        List<T> items = new ArrayList<>();
-        try {
-            new PageIterator.Builder<T, C>().client(client).collectionPage(firstPage)
-                    .collectionPageFactory(pageFactory).processPageItemCallback(item -> items.add(item)).build()
-                    .iterate();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot page through a Graph collection", e);
+    private final class Session implements BusinessReader {
+
+        private final String businessId;
+        private final BookingBusinessItemRequestBuilder business;
+        private final GraphRetry retry;
+
+        Session(String businessId, BookingBusinessItemRequestBuilder business, GraphRetry retry) {
+            this.businessId = businessId;
+            this.business = business;
+            this.retry = retry;
         }
-        return items;
+
+        @Override
+        public BusinessInfo business() {
+            return GraphMapper.business(businessId, retry.call("GET business " + businessId, business::get));
+        }
+
+        @Override
+        public Page<ServiceData> services() {
+            List<ServiceData> items = new ArrayList<>();
+            List<Rejection> rejected = new ArrayList<>();
+            pages("services", business.services()::get, url -> business.services().withUrl(url).get(),
+                    BookingServiceCollectionResponse::getValue, BookingServiceCollectionResponse::getOdataNextLink,
+                    (BookingService s) -> GraphMapper.service(s), BookingService::getId, page -> {
+                        items.addAll(page.items());
+                        rejected.addAll(page.rejected());
+                    });
+            return new Page<>(items, rejected);
+        }
+
+        @Override
+        public Page<CustomerData> customers() {
+            List<CustomerData> items = new ArrayList<>();
+            List<Rejection> rejected = new ArrayList<>();
+            pages("customers", business.customers()::get, url -> business.customers().withUrl(url).get(),
+                    BookingCustomerBaseCollectionResponse::getValue,
+                    BookingCustomerBaseCollectionResponse::getOdataNextLink, (BookingCustomerBase c) -> {
+                        if (!(c instanceof BookingCustomer customer)) {
+                            throw new IllegalArgumentException("not a bookingCustomer (no @odata.type)");
+                        }
+                        return GraphMapper.customer(customer);
+                    }, BookingCustomerBase::getId, page -> {
+                        items.addAll(page.items());
+                        rejected.addAll(page.rejected());
+                    });
+            return new Page<>(items, rejected);
+        }
+
+        @Override
+        public void calendarView(Instant from, Instant to, Consumer<Page<AppointmentData>> onPage) {
+            String start = from.truncatedTo(ChronoUnit.SECONDS).toString();
+            String end = to.truncatedTo(ChronoUnit.SECONDS).toString();
+            pages("calendarView", () -> business.calendarView().get(request -> {
+                request.queryParameters.start = start;
+                request.queryParameters.end = end;
+            }), url -> business.calendarView().withUrl(url).get(), BookingAppointmentCollectionResponse::getValue,
+                    BookingAppointmentCollectionResponse::getOdataNextLink,
+                    (BookingAppointment a) -> GraphMapper.appointment(a), BookingAppointment::getId, onPage);
+        }
+
+        @Override
+        public int retries() {
+            return retry.retries();
+        }
+
+        @Override
+        public java.time.Duration retryWait() {
+            return retry.waited();
+        }
+
+        private <R, G, T> void pages(String endpoint, Supplier<R> first, Function<String, R> next,
+                Function<R, List<G>> value, Function<R, String> nextLink, Function<G, T> map, Function<G, String> id,
+                Consumer<Page<T>> onPage) {
+            String what = "GET " + endpoint + " of " + businessId;
+            R page = retry.call(what, first);
+            while (page != null) {
+                metrics.pageFetched(businessId, endpoint);
+                List<T> items = new ArrayList<>();
+                List<Rejection> rejected = new ArrayList<>();
+                for (G item : value.apply(page) == null ? List.<G>of() : value.apply(page)) {
+                    try {
+                        items.add(map.apply(item));
+                    } catch (RuntimeException e) {
+                        // one bad item must not stop the others: it is reported, and retried when it changes
+                        rejected.add(new Rejection(endpoint, id.apply(item), String.valueOf(e.getMessage())));
+                    }
+                }
+                onPage.accept(new Page<>(items, rejected));
+                String link = nextLink.apply(page);
+                page = link == null ? null : retry.call(what + " (next page)", () -> next.apply(link));
+            }
+        }
     }
 }

@@ -41,10 +41,10 @@ public class GraphClientConfiguration {
                     .tenantId(graph.tenantId()).clientId(graph.clientId()).clientSecret(graph.clientSecret()).build(),
                     new String[] { graph.host() }, GRAPH_SCOPE);
         };
-        // the SDK's default retries 429/503/504 three times and may sleep up to 180 s each (Retry-After) on the
-        // calling thread: that thread is the sync scheduler, never a Kafka consumer; keep the retries few
-        RequestOption[] options = { new RetryHandlerOption(RetryHandlerOption.DEFAULT_SHOULD_RETRY, graph.maxRetries(),
-                RetryHandlerOption.DEFAULT_DELAY) };
+        // the SDK's retry handler is switched off: it would sleep up to 180 s per Retry-After with no budget per
+        // run; GraphRetry retries each page fetch instead, bounded (bookings.sync.graph.max-retries, max-retry-wait)
+        RequestOption[] options = { new RetryHandlerOption((delay, executionCount, request, response) -> false, 0,
+                0) };
         OkHttpClient http = GraphClientFactory.create(authentication, options).callTimeout(graph.timeout()).build();
         GraphServiceClient client = new GraphServiceClient(authentication, http);
         client.getRequestAdapter().setBaseUrl(stripTrailingSlash(graph.baseUrl()) + "/v1.0");

@@ -55,6 +55,9 @@ public final class GraphMapper {
     }
 
     public static ServiceData service(BookingService service) {
+        if (service.getId() == null || service.getId().isBlank()) {
+            throw new IllegalArgumentException("service without id");
+        }
         return new ServiceData(service.getId(), Objects.requireNonNullElse(service.getDisplayName(), service.getId()),
                 priceType(service.getDefaultPriceType()), money(service.getDefaultPrice()),
                 minutes(service.getDefaultDuration()),
@@ -63,6 +66,9 @@ public final class GraphMapper {
     }
 
     public static CustomerData customer(BookingCustomer customer) {
+        if (customer.getId() == null || customer.getId().isBlank()) {
+            throw new IllegalArgumentException("customer without id");
+        }
         PhysicalAddress address = first(customer.getAddresses());
         Phone phone = first(customer.getPhones());
         return new CustomerData(customer.getId(),
@@ -75,9 +81,19 @@ public final class GraphMapper {
                 address == null ? null : blankToNull(address.getCountryOrRegion()));
     }
 
+    /** Refuses (IllegalArgumentException with the reason) an appointment no event can be made of. */
     public static AppointmentData appointment(BookingAppointment appointment) {
         DateTimeTimeZone start = appointment.getStartDateTime();
         DateTimeTimeZone end = appointment.getEndDateTime();
+        if (appointment.getId() == null || appointment.getId().isBlank()) {
+            throw new IllegalArgumentException("appointment without id");
+        }
+        if (appointment.getServiceId() == null || appointment.getServiceId().isBlank()) {
+            throw new IllegalArgumentException("appointment " + appointment.getId() + " has no serviceId");
+        }
+        if (start == null || end == null || start.getDateTime() == null || end.getDateTime() == null) {
+            throw new IllegalArgumentException("appointment " + appointment.getId() + " has no start or end time");
+        }
         return new AppointmentData(appointment.getId(), appointment.getServiceId(),
                 Objects.requireNonNullElse(appointment.getServiceName(), ""), instant(start), instant(end),
                 start.getTimeZone(), priceType(appointment.getPriceType()), money(appointment.getPrice()),

@@ -1,13 +1,21 @@
 package dev.bookingsinvoicing.sync.run;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -15,14 +23,35 @@ import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
-import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessSnapshot;
+import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
+import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
+import dev.bookingsinvoicing.sync.domain.BookingsData.CustomerData;
+import dev.bookingsinvoicing.sync.domain.BookingsData.Page;
+import dev.bookingsinvoicing.sync.domain.BookingsData.Rejection;
+import dev.bookingsinvoicing.sync.domain.BookingsData.ServiceData;
 import dev.bookingsinvoicing.sync.domain.BookingsSource;
+import dev.bookingsinvoicing.sync.domain.BookingsSource.BusinessReader;
+import dev.bookingsinvoicing.sync.domain.KnownState;
 import dev.bookingsinvoicing.sync.domain.Publication;
-import dev.bookingsinvoicing.sync.domain.SyncEvents.Kind;
+import dev.bookingsinvoicing.sync.domain.SyncEvents;
 import dev.bookingsinvoicing.sync.domain.SyncPlan;
+import dev.bookingsinvoicing.sync.observability.SyncMetrics;
+import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
+import dev.bookingsinvoicing.sync.setup.SetupFilter;
+import dev.bookingsinvoicing.sync.setup.SetupFilters;
+import dev.bookingsinvoicing.sync.setup.SetupStore;
 import dev.bookingsinvoicing.sync.state.SyncStateStore;
 
-/** Syncs one business: read, plan against the stored state, publish, and remember what Kafka acknowledged. */
+/**
+ * Syncs one business in one run, as its setup says: services and customers (if switched on, filtered, changed ones
+ * only, everything again after a filter change), then the calendar window page by page (publish, wait for Kafka's
+ * acknowledgement, remember), then cancellations. Only a run that got to the end moves the watermark.
+ *
+ * <p>The window: a full run (first run, {@code reconcile-interval} elapsed, or asked for) reads the whole lookback;
+ * an incremental run reads from the watermark minus the overlap. Cancellations are detected for published
+ * appointments that ended inside the window read, so the periodic full run is what finds cancellations and changes
+ * of appointments that ended before an incremental window.
+ */
 @Component
 public class BusinessSynchronizer {
 
@@ -30,31 +59,129 @@ public class BusinessSynchronizer {
 
     private final BookingsSource source;
     private final SyncStateStore store;
+    private final SetupStore setups;
     private final KafkaTemplate<String, Object> kafka;
     private final BookingSyncProperties properties;
+    private final SyncMetrics metrics;
+    private final RunControl control;
+    private final Clock clock;
 
-    public BusinessSynchronizer(BookingsSource source, SyncStateStore store, KafkaTemplate<String, Object> kafka,
-            BookingSyncProperties properties) {
+    public BusinessSynchronizer(BookingsSource source, SyncStateStore store, SetupStore setups,
+            KafkaTemplate<String, Object> kafka, BookingSyncProperties properties, SyncMetrics metrics,
+            RunControl control, Clock clock) {
         this.source = source;
         this.store = store;
+        this.setups = setups;
         this.kafka = kafka;
         this.properties = properties;
+        this.metrics = metrics;
+        this.control = control;
+        this.clock = clock;
     }
 
-    public BusinessRunSummary sync(String businessId, Instant now) {
-        Instant windowStart = now.minus(properties.lookback());
-        BusinessSnapshot snapshot = source.read(businessId, windowStart, now);
-        SyncPlan plan = SyncPlan.of(snapshot, store.load(businessId), windowStart, now);
-        publish(businessId, plan.publications(), now);
-        List<Publication> p = plan.publications();
-        return new BusinessRunSummary(businessId, snapshot.services().size(), snapshot.customers().size(),
-                snapshot.appointments().size(), count(p, Kind.SERVICE), count(p, Kind.CUSTOMER),
-                (int) p.stream().filter(x -> x.kind() == Kind.APPOINTMENT && !cancellation(x)).count(),
-                (int) p.stream().filter(BusinessSynchronizer::cancellation).count(), plan.unchanged(), null);
+    /** Whether the run at {@code now} reads the whole lookback window. */
+    boolean fullWindow(BookingSyncSetup setup, Instant now, boolean forceFull) {
+        return forceFull || setup.appointmentWatermark() == null || setup.lastFullSync() == null
+                || !setup.lastFullSync().plus(properties.reconcileInterval()).isAfter(now);
     }
 
-    /** Sends the batch, waits for every acknowledgement, and stores the state of those acknowledged. */
-    private void publish(String businessId, List<Publication> publications, Instant now) {
+    public BusinessRunSummary sync(BookingSyncSetup setup, Instant now, boolean forceFull) {
+        String businessId = setup.id();
+        boolean full = fullWindow(setup, now, forceFull);
+        Instant lookbackStart = now.minus(properties.lookback());
+        Instant incrementalStart = full ? lookbackStart : setup.appointmentWatermark().minus(properties.overlap());
+        Instant windowStart = incrementalStart.isBefore(lookbackStart) ? lookbackStart : incrementalStart;
+
+        Map<String, KnownState> known = new HashMap<>(store.load(businessId));
+        BusinessReader reader = source.open(businessId);
+        BusinessInfo business = reader.business();
+        List<Rejection> rejected = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Counts counts = new Counts();
+
+        Set<String> serviceIds = null;
+        if (setup.syncServices()) {
+            Page<ServiceData> services = reader.services();
+            rejected.addAll(services.rejected());
+            SetupFilter<ServiceData> filter = SetupFilters.items(setup.itemFilter());
+            List<Publication> candidates = services.items().stream().filter(filter::accepts)
+                    .map(s -> SyncEvents.service(business, s, now)).toList();
+            counts.services = services.items().size();
+            counts.servicesPublished = publish(businessId, SyncPlan.changed(candidates, known,
+                    setup.servicesResyncFrom()), known, counts);
+            serviceIds = services.items().stream().map(ServiceData::id).collect(Collectors.toSet());
+            services.rejected().stream().map(Rejection::id).filter(Objects::nonNull).forEach(serviceIds::add);
+        }
+        if (setup.syncCustomers()) {
+            Page<CustomerData> customers = reader.customers();
+            rejected.addAll(customers.rejected());
+            SetupFilter<CustomerData> filter = SetupFilters.customers(setup.customerFilter());
+            List<Publication> candidates = customers.items().stream().filter(filter::accepts)
+                    .map(c -> SyncEvents.customer(business, c, now)).toList();
+            counts.customers = customers.items().size();
+            counts.customersPublished = publish(businessId, SyncPlan.changed(candidates, known,
+                    setup.customersResyncFrom()), known, counts);
+        }
+
+        Set<String> seen = new HashSet<>();
+        Set<String> knownServices = serviceIds;
+        reader.calendarView(windowStart, now, page -> {
+            control.checkpoint();
+            rejected.addAll(page.rejected());
+            page.rejected().stream().map(Rejection::id).filter(Objects::nonNull).forEach(seen::add);
+            List<Publication> candidates = new ArrayList<>();
+            for (AppointmentData a : page.items()) {
+                seen.add(a.id());
+                counts.appointments++;
+                if (a.completedAt(now)) {
+                    candidates.add(SyncEvents.appointmentCompleted(business, a, now));
+                    if (knownServices != null && !knownServices.contains(a.serviceId())) {
+                        warnings.add("appointment " + a.id() + " refers to service " + a.serviceId()
+                                + ", which the business does not list; published with that service id");
+                    }
+                }
+            }
+            counts.appointmentsPublished += publish(businessId, SyncPlan.changed(candidates, known, null), known,
+                    counts);
+        });
+        control.checkpoint();
+        List<Publication> cancellations = SyncPlan.cancellations(businessId, known, seen, windowStart, now);
+        counts.cancellationsPublished = publish(businessId, new SyncPlan(cancellations, 0), known, counts);
+
+        setups.markSynced(setup, now, full);
+        metrics.published(businessId, "service", counts.servicesPublished);
+        metrics.published(businessId, "customer", counts.customersPublished);
+        metrics.published(businessId, "appointment", counts.appointmentsPublished);
+        metrics.published(businessId, "cancellation", counts.cancellationsPublished);
+        metrics.rejected(businessId, rejected.size());
+        return new BusinessRunSummary(businessId, full, windowStart, counts.services, counts.customers,
+                counts.appointments, counts.servicesPublished, counts.customersPublished,
+                counts.appointmentsPublished, counts.cancellationsPublished, counts.unchanged, reader.retries(),
+                reader.retryWait().toMillis(), rejected, warnings, null);
+    }
+
+    private static final class Counts {
+        int services;
+        int customers;
+        int appointments;
+        int servicesPublished;
+        int customersPublished;
+        int appointmentsPublished;
+        int cancellationsPublished;
+        int unchanged;
+    }
+
+    /**
+     * Sends the batch, waits for every acknowledgement, and stores (and remembers in {@code known}) the state of those
+     * acknowledged; returns how many were published.
+     */
+    private int publish(String businessId, SyncPlan plan, Map<String, KnownState> known, Counts counts) {
+        counts.unchanged += plan.unchanged();
+        List<Publication> publications = plan.publications();
+        if (publications.isEmpty()) {
+            return 0;
+        }
+        control.checkpoint();
         List<CompletableFuture<SendResult<String, Object>>> sends = publications.stream()
                 .map(p -> kafka.send(p.topic(), p.key(), p.event())).toList();
         List<Publication> acknowledged = new ArrayList<>();
@@ -72,17 +199,25 @@ public class BusinessSynchronizer {
                 break;
             }
         }
-        store.saveAll(businessId, acknowledged, now);
+        // wall-clock time, not the run's "as of": a full resync compares it with when the setup changed
+        Instant publishedAt = clock.instant();
+        store.saveAll(businessId, acknowledged, publishedAt);
+        remember(known, acknowledged, publishedAt);
         if (failure != null) {
             throw failure;
         }
+        return publications.size();
     }
 
-    private static boolean cancellation(Publication p) {
+    private static void remember(Map<String, KnownState> known, Collection<Publication> acknowledged,
+            Instant publishedAt) {
+        for (Publication p : acknowledged) {
+            known.put(p.stateId(), new KnownState(p.stateId(), p.key().substring(p.key().indexOf('/') + 1),
+                    p.revision(), p.appointmentEnd(), publishedAt));
+        }
+    }
+
+    static boolean cancellation(Publication p) {
         return p.event() instanceof AppointmentCancelled;
-    }
-
-    private static int count(List<Publication> publications, Kind kind) {
-        return (int) publications.stream().filter(p -> p.kind() == kind).count();
     }
 }

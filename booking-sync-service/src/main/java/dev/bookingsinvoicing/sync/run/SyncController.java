@@ -5,9 +5,14 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/sync/run} runs the sync now; {@code GET /api/sync/status} shows the last outcome per business. */
+/**
+ * {@code POST /api/sync/run[?full=true][&business=id...]} runs the sync now (HTTP Basic, role SYNC_ADMIN; full =
+ * read the whole lookback window, a reconciliation); {@code GET /api/sync/status} shows the last outcome per
+ * business (open).
+ */
 @RestController
 @RequestMapping("/api/sync")
 public class SyncController {
@@ -25,8 +30,9 @@ public class SyncController {
     }
 
     @PostMapping("/run")
-    public RunSummary run() {
-        return runner.run();
+    public RunSummary run(@RequestParam(defaultValue = "false") boolean full,
+            @RequestParam(name = "business", required = false) List<String> businesses) {
+        return runner.run(new SyncRunner.Request(null, full, false, businesses));
     }
 
     @GetMapping("/status")

@@ -1,8 +1,11 @@
 package dev.bookingsinvoicing.sync.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,68 +14,143 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
+import dev.bookingsinvoicing.sync.observability.SyncMetrics;
+import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
+import dev.bookingsinvoicing.sync.setup.SetupStore;
 
 /**
- * Runs the sync over every enabled business, one at a time; one business failing is logged and recorded in
- * {@link SyncStatus} without stopping the others. Runs never overlap (scheduler and API share the lock).
+ * Runs the sync over the enabled businesses of the setup collection, one at a time; one business failing is logged
+ * and recorded in {@link SyncStatus} without stopping the others. Runs never overlap (scheduler and API share the
+ * lock). Runs happen on the scheduler thread or an API request thread, never on a Kafka consumer thread.
  */
 @Component
 public class SyncRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
 
+    /**
+     * What to run.
+     *
+     * @param asOf       the run's "now" (null = the clock's, taken once the run holds the lock)
+     * @param fullWindow read the whole lookback window whatever the watermark (a reconciliation)
+     * @param onlyDue    skip businesses whose own sync-interval has not elapsed since their last run (the schedule)
+     * @param businesses only these business ids (null = every enabled one)
+     */
+    public record Request(Instant asOf, boolean fullWindow, boolean onlyDue, Collection<String> businesses) {
+
+        public static Request now() {
+            return new Request(null, false, false, null);
+        }
+    }
+
     private final BusinessSynchronizer synchronizer;
+    private final SetupStore setups;
     private final SyncStatus status;
+    private final SyncMetrics metrics;
     private final BookingSyncProperties properties;
+    private final RunControl control;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean seeded;
 
-    public SyncRunner(BusinessSynchronizer synchronizer, SyncStatus status, BookingSyncProperties properties,
-            Clock clock) {
+    public SyncRunner(BusinessSynchronizer synchronizer, SetupStore setups, SyncStatus status, SyncMetrics metrics,
+            BookingSyncProperties properties, RunControl control, Clock clock) {
         this.synchronizer = synchronizer;
+        this.setups = setups;
         this.status = status;
+        this.metrics = metrics;
         this.properties = properties;
+        this.control = control;
         this.clock = clock;
     }
 
-    /** A run as of now. */
+    /** A run as of now over every enabled business. */
     public RunSummary run() {
-        return run(null);
+        return run(Request.now());
     }
 
-    /** A run as of the given instant (null = the clock's now, taken once the run holds the lock). */
+    /** A run as of the given instant over every enabled business. */
     public RunSummary run(Instant asOf) {
+        return run(new Request(asOf, false, false, null));
+    }
+
+    public RunSummary run(Request request) {
         running.lock();
         try {
-            Instant now = asOf != null ? asOf : clock.instant();
-            List<BusinessRunSummary> summaries = new ArrayList<>();
-            List<String> ids = properties.enabledBusinesses().stream().map(BookingSyncProperties.Business::id).toList();
-            for (String businessId : ids) {
-                summaries.add(syncOne(businessId, now));
-            }
-            status.runFinished(ids);
-            return new RunSummary(now, clock.instant(), summaries);
+            control.enter();
+            return runLocked(request);
         } finally {
             running.unlock();
         }
     }
 
-    private BusinessRunSummary syncOne(String businessId, Instant now) {
+    private RunSummary runLocked(Request request) {
         try {
-            BusinessRunSummary summary = synchronizer.sync(businessId, now);
-            status.succeeded(summary, clock.instant());
-            if (summary.published() > 0) {
-                log.info("Bookings business {}: published {} services, {} customers, {} completed and {} cancelled "
-                        + "appointments ({} unchanged)", businessId, summary.servicesPublished(),
-                        summary.customersPublished(), summary.appointmentsPublished(),
-                        summary.cancellationsPublished(), summary.unchanged());
+            ensureSeeded();
+            // millisecond precision, as MongoDB stores the watermark
+            Instant now = (request.asOf() != null ? request.asOf() : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
+            List<BookingSyncSetup> enabled = setups.all().stream().filter(BookingSyncSetup::enabled).toList();
+            List<BusinessRunSummary> summaries = new ArrayList<>();
+            for (BookingSyncSetup setup : enabled) {
+                if (request.businesses() != null && !request.businesses().contains(setup.id())) {
+                    continue;
+                }
+                if (request.onlyDue() && !due(setup, now)) {
+                    continue;
+                }
+                summaries.add(syncOne(setup, now, request.fullWindow()));
             }
+            status.runFinished(enabled.stream().map(BookingSyncSetup::id).toList());
+            return new RunSummary(now, clock.instant(), summaries);
+        } finally {
+            control.exit();
+        }
+    }
+
+    /** Seeds the setup collection from configuration once (insert-if-absent, so safe on every instance). */
+    public void ensureSeeded() {
+        if (!seeded) {
+            setups.seed(properties.businesses());
+            seeded = true;
+        }
+    }
+
+    private boolean due(BookingSyncSetup setup, Instant now) {
+        SyncStatus.BusinessStatus last = status.business(setup.id());
+        Duration interval = setup.interval(properties.interval());
+        return last == null || last.lastRunAt() == null || !last.lastRunAt().plus(interval).isAfter(now);
+    }
+
+    private BusinessRunSummary syncOne(BookingSyncSetup setup, Instant now, boolean fullWindow) {
+        String businessId = setup.id();
+        long started = System.nanoTime();
+        status.started(businessId, clock.instant());
+        try {
+            BusinessRunSummary summary = synchronizer.sync(setup, now, fullWindow);
+            status.succeeded(summary, now, clock.instant());
+            metrics.run(businessId, true, Duration.ofNanos(System.nanoTime() - started));
+            if (summary.published() > 0 || !summary.rejected().isEmpty()) {
+                log.info("Bookings business {}: published {} services, {} customers, {} completed and {} cancelled "
+                        + "appointments ({} unchanged, {} rejected, {} retries, {} window from {})", businessId,
+                        summary.servicesPublished(), summary.customersPublished(), summary.appointmentsPublished(),
+                        summary.cancellationsPublished(), summary.unchanged(), summary.rejected().size(),
+                        summary.retries(), summary.fullWindow() ? "full" : "incremental", summary.windowStart());
+            }
+            summary.rejected().forEach(r -> log.warn("Bookings business {}: rejected {} {}: {}", businessId, r.kind(),
+                    r.id(), r.reason()));
+            summary.warnings().forEach(w -> log.warn("Bookings business {}: {}", businessId, w));
             return summary;
         } catch (RuntimeException e) {
-            // keep going with the other businesses; the state of what was acknowledged is already stored
-            log.warn("Bookings business {}: sync failed, will retry next run", businessId, e);
+            // keep going with the other businesses; what was acknowledged is stored, the watermark did not move
+            log.warn("Bookings business {}: sync failed, the next run repeats the window: {}", businessId,
+                    e.toString());
+            log.debug("Bookings business {}: sync failure", businessId, e);
             BusinessRunSummary summary = BusinessRunSummary.failure(businessId, String.valueOf(e));
             status.failed(summary, clock.instant());
+            metrics.run(businessId, false, Duration.ofNanos(System.nanoTime() - started));
+            if (e instanceof RunControl.StoppedException) {
+                throw e;
+            }
             return summary;
         }
     }

@@ -45,7 +45,7 @@ public class SyncStateStore {
     public Map<String, KnownState> load(String businessId) {
         ensureIndexes();
         return mongo.find(Query.query(Criteria.where("businessId").is(businessId)), SyncState.class).stream()
-                .map(s -> new KnownState(s.id(), s.itemId(), s.revision(), s.appointmentEnd()))
+                .map(s -> new KnownState(s.id(), s.itemId(), s.revision(), s.appointmentEnd(), s.publishedAt()))
                 .collect(Collectors.toMap(KnownState::stateId, Function.identity()));
     }
 

@@ -19,7 +19,7 @@ class GraphClientConfigurationTest {
     @Test
     void aRealTenantClientTalksToTheConfiguredGraphAndNeverShowsItsSecret() {
         Graph graph = new Graph("https://graph.microsoft.com", Auth.CLIENT_SECRET, null, "tenant", "client",
-                "s3cret", 2, Duration.ofSeconds(30));
+                "s3cret", 2, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5));
         GraphServiceClient client = GraphClientConfiguration.create(graph);
         assertThat(client.getRequestAdapter().getBaseUrl()).isEqualTo("https://graph.microsoft.com/v1.0");
         assertThat(graph.toString()).doesNotContain("s3cret").contains("clientId=client");
@@ -36,8 +36,9 @@ class GraphClientConfigurationTest {
     @Test
     void missingCredentialsFailWithTheSettingName() {
         assertThatThrownBy(() -> new Graph("https://graph.microsoft.com", Auth.CLIENT_SECRET, null, null, "client",
-                "secret", 2, Duration.ofSeconds(30))).hasMessageContaining("bookings.sync.graph.tenant-id");
+                "secret", 2, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5)))
+                .hasMessageContaining("bookings.sync.graph.tenant-id");
         assertThatThrownBy(() -> new Graph("http://localhost:8090", Auth.STATIC_TOKEN, "", null, null, null, 2,
-                Duration.ofSeconds(30))).hasMessageContaining("bookings.sync.graph.static-token");
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5))).hasMessageContaining("bookings.sync.graph.static-token");
     }
 }

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,22 +36,28 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
-import dev.bookingsinvoicing.events.Attendee;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
-import dev.bookingsinvoicing.events.ServiceDiscovered;
-import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;
+import dev.bookingsinvoicing.simulator.Faults.Endpoint;
+import dev.bookingsinvoicing.simulator.Faults.Fault;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Appointment;
+import dev.bookingsinvoicing.simulator.SimulatedTenant.Attendee;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Business;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Customer;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Service;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import dev.bookingsinvoicing.sync.TopicContents;
+import dev.bookingsinvoicing.sync.TopicContents.Event;
+import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
+import dev.bookingsinvoicing.sync.setup.SetupStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The sync against the Graph simulator (through the real Graph SDK), a real embedded Kafka broker and the embedded
- * MongoDB server: everything once, nothing twice, a change once more.
+ * MongoDB server, one Spring context. Each test uses its own Bookings business of the simulated tenant and runs only
+ * that one, as of a fixed instant, so the tests do not see each other's events.
  */
 @EmbeddedKafka(partitions = 1)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -56,15 +65,23 @@ import dev.bookingsinvoicing.simulator.SimulatorSettings;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "bookings.kafka.topics.partitions=1",
         // the test drives runs itself, as of a fixed instant
-        "bookings.sync.enabled=false" })
+        "bookings.sync.enabled=false",
+        "bookings.sync.graph.backoff-initial=PT0.1S",
+        // the tests travel in time by days; reconciliation runs are asked for explicitly
+        "bookings.sync.reconcile-interval=P30D",
+        // set although the simulator needs a static token: it must never show
+        "bookings.sync.graph.client-secret=Very-S3cret-Client-Value" })
 class BookingSyncIntegrationTest {
 
-    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final BookingsSimulator SIMULATOR = BookingsSimulator
-            .start(SimulatorSettings.defaults().withPageSize(10).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    // mid-way between two 15-minute slots of the simulator, so "now" never coincides with an appointment's end
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(52));
+    static final Duration OVERLAP = Duration.ofMinutes(15);
+    static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
+            .withVolume(5, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,11 +89,10 @@ class BookingSyncIntegrationTest {
         registry.add("bookings.sync.graph.base-url", SIMULATOR::baseUrl);
         registry.add("bookings.sync.graph.auth", () -> "static-token");
         registry.add("bookings.sync.graph.static-token", SIMULATOR::accessToken);
-        List<Business> businesses = SIMULATOR.tenant().businesses();
-        for (int i = 0; i < businesses.size(); i++) {
-            String id = businesses.get(i).id();
-            registry.add("bookings.sync.businesses[" + i + "].id", () -> id);
-        }
+        // business 0 is seeded from configuration; the tests add the others over the setup API
+        registry.add("bookings.sync.businesses[0].id", () -> tenant(0).id());
+        registry.add("bookings.sync.businesses[0].display-name", () -> "Contoso Salon");
+        registry.add("bookings.sync.businesses[0].item-filter", () -> "hidden=false");
     }
 
     @AfterAll
@@ -92,129 +108,322 @@ class BookingSyncIntegrationTest {
     SyncStatus status;
 
     @Autowired
+    SetupStore setups;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     EmbeddedKafkaBroker broker;
 
     @Value("${local.server.port}")
     int port;
 
     @Test
-    void publishesEverythingOnceNothingTwiceAndAChangeOnceMore() throws Exception {
-        List<Business> tenant = SIMULATOR.tenant().businesses();
-        Map<String, Appointment> completed = tenant.stream()
-                .flatMap(b -> b.appointments().stream().filter(a -> !a.end().isAfter(NOW))
-                        .map(a -> Map.entry(Keys.appointment(b.id(), a.id()), a)))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<String> serviceKeys = tenant.stream()
-                .flatMap(b -> b.services().stream().map(s -> Keys.service(b.id(), s.id()))).toList();
-        List<String> customerKeys = tenant.stream()
-                .flatMap(b -> b.customers().stream().map(c -> Keys.customer(b.id(), c.id()))).toList();
-        assertThat(completed).hasSizeGreaterThan(100);
+    void twoBusinessesOneSyncingCustomersOnlyPublishExactlyWhatTheirSetupsSay() throws Exception {
+        Business salon = tenant(0);
+        Business consulting = tenant(1);
 
-        try (TopicReader appointments = new TopicReader(broker.getBrokersAsString(), Topics.APPOINTMENTS);
-                TopicReader customers = new TopicReader(broker.getBrokersAsString(), Topics.CUSTOMERS);
-                TopicReader services = new TopicReader(broker.getBrokersAsString(), Topics.SERVICES)) {
+        // Given the salon seeded from configuration (hidden services filtered out) ...
+        HttpResponse<String> seeded = http("GET", "/api/sync/setup/" + salon.id(), null, null);
+        assertThat(seeded.statusCode()).isEqualTo(200);
+        assertThat(seeded.body()).contains("\"itemFilter\":\"hidden=false\"").contains("Contoso Salon");
+        // ... changes need a SYNC_ADMIN, and a wrong filter is refused when it is set, naming the setting
+        assertThat(http("PUT", "/api/sync/setup/" + consulting.id(), "{\"syncServices\":false}", null).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> wrong = http("PUT", "/api/sync/setup/" + consulting.id(), "{\"itemFilter\":\"price=1\"}",
+                ADMIN);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("item-filter");
+        // ... and the consultancy added over the API syncing customers but no services
+        HttpResponse<String> added = http("PUT", "/api/sync/setup/" + consulting.id(),
+                "{\"displayName\":\"Fabrikam Consulting\",\"syncServices\":false,\"customerTemplateCode\":\"B2B\"}",
+                ADMIN);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
 
-            // Given a tenant, when the first sync runs
-            RunSummary first = runner.run(NOW);
-            assertThat(first.businesses()).allMatch(b -> b.error() == null);
-            assertThat(status.firstSyncCompleted()).isCompleted();
+        // When both are synced
+        RunSummary run = runner.run(new SyncRunner.Request(NOW, false, false, List.of(salon.id(), consulting.id())));
+        assertThat(run.businesses()).hasSize(2).allMatch(b -> b.error() == null);
 
-            // then every service, customer and completed appointment is published exactly once
-            assertThat(services.awaitValues(serviceKeys.size(), WAIT)).hasSize(serviceKeys.size())
-                    .map(ServiceDiscovered.class::cast)
-                    .extracting(s -> Keys.service(s.getBusinessId(), s.getServiceId()))
-                    .containsExactlyInAnyOrderElementsOf(serviceKeys);
-            List<CustomerDiscovered> customerEvents = customers.awaitValues(customerKeys.size(), WAIT).stream()
-                    .map(CustomerDiscovered.class::cast).toList();
-            assertThat(customerEvents).extracting(c -> Keys.customer(c.getBusinessId(), c.getBookingsCustomerId()))
-                    .containsExactlyInAnyOrderElementsOf(customerKeys);
-            assertCustomersMatch(tenant, customerEvents);
-            List<AppointmentCompleted> appointmentEvents = appointments.awaitValues(completed.size(), WAIT).stream()
-                    .map(AppointmentCompleted.class::cast).toList();
-            assertThat(appointmentEvents).hasSize(completed.size());
-            assertAppointmentsMatch(tenant, completed, appointmentEvents);
+        // Then the salon published its visible services, every customer and every completed appointment ...
+        assertThat(keys(Topics.SERVICES, salon)).containsExactlyInAnyOrderElementsOf(salon.services().stream()
+                .filter(s -> !s.hiddenFromCustomers()).map(s -> Keys.service(salon.id(), s.id())).toList());
+        assertThat(salon.services()).anyMatch(Service::hiddenFromCustomers);
+        assertThat(keys(Topics.CUSTOMERS, salon)).containsExactlyInAnyOrderElementsOf(customerKeys(salon));
+        assertThat(keys(Topics.APPOINTMENTS, salon)).containsExactlyInAnyOrderElementsOf(completedKeys(salon, NOW));
+        // ... and the consultancy no service at all, but its customers and completed appointments
+        assertThat(keys(Topics.SERVICES, consulting)).isEmpty();
+        List<Event> consultingCustomers = events(Topics.CUSTOMERS, consulting);
+        assertThat(consultingCustomers).extracting(Event::key)
+                .containsExactlyInAnyOrderElementsOf(customerKeys(consulting));
+        assertThat(keys(Topics.APPOINTMENTS, consulting))
+                .containsExactlyInAnyOrderElementsOf(completedKeys(consulting, NOW));
+        assertThat(http("GET", "/api/sync/setup/" + consulting.id(), null, null).body())
+                .contains("\"lastCustomerSync\":\"").contains("\"lastServiceSync\":null");
 
-            // when it runs again with nothing changed, nothing new is published
-            RunSummary second = runner.run(NOW);
-            assertThat(second.published()).isZero();
-            assertThat(appointments.drain(Duration.ofSeconds(2))).hasSize(completed.size());
-            assertThat(customers.drain(Duration.ofMillis(200))).hasSize(customerKeys.size());
-            assertThat(services.drain(Duration.ofMillis(200))).hasSize(serviceKeys.size());
+        // When the consultancy's customer filter changes, its last customer sync is cleared ...
+        HttpResponse<String> filtered = http("PUT", "/api/sync/setup/" + consulting.id(),
+                "{\"customerFilter\":\"email=*@*\"}", ADMIN);
+        assertThat(filtered.body()).contains("\"lastCustomerSync\":null");
+        runner.run(new SyncRunner.Request(NOW, false, false, List.of(consulting.id())));
 
-            // when one completed appointment's price changes, exactly one new event with a new eventId follows
-            Business salon = tenant.get(0);
-            Appointment changed = salon.appointments().stream()
-                    .filter(a -> completed.containsKey(Keys.appointment(salon.id(), a.id())))
-                    .filter(a -> a.price() != null).findFirst().orElseThrow();
-            SIMULATOR.tenant().changeAppointmentPrice(salon.id(), changed.id(), new BigDecimal("123.45"));
-            assertThat(runner.run(NOW).published()).isEqualTo(1);
-            List<Object> afterChange = appointments.awaitValues(completed.size() + 1, WAIT);
-            assertThat(appointments.drain(Duration.ofSeconds(1))).hasSize(completed.size() + 1);
-            AppointmentCompleted repriced = (AppointmentCompleted) afterChange.get(completed.size());
-            AppointmentCompleted original = appointmentEvents.stream()
-                    .filter(e -> e.getAppointmentId().equals(changed.id())).findFirst().orElseThrow();
-            assertThat(repriced.getAppointmentId()).isEqualTo(changed.id());
-            assertThat(repriced.getPrice()).isEqualByComparingTo("123.45");
-            assertThat(repriced.getEventId()).isNotEqualTo(original.getEventId());
+        // ... and the next run publishes every customer the new filter accepts again (same event ids), nothing else
+        List<Customer> withEmail = consulting.customers().stream().filter(c -> c.emailAddress() != null).toList();
+        assertThat(withEmail).hasSizeLessThan(consulting.customers().size());
+        List<Event> afterResync = events(Topics.CUSTOMERS, consulting);
+        assertThat(afterResync).hasSize(consultingCustomers.size() + withEmail.size());
+        assertThat(afterResync.subList(consultingCustomers.size(), afterResync.size())).extracting(Event::key)
+                .containsExactlyInAnyOrderElementsOf(
+                        withEmail.stream().map(c -> Keys.customer(consulting.id(), c.id())).toList());
+        assertThat(eventIds(afterResync)).containsExactlyInAnyOrderElementsOf(eventIds(consultingCustomers));
+        assertThat(keys(Topics.SERVICES, consulting)).isEmpty();
+        assertThat(keys(Topics.APPOINTMENTS, consulting)).hasSize(completedKeys(consulting, NOW).size());
+        assertThat(setups.find(consulting.id()).orElseThrow().lastCustomerSync()).isNotNull();
 
-            // when a completed appointment disappears from Bookings, one cancellation follows
-            Appointment removed = salon.appointments().stream().filter(a -> !a.id().equals(changed.id()))
-                    .filter(a -> completed.containsKey(Keys.appointment(salon.id(), a.id()))).findFirst()
-                    .orElseThrow();
-            SIMULATOR.tenant().removeAppointment(salon.id(), removed.id());
-            assertThat(runner.run(NOW).published()).isEqualTo(1);
-            Object cancelled = appointments.awaitValues(completed.size() + 2, WAIT).get(completed.size() + 1);
-            assertThat(cancelled).isInstanceOf(AppointmentCancelled.class);
-            assertThat(((AppointmentCancelled) cancelled).getAppointmentId()).isEqualTo(removed.id());
-        }
-
-        // and the status API says so
-        HttpResponse<String> statusResponse = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sync/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(statusResponse.statusCode()).isEqualTo(200);
-        assertThat(statusResponse.body()).contains("\"firstSyncDone\":true").contains(tenant.get(0).id());
+        // and once resynced, nothing more
+        assertThat(runner.run(new SyncRunner.Request(NOW, false, false, List.of(consulting.id()))).published())
+                .isZero();
     }
 
-    private static void assertCustomersMatch(List<Business> tenant, List<CustomerDiscovered> events) {
-        Map<String, Customer> expected = tenant.stream().flatMap(b -> b.customers().stream()
-                .map(c -> Map.entry(Keys.customer(b.id(), c.id()), c)))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        for (CustomerDiscovered event : events) {
-            Customer customer = expected.get(Keys.customer(event.getBusinessId(), event.getBookingsCustomerId()));
-            assertThat(event.getDisplayName()).isEqualTo(customer.displayName());
-            assertThat(event.getEmailAddress()).isEqualTo(customer.emailAddress());
-            assertThat(event.getPhone()).isEqualTo(customer.phone());
-            assertThat(event.getCity()).isEqualTo(customer.address() == null ? null : customer.address().city());
-        }
+    @Test
+    void incrementalRunsReadFromTheWatermarkAndStillSeeChangesAndCancellations() throws Exception {
+        Business b = tenant(2);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        Instant weekAgo = NOW.minus(Duration.ofDays(7));
+
+        // Given a first (full-window) run a week ago
+        BusinessRunSummary first = runOnly(b, weekAgo, false);
+        assertThat(first.fullWindow()).isTrue();
+        assertThat(first.windowStart()).isEqualTo(weekAgo.minus(Duration.ofDays(90)));
+        assertThat(setups.find(b.id()).orElseThrow().appointmentWatermark()).isEqualTo(weekAgo);
+
+        // When it runs now, it reads only from the watermark minus the overlap, and publishes what completed since
+        Appointment late = addAppointment(b, "late-1", NOW.minus(Duration.ofMinutes(5)));
+        Appointment gone = addAppointment(b, "late-2", NOW.minus(Duration.ofMinutes(2)));
+        BusinessRunSummary incremental = runOnly(b, NOW, false);
+        assertThat(incremental.fullWindow()).isFalse();
+        assertThat(incremental.windowStart()).isEqualTo(weekAgo.minus(OVERLAP));
+        assertThat(SIMULATOR.requests()).anyMatch(r -> r.contains("/calendarView?")
+                && r.contains("start=" + weekAgo.minus(OVERLAP)) && r.contains(b.id()));
+        assertThat(incremental.appointmentsPublished()).isEqualTo(
+                completedKeys(b, NOW).size() - completedKeys(b, weekAgo).size()).isGreaterThan(2);
+        assertThat(countsPerAppointment(b).values()).allMatch(n -> n == 1);
+        assertThat(countsPerAppointment(b).keySet()).containsExactlyInAnyOrderElementsOf(completedKeys(b, NOW));
+
+        // When an appointment inside the next window (the overlap) changes price: one new revision, new event id
+        Instant later = NOW.plus(Duration.ofMinutes(5)); // no appointment ends in between: they end on quarter hours
+        AppointmentCompleted before = lastCompleted(b, late.id());
+        SIMULATOR.tenant().changeAppointmentPrice(b.id(), late.id(), new BigDecimal("123.45"));
+        BusinessRunSummary repriced = runOnly(b, later, false);
+        assertThat(repriced.fullWindow()).isFalse();
+        assertThat(repriced.windowStart()).isEqualTo(NOW.minus(OVERLAP));
+        assertThat(repriced.published()).isEqualTo(1);
+        AppointmentCompleted after = lastCompleted(b, late.id());
+        assertThat(after.getPrice()).isEqualByComparingTo("123.45");
+        assertThat(after.getEventId()).isNotEqualTo(before.getEventId());
+        assertThat(after.getRevision()).isNotEqualTo(before.getRevision());
+
+        // When an appointment inside the window is deleted in Bookings: AppointmentCancelled, once
+        SIMULATOR.tenant().removeAppointment(b.id(), gone.id());
+        assertThat(runOnly(b, later, false).cancellationsPublished()).isEqualTo(1);
+        assertThat(runOnly(b, later, false).published()).isZero();
+        List<Object> deletedEvents = events(Topics.APPOINTMENTS, b).stream()
+                .filter(e -> e.key().equals(Keys.appointment(b.id(), gone.id()))).map(Event::value).toList();
+        assertThat(deletedEvents).hasSize(2).last().isInstanceOf(AppointmentCancelled.class);
+        assertThat(countsPerAppointment(b).values()).allMatch(n -> n <= 2);
+
+        // When an appointment that ended before the incremental window changes, the incremental run does not see
+        // it, the reconciliation (full-window) run does: one new revision
+        Appointment old = completed(b, NOW).stream().filter(a -> a.end().isBefore(weekAgo.minus(OVERLAP)))
+                .filter(a -> a.price() != null).findFirst().orElseThrow();
+        SIMULATOR.tenant().changeAppointmentPrice(b.id(), old.id(), new BigDecimal("7.77"));
+        assertThat(runOnly(b, later, false).published()).isZero();
+        BusinessRunSummary reconciliation = runOnly(b, later, true);
+        assertThat(reconciliation.fullWindow()).isTrue();
+        assertThat(reconciliation.published()).isEqualTo(1);
+        assertThat(lastCompleted(b, old.id()).getPrice()).isEqualByComparingTo("7.77");
     }
 
-    private static void assertAppointmentsMatch(List<Business> tenant, Map<String, Appointment> completed,
-            List<AppointmentCompleted> events) {
-        Map<String, Business> businesses = tenant.stream()
-                .collect(Collectors.toMap(Business::id, Function.identity()));
-        assertThat(events).extracting(e -> Keys.appointment(e.getBusinessId(), e.getAppointmentId()))
-                .containsExactlyInAnyOrderElementsOf(completed.keySet());
-        for (AppointmentCompleted event : events) {
-            Appointment expected = completed.get(Keys.appointment(event.getBusinessId(), event.getAppointmentId()));
-            Business business = businesses.get(event.getBusinessId());
-            Service service = business.service(expected.serviceId());
-            assertThat(event.getCurrency()).isEqualTo(business.currency());
-            assertThat(event.getServiceId()).isEqualTo(expected.serviceId());
-            assertThat(event.getServiceName()).isEqualTo(service.displayName());
-            assertThat(event.getPriceType().name()).isEqualTo(expected.priceType());
-            if (expected.price() == null) {
-                assertThat(event.getPrice()).isNull();
-            } else {
-                assertThat(event.getPrice()).isEqualByComparingTo(expected.price());
-            }
-            assertThat(event.getStart()).isEqualTo(expected.start());
-            assertThat(event.getEnd()).isEqualTo(expected.end());
-            assertThat(event.getTimeZone()).isEqualTo("UTC");
-            assertThat(event.getAttendees()).extracting(Attendee::getBookingsCustomerId)
-                    .containsExactlyElementsOf(expected.attendees().stream().map(a -> a.customerId()).sorted(
-                            Comparator.naturalOrder()).toList());
+    @Test
+    void aThrottledRunWaitsAsRetryAfterSaysThenCompletesWithoutDuplicates() throws Exception {
+        Business b = tenant(3);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        // Given Graph answers the second calendar page three times with 429 and Retry-After: 2
+        SIMULATOR.faults().script(b.id(), Endpoint.CALENDAR_VIEW, Fault.pass(), Fault.tooManyRequests(2),
+                Fault.tooManyRequests(2), Fault.tooManyRequests(2));
+
+        // When the business is synced
+        long started = System.nanoTime();
+        BusinessRunSummary run = runOnly(b, NOW, false);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("throttled run: 3 x 429 Retry-After 2 -> run took %d ms, waited %d ms, %d retries%n",
+                took.toMillis(), run.retryWaitMillis(), run.retries());
+
+        // Then the run waited as told, completed, and published every completed appointment exactly once
+        assertThat(run.error()).isNull();
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(5900));
+        assertThat(run.retries()).isEqualTo(3);
+        assertThat(run.retryWaitMillis()).isEqualTo(6000);
+        assertThat(SIMULATOR.faults().pending()).isZero();
+        Map<String, Long> counts = countsPerAppointment(b);
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(completedKeys(b, NOW));
+        assertThat(counts.values()).allMatch(n -> n == 1);
+        BusinessRunSummary again = runOnly(b, NOW, true);
+        assertThat(again.published()).as(again.toString()).isZero();
+
+        // and the metrics say so
+        assertThat(meters.get("bookings.sync.retries").tag("business", b.id()).tag("status", "429").counter()
+                .count()).isEqualTo(3);
+        assertThat(meters.get("bookings.sync.pages").tag("business", b.id()).tag("endpoint", "calendarView")
+                .counter().count()).isGreaterThanOrEqualTo(12);
+        assertThat(meters.get("bookings.sync.published").tag("business", b.id()).tag("kind", "appointment")
+                .counter().count()).isEqualTo(counts.size());
+        assertThat(meters.get("bookings.sync.run").tag("business", b.id()).tag("outcome", "success").timer().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void malformedOrPartialGraphDataIsPublishedAsItIsOrRejectedVisiblyNeverACrash() throws Exception {
+        Business b = tenant(4);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        List<Appointment> done = completed(b, NOW);
+        Appointment noStart = done.get(0);
+        Appointment unknownService = done.get(1);
+        Appointment noPrice = done.stream().skip(2).filter(a -> a.price() != null).findFirst().orElseThrow();
+        SIMULATOR.faults().damage(noStart.id(), node -> node.remove("startDateTime"))
+                .damage(unknownService.id(), node -> node.put("serviceId", "no-such-service"))
+                .damage(noPrice.id(), node -> node.putNull("price"))
+                .script(b.id(), Endpoint.SERVICES, Fault.status(503), Fault.status(504));
+
+        // When the business is synced
+        BusinessRunSummary run = runOnly(b, NOW, false);
+
+        // Then the run succeeded (503 and 504 retried), the appointment without a start is rejected visibly ...
+        assertThat(run.error()).isNull();
+        assertThat(run.retries()).isEqualTo(2);
+        assertThat(run.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(noStart.id());
+            assertThat(r.reason()).contains("no start or end time");
+        });
+        assertThat(http("GET", "/api/sync/status", null, null).body()).contains(noStart.id());
+        // ... the one of an unknown service and the one without a price are published as they are, with a warning
+        assertThat(run.warnings()).singleElement().asString().contains(unknownService.id()).contains("no-such-service");
+        assertThat(lastCompleted(b, unknownService.id()).getServiceId()).isEqualTo("no-such-service");
+        assertThat(lastCompleted(b, noPrice.id()).getPrice()).isNull();
+        Set<String> published = countsPerAppointment(b).keySet();
+        assertThat(published).doesNotContain(Keys.appointment(b.id(), noStart.id())).hasSize(done.size() - 1);
+        // ... and a customer without email is published without one (customer-service rejects it, saying why)
+        assertThat(events(Topics.CUSTOMERS, b)).map(e -> (CustomerDiscovered) e.value())
+                .anyMatch(c -> c.getEmailAddress() == null);
+
+        // When a calendar page is not even JSON, the run fails for this business, visibly, and keeps its watermark
+        Instant watermark = setups.find(b.id()).orElseThrow().appointmentWatermark();
+        SIMULATOR.faults().script(b.id(), Endpoint.CALENDAR_VIEW, Fault.pass(), Fault.malformedBody());
+        BusinessRunSummary failed = runOnly(b, NOW.plusSeconds(60), true);
+        assertThat(failed.error()).isNotNull();
+        assertThat(setups.find(b.id()).orElseThrow().appointmentWatermark()).isEqualTo(watermark);
+        HttpResponse<String> health = http("GET", "/actuator/health", null, null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"bookingsSync\":{").contains("DEGRADED").contains(b.id())
+                .contains("lagSeconds").contains("lastError");
+
+        // and the next run completes, publishing nothing twice
+        assertThat(runOnly(b, NOW.plusSeconds(60), false).error()).isNull();
+        assertThat(countsPerAppointment(b).values()).allMatch(n -> n == 1);
+        assertThat(status.business(b.id()).lastError()).isNull();
+    }
+
+    @Test
+    void theTriggerAndActuatorNeedAnAdminAndNeverShowTheClientSecret() throws Exception {
+        assertThat(http("POST", "/api/sync/run?business=nobody@example.com", "", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> triggered = http("POST", "/api/sync/run?business=nobody@example.com", "", ADMIN);
+        assertThat(triggered.statusCode()).isEqualTo(200);
+        assertThat(triggered.body()).contains("\"businesses\":[]");
+
+        assertThat(http("GET", "/actuator/configprops", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> configprops = http("GET", "/actuator/configprops", null, ADMIN);
+        assertThat(configprops.statusCode()).isEqualTo(200);
+        // values are shown to an admin (so masking is what hides the secret) ...
+        assertThat(configprops.body()).contains("\"maxRetryWait\":\"PT5M\"").contains("reconcileInterval");
+        // ... but neither the client secret, nor the static token, nor a user's password
+        assertThat(configprops.body()).doesNotContain("Very-S3cret-Client-Value")
+                .doesNotContain(SIMULATOR.accessToken()).doesNotContain("{noop}admin");
+        assertThat(http("GET", "/actuator/metrics/bookings.sync.run", null, ADMIN).statusCode()).isIn(200, 404);
+    }
+
+    /** Adds a one-attendee appointment of the business's first service that ends at {@code end}. */
+    private static Appointment addAppointment(Business b, String id, Instant end) {
+        Service service = b.services().get(0);
+        Customer customer = b.customers().get(0);
+        Appointment appointment = new Appointment(id, service.id(), service.displayName(),
+                end.minus(Duration.ofMinutes(30)), end, new BigDecimal("35.00"), "fixedPrice", 1,
+                List.of(new Attendee(customer.id(), customer.displayName(), customer.emailAddress(), null)));
+        SIMULATOR.tenant().addAppointment(b.id(), appointment);
+        return appointment;
+    }
+
+    private BusinessRunSummary runOnly(Business b, Instant asOf, boolean full) {
+        RunSummary run = runner.run(new SyncRunner.Request(asOf, full, false, List.of(b.id())));
+        assertThat(run.businesses()).hasSize(1);
+        return run.businesses().get(0);
+    }
+
+    private HttpResponse<String> http(String method, String path, String json, String authorization)
+            throws Exception {
+        String[] parts = path.split("\\?", 2);
+        String encoded = parts[0].replace("@", "%40") + (parts.length > 1 ? "?" + parts[1].replace("@", "%40") : "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + encoded))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
-        assertThat(events).anyMatch(e -> e.getAttendees().size() >= 2);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Business tenant(int index) {
+        return SIMULATOR.tenant().businesses().get(index);
+    }
+
+    private List<Event> events(String topic, Business b) {
+        return TopicContents.read(broker.getBrokersAsString(), topic, b.id());
+    }
+
+    private List<String> keys(String topic, Business b) {
+        return events(topic, b).stream().map(Event::key).toList();
+    }
+
+    private Map<String, Long> countsPerAppointment(Business b) {
+        return events(Topics.APPOINTMENTS, b).stream().filter(e -> e.value() instanceof AppointmentCompleted)
+                .collect(Collectors.groupingBy(Event::key, Collectors.counting()));
+    }
+
+    private AppointmentCompleted lastCompleted(Business b, String appointmentId) {
+        return events(Topics.APPOINTMENTS, b).stream().map(Event::value).filter(AppointmentCompleted.class::isInstance)
+                .map(AppointmentCompleted.class::cast).filter(e -> e.getAppointmentId().equals(appointmentId))
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    private static List<String> eventIds(List<Event> events) {
+        return events.stream().map(e -> ((CustomerDiscovered) e.value()).getEventId()).distinct().toList();
+    }
+
+    private static List<String> customerKeys(Business b) {
+        return b.customers().stream().map(c -> Keys.customer(b.id(), c.id())).toList();
+    }
+
+    /** The appointments of the business as the simulator holds them now that had ended at {@code asOf}. */
+    private static List<Appointment> completed(Business b, Instant asOf) {
+        return SIMULATOR.tenant().business(b.id()).appointments().stream().filter(a -> !a.end().isAfter(asOf))
+                .filter(a -> a.end().isAfter(asOf.minus(Duration.ofDays(90)))).toList();
+    }
+
+    private static List<String> completedKeys(Business b, Instant asOf) {
+        return completed(b, asOf).stream().map(a -> Keys.appointment(b.id(), a.id())).toList();
+    }
+
+    static <T> Function<T, T> identity() {
+        return Function.identity();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The schedule as configured (ISO-8601 durations, as in booking-sync-service.yml) starts a run right away. */
+/** The schedule as configured (ISO-8601 durations, as in booking-sync-service.yml) starts a run of the due businesses right away. */
 class SyncSchedulerTest {
 
     static final SyncRunner RUNNER = mock(SyncRunner.class);
@@ -23,7 +23,7 @@ class SyncSchedulerTest {
     static class Schedule {
         @Bean
         SyncScheduler syncScheduler() {
-            return new SyncScheduler(RUNNER);
+            return new SyncScheduler(RUNNER, new RunControl());
         }
     }
 
@@ -34,7 +34,7 @@ class SyncSchedulerTest {
                     Map.of("bookings.sync.interval", "PT1M", "bookings.sync.initial-delay", "PT0S")));
             context.register(Schedule.class);
             context.refresh();
-            verify(RUNNER, timeout(5000)).run();
+            verify(RUNNER, timeout(5000)).run(new SyncRunner.Request(null, false, true, null));
         }
     }
 }

@@ -1,0 +1,61 @@
+package dev.bookingsinvoicing.sync.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+/**
+ * HTTP Basic for what changes things: {@code PUT /api/sync/setup/**}, {@code POST /api/sync/run} and the actuator
+ * endpoints other than health and info need role SYNC_ADMIN; reads ({@code GET /api/sync/**}, health, info) stay
+ * open like every other read API of the system. Stateless, no CSRF (no browser session, no cookies).
+ *
+ * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose: the local stack
+ * runs every service on one classpath, and that module would lock every other service's API behind a generated
+ * password. This configuration applies to this service's context only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    static final String ADMIN = "SYNC_ADMIN";
+
+    @Bean
+    SecurityFilterChain syncSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/sync/**").permitAll()
+                .requestMatchers("/api/sync/**").hasRole(ADMIN)
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/**").hasRole(ADMIN)
+                .requestMatchers("/error").permitAll()
+                .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService syncUsers(SecurityProperties properties) {
+        // passwords are kept as configured ({bcrypt}..., {noop}...); Spring Security's delegating encoder checks them
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.name()).password(u.password()).roles(u.roles().toArray(String[]::new))
+                        .build())
+                .toList());
+    }
+
+    /** Masks anything that looks like a secret in /actuator/configprops and /actuator/env, whoever asks. */
+    @Bean
+    SanitizingFunction maskSecrets() {
+        return SanitizingFunction.sanitizeValue().ifLikelySensitive();
+    }
+}

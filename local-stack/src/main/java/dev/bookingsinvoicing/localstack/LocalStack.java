@@ -3,10 +3,13 @@ package dev.bookingsinvoicing.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,19 +60,33 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
-    private final LocalKafkaBroker broker;
-    private final LocalMongoServer mongo;
-    private final BookingsSimulator simulator;
-    private final List<ConfigurableApplicationContext> services;
+    /** The four services of the system, each its own Spring application context. */
+    public enum Service {
+        INVOICING("invoicing", InvoicingServiceApplication::builder),
+        CUSTOMERS("customers", CustomerServiceApplication::builder),
+        ITEMS("items", ItemServiceApplication::builder),
+        SYNC("booking-sync", BookingSyncApplication::builder);
 
-    private LocalStack(Settings settings, LocalKafkaBroker broker, LocalMongoServer mongo, BookingsSimulator simulator,
-            List<ConfigurableApplicationContext> services) {
+        private final String database;
+        private final Supplier<SpringApplicationBuilder> builder;
+
+        Service(String database, Supplier<SpringApplicationBuilder> builder) {
+            this.database = database;
+            this.builder = builder;
+        }
+    }
+
+    private final Settings settings;
+    private final BookingsSimulator simulator;
+    private final Map<Service, ConfigurableApplicationContext> services = new EnumMap<>(Service.class);
+    private LocalKafkaBroker broker;
+    private LocalMongoServer mongo;
+
+    private LocalStack(Settings settings, LocalKafkaBroker broker, LocalMongoServer mongo, BookingsSimulator simulator) {
         this.settings = settings;
         this.broker = broker;
         this.mongo = mongo;
         this.simulator = simulator;
-        this.services = services;
     }
 
     public static LocalStack start(Settings settings) {
@@ -83,33 +100,38 @@ public final class LocalStack implements AutoCloseable {
                 settings.partitions());
         LocalMongoServer mongo = LocalMongoServer.start(settings.mongoBackend(), settings.dataDir(), ports.mongo());
         BookingsSimulator simulator = BookingsSimulator.start(settings.simulator().withPort(ports.simulator()));
+        LocalStack stack = new LocalStack(settings, broker, mongo, simulator);
 
-        // The four contexts are independent: start them side by side, the sync last-but-not-waited-for is fine
-        // because every consumer reads its topics from the earliest offset.
-        ExecutorService starter = Executors.newFixedThreadPool(4);
+        // The four contexts are independent: start them side by side; every consumer reads its topics from the
+        // earliest offset, so it does not matter which one is ready first.
+        ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
         try {
-            List<CompletableFuture<ConfigurableApplicationContext>> starting = List.of(
-                    startService(starter, InvoicingServiceApplication.builder(), settings, broker, mongo,
-                            "invoicing", ports.invoicing()),
-                    startService(starter, CustomerServiceApplication.builder(), settings, broker, mongo,
-                            "customers", ports.customers()),
-                    startService(starter, ItemServiceApplication.builder(), settings, broker, mongo,
-                            "items", ports.items()),
-                    startService(starter, BookingSyncApplication.builder(), settings, broker, mongo,
-                            "booking-sync", ports.sync(), syncArguments(settings, simulator)));
-            List<ConfigurableApplicationContext> services = new ArrayList<>();
-            for (CompletableFuture<ConfigurableApplicationContext> service : starting) {
-                services.add(service.join());
+            Map<Service, CompletableFuture<ConfigurableApplicationContext>> starting = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                starting.put(service, CompletableFuture.supplyAsync(() -> stack.run(service), starter));
             }
-            LocalStack stack = new LocalStack(settings, broker, mongo, simulator, services);
-            log.info(stack.banner(Duration.ofNanos(System.nanoTime() - started)));
-            return stack;
+            starting.forEach((service, context) -> stack.services.put(service, context.join()));
         } finally {
             starter.shutdown();
         }
+        log.info(stack.banner(Duration.ofNanos(System.nanoTime() - started)));
+        return stack;
     }
 
-    private static String[] syncArguments(Settings settings, BookingsSimulator simulator) {
+    private ConfigurableApplicationContext run(Service service) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.mongodb.uri=" + mongo.uri(service.database),
+                "--server.port=" + port(service),
+                "--bookings.kafka.topics.partitions=" + settings.partitions(),
+                "--spring.main.banner-mode=off"));
+        if (service == Service.SYNC) {
+            args.addAll(syncArguments());
+        }
+        return service.builder.get().run(args.toArray(String[]::new));
+    }
+
+    private List<String> syncArguments() {
         List<String> args = new ArrayList<>(List.of(
                 "--bookings.sync.graph.base-url=" + simulator.baseUrl(),
                 "--bookings.sync.graph.auth=static-token",
@@ -119,20 +141,48 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 0; i < businesses.size(); i++) {
             args.add("--bookings.sync.businesses[" + i + "].id=" + businesses.get(i).id());
         }
-        return args.toArray(String[]::new);
+        return args;
     }
 
-    private static CompletableFuture<ConfigurableApplicationContext> startService(ExecutorService starter,
-            SpringApplicationBuilder builder, Settings settings, LocalKafkaBroker broker, LocalMongoServer mongo,
-            String database, int port, String... extraArguments) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--spring.mongodb.uri=" + mongo.uri(database),
-                "--server.port=" + port,
-                "--bookings.kafka.topics.partitions=" + settings.partitions(),
-                "--spring.main.banner-mode=off"));
-        args.addAll(List.of(extraArguments));
-        return CompletableFuture.supplyAsync(() -> builder.run(args.toArray(String[]::new)), starter);
+    private int port(Service service) {
+        Ports ports = settings.ports();
+        return switch (service) {
+            case INVOICING -> ports.invoicing();
+            case CUSTOMERS -> ports.customers();
+            case ITEMS -> ports.items();
+            case SYNC -> ports.sync();
+        };
+    }
+
+    /** The running context of a service (to look up a bean in a test), or null while it is stopped. */
+    public ConfigurableApplicationContext service(Service service) {
+        return services.get(service);
+    }
+
+    /** Stops one service, as a crash or a deployment would; the rest keeps running. */
+    public void stop(Service service) {
+        ConfigurableApplicationContext context = services.remove(service);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Starts a stopped service again with the same settings; it resumes from its committed offsets. */
+    public void start(Service service) {
+        if (!services.containsKey(service)) {
+            services.put(service, run(service));
+        }
+    }
+
+    /** Stops the Kafka broker; its log stays on disk. */
+    public void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same ports and log folder. */
+    public void startBroker() {
+        Ports ports = settings.ports();
+        broker = LocalKafkaBroker.start(settings.dataDir(), ports.kafka(), ports.kafkaController(), settings.partitions());
     }
 
     private String banner(Duration startup) {
@@ -173,8 +223,8 @@ public final class LocalStack implements AutoCloseable {
     /** Services first (they flush and commit), then what they depend on. */
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        for (Service service : List.of(Service.SYNC, Service.ITEMS, Service.CUSTOMERS, Service.INVOICING)) {
+            stop(service);
         }
         simulator.close();
         mongo.close();

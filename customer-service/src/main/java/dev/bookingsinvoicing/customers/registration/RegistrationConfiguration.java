@@ -1,5 +1,9 @@
 package dev.bookingsinvoicing.customers.registration;
 
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,5 +32,14 @@ public class RegistrationConfiguration {
             CustomerTemplates templates) {
         return new CustomerRegistrar(new CustomerFilter(properties.filter()), templates::defaultTemplate,
                 new CustomerNumbers(properties.numberSeries()), store);
+    }
+
+    /**
+     * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
+     * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer publishWithoutLinger() {
+        return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
     }
 }

@@ -1,5 +1,9 @@
 package dev.bookingsinvoicing.items.registration;
 
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,5 +31,14 @@ public class RegistrationConfiguration {
     ItemRegistrar itemRegistrar(ItemProperties properties, ItemStore store, ItemTemplates templates) {
         return new ItemRegistrar(new ItemFilter(properties.filter()), templates::defaultTemplate,
                 new ItemNumbers(properties.numberSeries()), store);
+    }
+
+    /**
+     * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
+     * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer publishWithoutLinger() {
+        return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
     }
 }

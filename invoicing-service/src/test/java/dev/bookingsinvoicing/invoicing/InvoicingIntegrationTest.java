@@ -105,7 +105,9 @@ class InvoicingIntegrationTest {
     void invoicesEachReadyBookingOnceWithOneDraftInvoicePerCustomer() {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
-        RestClient rest = RestClient.create("http://localhost:" + port);
+        // the API needs a user since the operator page came (VIEWER reads it)
+        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
 
         // Given: a haircut completed before its customer is registered
         AppointmentCompleted haircut = appointment("a1", "s-cut", "Haircut", MONDAY, 30, PriceType.fixedPrice,

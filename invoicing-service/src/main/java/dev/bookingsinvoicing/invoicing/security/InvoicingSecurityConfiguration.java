@@ -1,0 +1,74 @@
+package dev.bookingsinvoicing.invoicing.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what: the JSON API ({@code /api/**}) with HTTP Basic for VIEWER or OPERATOR; the operator page with
+ * form login (session, CSRF-protected POSTs), where every action needs OPERATOR; health stays open for probes.
+ *
+ * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
+ * customer-service): the local stack runs every service on one classpath, and that module would lock every other
+ * service's API behind a generated password. This configuration applies to this service's context only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class InvoicingSecurityConfiguration {
+
+    static final String OPERATOR = OperatorUsersProperties.Role.OPERATOR.name();
+    static final String VIEWER = OperatorUsersProperties.Role.VIEWER.name();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, OPERATOR)
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(Customizer.withDefaults())
+                // a stateless API called with Basic credentials: no session, hence no CSRF token to protect
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error",
+                                "/login", "/operator/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, OPERATOR)
+                        // every other method is an action of the page: sending a command
+                        .anyRequest().hasRole(OPERATOR))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/bookings", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager operatorUsers(OperatorUsersProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.name()).password(u.password())
+                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new)).build())
+                .toList());
+    }
+}

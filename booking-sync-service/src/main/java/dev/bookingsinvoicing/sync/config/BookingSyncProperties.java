@@ -58,8 +58,10 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
     public enum Auth {
         /** A fixed bearer token: the simulator, or a token obtained elsewhere. */
         STATIC_TOKEN,
-        /** OAuth client credentials of an Entra app registration (a real tenant). */
-        CLIENT_SECRET
+        /** OAuth client credentials of an Entra app registration with a client secret (a real tenant). */
+        CLIENT_SECRET,
+        /** OAuth client credentials of an Entra app registration with a certificate (PEM or PFX file). */
+        CLIENT_CERTIFICATE
     }
 
     /**
@@ -73,12 +75,17 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
      * @param backoffMax      longest single pause, also the cap on a Retry-After
      * @param maxRetryWait    total pause per business per run; a run that would wait longer fails (and is repeated
      *                        from the same watermark next time)
+     * @param certificatePath     PEM or PFX file of the app's certificate (auth=client-certificate)
+     * @param certificatePassword password of a PFX file (never shown)
+     * @param authorityHost       Entra ID login host, e.g. https://login.microsoftonline.us for US Government
+     *                            (empty = the public cloud's https://login.microsoftonline.com)
      */
     public record Graph(@DefaultValue("https://graph.microsoft.com") @NotBlank String baseUrl,
             @DefaultValue("client-secret") @NotNull Auth auth, String staticToken, String tenantId, String clientId,
             String clientSecret, @DefaultValue("5") @Min(0) @Max(20) int maxRetries,
             @DefaultValue("PT30S") @NotNull Duration timeout, @DefaultValue("PT1S") @NotNull Duration backoffInitial,
-            @DefaultValue("PT60S") @NotNull Duration backoffMax, @DefaultValue("PT5M") @NotNull Duration maxRetryWait) {
+            @DefaultValue("PT60S") @NotNull Duration backoffMax, @DefaultValue("PT5M") @NotNull Duration maxRetryWait,
+            String certificatePath, String certificatePassword, String authorityHost) {
 
         public Graph {
             // fail at start-up with the name of the missing setting, not at the first sync
@@ -93,6 +100,15 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
                 throw new IllegalArgumentException("bookings.sync.graph.tenant-id, client-id and client-secret are "
                         + "required when bookings.sync.graph.auth=client-secret");
             }
+            if (auth == Auth.CLIENT_CERTIFICATE && (isBlank(tenantId) || isBlank(clientId) || isBlank(certificatePath))) {
+                throw new IllegalArgumentException("bookings.sync.graph.tenant-id, client-id and certificate-path are "
+                        + "required when bookings.sync.graph.auth=client-certificate");
+            }
+        }
+
+        /** Graph's scope for app-only tokens on this Graph host, e.g. https://graph.microsoft.com/.default. */
+        public String scope() {
+            return "https://" + host() + "/.default";
         }
 
         public String host() {
@@ -104,7 +120,8 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
             return "Graph[baseUrl=" + baseUrl + ", auth=" + auth + ", staticToken=" + mask(staticToken) + ", tenantId="
                     + tenantId + ", clientId=" + clientId + ", clientSecret=" + mask(clientSecret) + ", maxRetries="
                     + maxRetries + ", timeout=" + timeout + ", backoffInitial=" + backoffInitial + ", backoffMax=" + backoffMax
-                    + ", maxRetryWait=" + maxRetryWait + "]";
+                    + ", maxRetryWait=" + maxRetryWait + ", certificatePath=" + certificatePath
+                    + ", certificatePassword=" + mask(certificatePassword) + ", authorityHost=" + authorityHost + "]";
         }
 
         private static String mask(String secret) {

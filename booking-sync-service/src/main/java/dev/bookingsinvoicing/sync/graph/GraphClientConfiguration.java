@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -25,8 +27,6 @@ import okhttp3.OkHttpClient;
 @Configuration(proxyBeanMethods = false)
 public class GraphClientConfiguration {
 
-    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
-
     @Bean
     GraphServiceClient graphServiceClient(BookingSyncProperties properties) {
         return create(properties.graph());
@@ -37,9 +37,10 @@ public class GraphClientConfiguration {
         BaseBearerTokenAuthenticationProvider authentication = switch (graph.auth()) {
             case STATIC_TOKEN -> new BaseBearerTokenAuthenticationProvider(
                     new StaticTokenProvider(graph.staticToken(), graph.host()));
-            case CLIENT_SECRET -> new AzureIdentityAuthenticationProvider(new ClientSecretCredentialBuilder()
-                    .tenantId(graph.tenantId()).clientId(graph.clientId()).clientSecret(graph.clientSecret()).build(),
-                    new String[] { graph.host() }, GRAPH_SCOPE);
+            case CLIENT_SECRET -> new AzureIdentityAuthenticationProvider(secretCredential(graph),
+                    new String[] { graph.host() }, graph.scope());
+            case CLIENT_CERTIFICATE -> new AzureIdentityAuthenticationProvider(certificateCredential(graph),
+                    new String[] { graph.host() }, graph.scope());
         };
         // the SDK's retry handler is switched off: it would sleep up to 180 s per Retry-After with no budget per
         // run; GraphRetry retries each page fetch instead, bounded (bookings.sync.graph.max-retries, max-retry-wait)
@@ -49,6 +50,31 @@ public class GraphClientConfiguration {
         GraphServiceClient client = new GraphServiceClient(authentication, http);
         client.getRequestAdapter().setBaseUrl(stripTrailingSlash(graph.baseUrl()) + "/v1.0");
         return client;
+    }
+
+    /** App-only client credentials; the secret goes to azure-identity and nowhere else (never logged or shown). */
+    static TokenCredential secretCredential(Graph graph) {
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(graph.tenantId())
+                .clientId(graph.clientId()).clientSecret(graph.clientSecret());
+        if (graph.authorityHost() != null && !graph.authorityHost().isBlank()) {
+            builder.authorityHost(graph.authorityHost());
+        }
+        return builder.build();
+    }
+
+    static TokenCredential certificateCredential(Graph graph) {
+        ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
+                .tenantId(graph.tenantId()).clientId(graph.clientId());
+        String path = graph.certificatePath();
+        if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".pem")) {
+            builder.pemCertificate(path);
+        } else {
+            builder.pfxCertificate(path).clientCertificatePassword(graph.certificatePassword());
+        }
+        if (graph.authorityHost() != null && !graph.authorityHost().isBlank()) {
+            builder.authorityHost(graph.authorityHost());
+        }
+        return builder.build();
     }
 
     private static String stripTrailingSlash(String url) {

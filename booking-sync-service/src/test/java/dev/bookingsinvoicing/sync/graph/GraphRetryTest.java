@@ -24,7 +24,7 @@ class GraphRetryTest {
 
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     static final Graph SETTINGS = new Graph("http://localhost:8090", Auth.STATIC_TOKEN, "t", null, null, null, 4,
-            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30), null, null, null);
 
     final List<Duration> waits = new ArrayList<>();
     final List<Integer> statuses = new ArrayList<>();
@@ -51,7 +51,7 @@ class GraphRetryTest {
     void withoutRetryAfterItBacksOffExponentiallyWithJitterUpToTheCap() {
         AtomicInteger calls = new AtomicInteger();
         Graph many = new Graph("http://localhost:8090", Auth.STATIC_TOKEN, "t", null, null, null, 10,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10), null, null, null);
         GraphRetry backoff = new GraphRetry(many, Clock.systemUTC(), waits::add, (s, w) -> { });
         backoff.call("GET x", () -> {
             if (calls.incrementAndGet() <= 6) {

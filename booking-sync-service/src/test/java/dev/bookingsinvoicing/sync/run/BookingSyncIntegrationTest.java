@@ -280,6 +280,10 @@ class BookingSyncIntegrationTest {
                 .counter().count()).isEqualTo(counts.size());
         assertThat(meters.get("bookings.sync.run").tag("business", b.id()).tag("outcome", "success").timer().count())
                 .isEqualTo(2);
+        HttpResponse<String> retries = http("GET", "/actuator/metrics/bookings.sync.retries?tag=business:" + b.id(),
+                null, ADMIN);
+        assertThat(retries.statusCode()).isEqualTo(200);
+        assertThat(retries.body()).contains("\"value\":3.0");
     }
 
     @Test
@@ -348,7 +352,8 @@ class BookingSyncIntegrationTest {
         // ... but neither the client secret, nor the static token, nor a user's password
         assertThat(configprops.body()).doesNotContain("Very-S3cret-Client-Value")
                 .doesNotContain(SIMULATOR.accessToken()).doesNotContain("{noop}admin");
-        assertThat(http("GET", "/actuator/metrics/bookings.sync.run", null, ADMIN).statusCode()).isIn(200, 404);
+        assertThat(http("GET", "/actuator/metrics", null, null).statusCode()).isEqualTo(401);
+        assertThat(http("GET", "/actuator/metrics", null, ADMIN).statusCode()).isEqualTo(200);
     }
 
     /** Adds a one-attendee appointment of the business's first service that ends at {@code end}. */

@@ -35,13 +35,22 @@ import org.springframework.web.client.RestClient;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.commands.AssociateCustomer;
+import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.commands.InvoiceScope;
+import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.CustomerRegistered;
+import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.CustomerUpdated;
+import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
+import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.ItemRegistered;
@@ -97,6 +106,12 @@ class InvoicingIntegrationTest {
 
     @Autowired
     InvoicePlanStore plans;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    dev.bookingsinvoicing.invoicing.command.InvoiceBookingsHandler invoiceHandler;
 
     @LocalServerPort
     int port;
@@ -194,7 +209,8 @@ class InvoicingIntegrationTest {
 
             // Then: the identical result again, and no invoice with a new id
             assertThat(answersTo("cmd-all", results, 2)).containsExactly(completed, completed);
-            Set<String> invoiceIds = invoices.drain(Duration.ofSeconds(2)).stream().map(DraftInvoiceCreated.class::cast)
+            Set<String> invoiceIds = invoices.drain(Duration.ofSeconds(2)).stream().filter(DraftInvoiceCreated.class::isInstance)
+                    .map(DraftInvoiceCreated.class::cast)
                     .filter(i -> i.getCommandId().equals("cmd-all")).map(DraftInvoiceCreated::getInvoiceId)
                     .collect(Collectors.toSet());
             assertThat(invoiceIds).containsExactlyInAnyOrderElementsOf(completed.getInvoiceIds());
@@ -294,12 +310,245 @@ class InvoicingIntegrationTest {
         }
     }
 
+    /**
+     * Every Business Central action of page 1638 as a command on the topic, against the real broker and MongoDB
+     * server: mark as invoiced, associate a customer, set a price, invoice one customer, cancel after invoicing,
+     * delete the draft (twice), invoice again; each answered on the results topic, the view checked afterwards, and
+     * invalid commands rejected with nothing changed. Also the view following CustomerUpdated and ItemUpdated.
+     */
+    @Test
+    void everyBookingsNotInvoicedActionIsACommandAnsweredOnTheResultsTopic() {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        // Given: Dana (C00500) and Eve (C00600) registered, s2 rejected for want of an email, one massage item
+        for (String[] c : new String[][] { { "s1", "C00500", "Dana Green" }, { "s3", "C00600", "Eve Black" } }) {
+            send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", c[0]), new CustomerRegistered(
+                    "reg-spa-" + c[0], MONDAY, "spa", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true));
+        }
+        send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", "s2"), new CustomerRejected("rej-spa-s2",
+                MONDAY, "spa", "s2", "email", "no email address"));
+        send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("spa", "svc-m"), new ItemRegistered("item-spa-m",
+                MONDAY, "spa", "svc-m", "I-MASSAGE", "Massage", new BigDecimal("50.00"), "HOUR", "SERVICES"));
+        String[][] bookings = { { "m1", "s1", "fixedPrice", "30.00" }, { "m2", "s1", "fixedPrice", "30.00" },
+                { "m3", "s2", "fixedPrice", "30.00" }, { "m4", "s3", "priceVaries", null },
+                { "m5", "s3", "fixedPrice", "30.00" }, { "m6", "s1", "fixedPrice", null } };
+        for (int i = 0; i < bookings.length; i++) {
+            String[] b = bookings[i];
+            AppointmentCompleted a = appointment(b[0], "svc-m", "Massage", MONDAY.plus(Duration.ofHours(i)), 60,
+                    PriceType.valueOf(b[2]), b[3], b[1]);
+            a.setBusinessId("spa");
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("spa", b[0]), a);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("spa/m6/s1") != null && row("spa/m1/s1") != null
+                && row("spa/m1/s1").status() == BookingStatus.READY);
+        assertThat(row("spa/m3/s2").status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
+        assertThat(row("spa/m4/s3").status()).isEqualTo(BookingStatus.NEEDS_PRICE);
+        // an appointment without its own price takes the item's price (50.00), the others keep theirs
+        assertThat(row("spa/m6/s1").amount()).isEqualByComparingTo("50.00");
+        assertThat(row("spa/m1/s1").amount()).isEqualByComparingTo("30.00");
+
+        try (TopicReader invoices = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES);
+                TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            // Mark as invoiced: rejected as a whole when one booking is unknown, nothing changes
+            send(producer, Topics.INVOICING_COMMANDS, "spa-mark-bad", new MarkBookingsInvoiced("spa-mark-bad", MONDAY,
+                    "ops", List.of("spa/m2/s1", "spa/nope/s1"), "paid in cash"));
+            assertThat(((CommandRejected) answersTo("spa-mark-bad", results, 1).get(0)).getReason())
+                    .contains("spa/nope/s1 unknown booking id").contains("nothing was changed");
+            assertThat(mongo.findById("spa/m2/s1", BookingClaim.class)).isNull();
+            // then accepted: the booking leaves the view, claimed with who and why, and can never be invoiced
+            send(producer, Topics.INVOICING_COMMANDS, "spa-mark", new MarkBookingsInvoiced("spa-mark", MONDAY, "ops",
+                    List.of("spa/m2/s1"), "paid in cash"));
+            CommandCompleted marked = (CommandCompleted) answersTo("spa-mark", results, 1).get(0);
+            assertThat(marked.getBookingIds()).containsExactly("spa/m2/s1");
+            assertThat(marked.getBookingsInvoiced()).isEqualTo(1);
+            assertThat(marked.getInvoiceIds()).isEmpty();
+            assertThat(row("spa/m2/s1")).isNull();
+            BookingClaim mark = mongo.findById("spa/m2/s1", BookingClaim.class);
+            assertThat(mark.markedBy()).isEqualTo("ops");
+            assertThat(mark.reason()).isEqualTo("paid in cash");
+            send(producer, Topics.INVOICING_COMMANDS, "spa-inv-marked", command("spa-inv-marked",
+                    InvoiceScope.SELECTED, List.of("spa/m2/s1")));
+            assertThat(((CommandCompleted) answersTo("spa-inv-marked", results, 1).get(0)).getSkipped())
+                    .extracting(dev.bookingsinvoicing.events.SkippedBooking::getReason)
+                    .containsExactly("already marked as invoiced by ops (paid in cash)");
+            send(producer, Topics.INVOICING_COMMANDS, "spa-mark-again", new MarkBookingsInvoiced("spa-mark-again",
+                    MONDAY, "ops", List.of("spa/m2/s1"), "again"));
+            assertThat(((CommandRejected) answersTo("spa-mark-again", results, 1).get(0)).getReason())
+                    .contains("already marked as invoiced");
+
+            // Associate: an unknown customer no. is refused; an existing one makes the booking READY
+            send(producer, Topics.INVOICING_COMMANDS, "spa-assoc-bad", new AssociateCustomer("spa-assoc-bad", MONDAY,
+                    "ops", "spa", "s2", "C09999", null));
+            assertThat(((CommandRejected) answersTo("spa-assoc-bad", results, 1).get(0)).getReason())
+                    .startsWith("unknown customer no. C09999");
+            send(producer, Topics.INVOICING_COMMANDS, "spa-assoc", new AssociateCustomer("spa-assoc", MONDAY, "ops",
+                    "spa", "s2", "C00600", null));
+            assertThat(((CommandCompleted) answersTo("spa-assoc", results, 1).get(0)).getBookingIds())
+                    .containsExactly("spa/m3/s2");
+            assertThat(row("spa/m3/s2").status()).isEqualTo(BookingStatus.READY);
+            assertThat(row("spa/m3/s2").customerNo()).isEqualTo("C00600");
+            assertThat(row("spa/m3/s2").billToName()).isEqualTo("Name s2");
+
+            // Set a price: refused for a booking that has one, accepted for the one that needs it
+            send(producer, Topics.INVOICING_COMMANDS, "spa-price-bad", new SetBookingPrice("spa-price-bad", MONDAY,
+                    "ops", List.of("spa/m1/s1"), new BigDecimal("45.00"), null));
+            assertThat(((CommandRejected) answersTo("spa-price-bad", results, 1).get(0)).getReason())
+                    .contains("spa/m1/s1 does not need a price");
+            send(producer, Topics.INVOICING_COMMANDS, "spa-price", new SetBookingPrice("spa-price", MONDAY, "ops",
+                    List.of("spa/m4/s3"), new BigDecimal("45.00"), null));
+            assertThat(((CommandCompleted) answersTo("spa-price", results, 1).get(0)).getBookingIds())
+                    .containsExactly("spa/m4/s3");
+            assertThat(row("spa/m4/s3").status()).isEqualTo(BookingStatus.READY);
+            assertThat(row("spa/m4/s3").amount()).isEqualByComparingTo("45.00");
+
+            // The view follows a renamed customer and a repriced item (only where the appointment had no price)
+            send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", "s1"), new CustomerUpdated("upd-spa-s1",
+                    MONDAY.plusSeconds(60), "spa", "s1", "C00500", "Dana Brown", "s1@example.com", null,
+                    List.of("name")));
+            send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("spa", "svc-m"), new ItemUpdated("upd-spa-m",
+                    MONDAY.plusSeconds(60), "spa", "svc-m", "I-MASSAGE", "Deep massage", new BigDecimal("55.00"),
+                    List.of("description", "unitPrice")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Dana Brown".equals(row("spa/m1/s1").billToName())
+                    && row("spa/m6/s1").amount().compareTo(new BigDecimal("55.00")) == 0);
+            assertThat(row("spa/m1/s1").amount()).isEqualByComparingTo("30.00");
+            assertThat(row("spa/m1/s1").serviceName()).isEqualTo("Massage");
+
+            // Invoice one customer: m3 (associated), m4 (priced), m5
+            InvoiceBookings eve = InvoiceBookings.newBuilder().setCommandId("spa-eve").setIssuedAt(MONDAY)
+                    .setIssuedBy("ops").setScope(InvoiceScope.CUSTOMER).setCustomerNo("C00600").setBusinessId("spa")
+                    .build();
+            send(producer, Topics.INVOICING_COMMANDS, "spa-eve", eve);
+            DraftInvoiceCreated invoice = invoicesOf("spa-eve", invoices, 1).get(0);
+            assertThat(invoice.getLines()).extracting(InvoiceLine::getBookingId)
+                    .containsExactly("spa/m3/s2", "spa/m4/s3", "spa/m5/s3");
+            assertThat(invoice.getTotalAmount()).isEqualTo(new BigDecimal("105.00"));
+            CommandCompleted invoiced = (CommandCompleted) answersTo("spa-eve", results, 1).get(0);
+            assertThat(invoiced.getBookingIds()).containsExactly("spa/m3/s2", "spa/m4/s3", "spa/m5/s3");
+
+            // The appointment of m5 is cancelled after it was invoiced: the invoice keeps it, the view stays empty
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("spa", "m5"), new AppointmentCancelled("cancel-m5",
+                    MONDAY.plus(Duration.ofDays(1)), "spa", "m5"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(Keys.appointment("spa", "m5"),
+                    dev.bookingsinvoicing.invoicing.view.AppointmentState.class).cancelled());
+            assertThat(mongo.findById("spa/m5/s3", BookingClaim.class).invoiceId()).isEqualTo(invoice.getInvoiceId());
+            assertThat(row("spa/m5/s3")).isNull();
+
+            // Delete the draft: its bookings are released and come back READY (m4 keeps its price), m5 does not
+            send(producer, Topics.INVOICING_COMMANDS, "spa-del", new DeleteDraftInvoice("spa-del", MONDAY, "ops",
+                    invoice.getInvoiceId()));
+            CommandCompleted deleted = (CommandCompleted) answersTo("spa-del", results, 1).get(0);
+            assertThat(deleted.getInvoiceIds()).containsExactly(invoice.getInvoiceId());
+            assertThat(deleted.getBookingIds()).containsExactly("spa/m3/s2", "spa/m4/s3", "spa/m5/s3");
+            DraftInvoiceDeleted gone = deletions(invoices, invoice.getInvoiceId(), 1).get(0);
+            assertThat(gone.getBookingIds()).containsExactly("spa/m3/s2", "spa/m4/s3", "spa/m5/s3");
+            assertThat(gone.getCustomerNo()).isEqualTo("C00600");
+            await().atMost(Duration.ofSeconds(30)).until(() -> row("spa/m3/s2") != null && row("spa/m4/s3") != null);
+            assertThat(row("spa/m3/s2").status()).isEqualTo(BookingStatus.READY);
+            assertThat(row("spa/m4/s3").amount()).isEqualByComparingTo("45.00");
+            assertThat(row("spa/m5/s3")).isNull();
+            assertThat(mongo.findById("spa/m3/s2", BookingClaim.class)).isNull();
+            assertThat(mongo.findById(invoice.getInvoiceId(), DraftInvoice.class)).isNull();
+
+            // Deleting again (another command) gives the same result and the same event; an unknown id is rejected
+            send(producer, Topics.INVOICING_COMMANDS, "spa-del-2", new DeleteDraftInvoice("spa-del-2", MONDAY, "ops",
+                    invoice.getInvoiceId()));
+            CommandCompleted deletedAgain = (CommandCompleted) answersTo("spa-del-2", results, 1).get(0);
+            assertThat(deletedAgain.getBookingIds()).isEqualTo(deleted.getBookingIds());
+            assertThat(deletions(invoices, invoice.getInvoiceId(), 2)).containsOnly(gone);
+            send(producer, Topics.INVOICING_COMMANDS, "spa-del-bad", new DeleteDraftInvoice("spa-del-bad", MONDAY,
+                    "ops", "DI-nope"));
+            assertThat(((CommandRejected) answersTo("spa-del-bad", results, 1).get(0)).getReason())
+                    .isEqualTo("unknown draft invoice DI-nope");
+
+            // A released booking can be invoiced again, once, on a new invoice
+            send(producer, Topics.INVOICING_COMMANDS, "spa-again", command("spa-again", InvoiceScope.SELECTED,
+                    List.of("spa/m3/s2")));
+            DraftInvoiceCreated again = invoicesOf("spa-again", invoices, 1).get(0);
+            assertThat(again.getInvoiceId()).isNotEqualTo(invoice.getInvoiceId());
+            assertThat(again.getLines()).extracting(InvoiceLine::getBookingId).containsExactly("spa/m3/s2");
+            await().atMost(Duration.ofSeconds(10)).until(() -> row("spa/m3/s2") == null);
+        }
+    }
+
+    /**
+     * The same InvoiceBookings carried out three times at once (three threads, each in its own Kafka transaction,
+     * as three instances would after a rebalance): one set of invoices, three identical results.
+     */
+    @Test
+    void theSameCommandThreeTimesAtOnceMakesOneSetOfInvoicesAndThreeIdenticalResults() throws Exception {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("gym", "s-pt"), new ItemRegistered("item-gym", MONDAY,
+                "gym", "s-pt", "I-PT", "Personal training", null, "HOUR", "SERVICES"));
+        for (String[] c : new String[][] { { "g1", "C00700" }, { "g2", "C00800" } }) {
+            send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("gym", c[0]), new CustomerRegistered(
+                    "reg-gym-" + c[0], MONDAY, "gym", c[0], c[1], "Member " + c[0], c[0] + "@example.com", "BOOKINGS",
+                    true));
+        }
+        List<String> ids = List.of("gym/p1/g1", "gym/p2/g1", "gym/p3/g2");
+        for (String id : ids) {
+            String[] parts = id.split("/");
+            AppointmentCompleted a = appointment(parts[1], "s-pt", "Personal training", MONDAY, 60, PriceType.hourly,
+                    "40.00", parts[2]);
+            a.setBusinessId("gym");
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("gym", parts[1]), a);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().map(this::row)
+                .allMatch(r -> r != null && r.status() == BookingStatus.READY));
+
+        try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            dev.bookingsinvoicing.invoicing.command.InvoiceCommand command = new dev.bookingsinvoicing.invoicing
+                    .command.InvoiceCommand("gym-3x", "ops", dev.bookingsinvoicing.invoicing.command.InvoiceScope.ALL,
+                            List.of(), null, "gym", null, null);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    return kafka.executeInTransaction(t -> {
+                        invoiceHandler.handle(command);
+                        return "done";
+                    });
+                }));
+            }
+            for (java.util.concurrent.Future<Object> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+
+            List<Object> answers = answersTo("gym-3x", results, 3);
+            assertThat(answers).hasSize(3).containsOnly(answers.get(0));
+            CommandCompleted completed = (CommandCompleted) answers.get(0);
+            assertThat(completed.getBookingsInvoiced()).isEqualTo(3);
+            List<DraftInvoice> stored = mongo.findAll(DraftInvoice.class).stream()
+                    .filter(i -> i.commandId().equals("gym-3x")).toList();
+            assertThat(stored).extracting(DraftInvoice::id)
+                    .containsExactlyInAnyOrderElementsOf(completed.getInvoiceIds()).hasSize(2);
+            assertThat(ids).allSatisfy(id -> assertThat(completed.getInvoiceIds())
+                    .contains(mongo.findById(id, BookingClaim.class).invoiceId()));
+        }
+    }
+
+    private static List<DraftInvoiceDeleted> deletions(TopicReader invoices, String invoiceId, int count) {
+        List<DraftInvoiceDeleted> found = new java.util.ArrayList<>();
+        invoices.awaitRaw(records -> {
+            found.clear();
+            records.stream().map(r -> dev.bookingsinvoicing.schemas.EventSchemas.get().decode(r.value()))
+                    .filter(v -> v instanceof DraftInvoiceDeleted d && d.getInvoiceId().equals(invoiceId))
+                    .forEach(v -> found.add((DraftInvoiceDeleted) v));
+            return found.size() >= count;
+        }, Duration.ofSeconds(60));
+        return found;
+    }
+
     private static List<DraftInvoiceCreated> invoicesOf(String commandId, TopicReader invoices, int count) {
         List<DraftInvoiceCreated> found = new java.util.ArrayList<>();
         invoices.awaitRaw(records -> {
             found.clear();
-            records.stream().map(r -> (DraftInvoiceCreated) dev.bookingsinvoicing.schemas.EventSchemas.get()
-                    .decode(r.value())).filter(i -> i.getCommandId().equals(commandId)).forEach(found::add);
+            records.stream().map(r -> dev.bookingsinvoicing.schemas.EventSchemas.get().decode(r.value()))
+                    .filter(v -> v instanceof DraftInvoiceCreated i && i.getCommandId().equals(commandId))
+                    .forEach(v -> found.add((DraftInvoiceCreated) v));
             return found.size() >= count;
         }, Duration.ofSeconds(60));
         return found;

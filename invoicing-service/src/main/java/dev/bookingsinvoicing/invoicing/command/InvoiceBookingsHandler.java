@@ -19,7 +19,6 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
@@ -30,7 +29,6 @@ import com.mongodb.client.model.InsertManyOptions;
 import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
-import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * Carries out InvoiceBookings so that a booking lands on at most one draft invoice, whatever is re-delivered,
@@ -61,61 +59,85 @@ public class InvoiceBookingsHandler {
     private static final int FIND_BATCH = 10_000;
 
     private final MongoTemplate mongo;
-    private final KafkaTemplate<String, Object> kafka;
     private final CommandValidator validator;
     private final InvoicePlanner planner;
     private final InvoicePlanStore plans;
+    private final CommandResults results;
     private final Clock clock;
 
-    public InvoiceBookingsHandler(MongoTemplate mongo, KafkaTemplate<String, Object> kafka,
-            CommandValidator validator, InvoicePlanner planner, InvoicePlanStore plans, Clock clock) {
+    public InvoiceBookingsHandler(MongoTemplate mongo, CommandValidator validator, InvoicePlanner planner, InvoicePlanStore plans, CommandResults results,
+            Clock clock) {
         this.mongo = mongo;
-        this.kafka = kafka;
         this.validator = validator;
         this.planner = planner;
         this.plans = plans;
+        this.results = results;
         this.clock = clock;
     }
 
     public void handle(InvoiceCommand command) {
-        CommandResult done = mongo.findById(command.commandId(), CommandResult.class);
-        if (done != null) {
-            republish(done);
+        Optional<CommandResult> done = results.find(command.commandId());
+        if (done.isPresent()) {
+            republish(done.get());
             return;
         }
         Optional<String> rejection = validator.rejectionOf(command);
         if (rejection.isPresent()) {
-            CommandResult rejected = CommandResult.rejected(command.commandId(), InvoiceCommand.TYPE,
-                    rejection.get(), clock.instant());
-            publish(rejected);
-            storeResult(rejected);
+            results.reject(command.commandId(), InvoiceCommand.TYPE, command.issuedBy(), summary(command),
+                    rejection.get());
             return;
         }
         InvoicePlan plan = storedOrNewPlan(command);
+        results.reached(command.commandId(), CommandSteps.PLANNED);
         InvoicePlan claimed = planner.without(plan, claim(plan));
+        results.reached(command.commandId(), CommandSteps.CLAIMED);
 
         upsertInvoices(claimed.invoices());
-        claimed.invoices().forEach(this::publish);
+        results.reached(command.commandId(), CommandSteps.INVOICES_STORED);
+        claimed.invoices().forEach(results::publish);
         List<String> invoiced = claimed.bookingIds();
-        CommandResult result = new CommandResult(command.commandId(), InvoiceCommand.TYPE,
-                CommandResult.Outcome.COMPLETED, claimed.invoices().stream().map(DraftInvoice::id).toList(),
-                invoiced.size(), claimed.skipped(), null, plan.createdAt());
-        publish(result);
+        CommandResult result = CommandResult.completed(command.commandId(), InvoiceCommand.TYPE, command.issuedBy(),
+                summary(command), claimed.invoices().stream().map(DraftInvoice::id).toList(), invoiced.size(),
+                claimed.skipped(), invoiced, plan.createdAt());
         // the driver's deleteMany, not MongoTemplate.remove(query, type): measured 3.5x faster on the embedded server
         MongoCollection<Document> view = mongo.getCollection(BookingRow.COLLECTION);
         for (List<String> batch : IdBatches.of(invoiced)) {
             view.deleteMany(new Document("_id", new Document("$in", batch)));
         }
-        storeResult(result);
+        results.finish(result);
     }
 
+    /**
+     * A command that is done only publishes again what it published the first time, byte for byte. An invoice
+     * deleted since (DeleteDraftInvoice) is not announced again: its DraftInvoiceDeleted already went out, and a
+     * late DraftInvoiceCreated would bring it back for consumers that keep only the latest event per invoice.
+     */
     private void republish(CommandResult result) {
         if (result.outcome() == CommandResult.Outcome.COMPLETED && !result.invoiceIds().isEmpty()) {
             Map<String, DraftInvoice> byId = new LinkedHashMap<>();
             findByIds(result.invoiceIds(), DraftInvoice.class).forEach(i -> byId.put(i.id(), i));
-            result.invoiceIds().stream().map(byId::get).forEach(this::publish);
+            result.invoiceIds().stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(results::publish);
         }
-        publish(result);
+        results.publish(result);
+    }
+
+    static String summary(InvoiceCommand command) {
+        StringBuilder s = new StringBuilder(String.valueOf(command.scope()));
+        if (command.scope() == InvoiceScope.CUSTOMER) {
+            s.append(' ').append(command.customerNo());
+        } else if (command.scope() == InvoiceScope.SELECTED && command.bookingIds() != null) {
+            s.append(' ').append(CommandResults.describe(command.bookingIds()));
+        }
+        if (command.businessId() != null) {
+            s.append(", business ").append(command.businessId());
+        }
+        if (command.from() != null) {
+            s.append(", from ").append(command.from());
+        }
+        if (command.to() != null) {
+            s.append(", to ").append(command.to());
+        }
+        return s.toString();
     }
 
     private InvoicePlan storedOrNewPlan(InvoiceCommand command) {
@@ -173,7 +195,7 @@ public class InvoiceBookingsHandler {
         return missing.stream().map(id -> {
             BookingClaim claim = claims.get(id);
             if (claim != null) {
-                return new SkippedBooking(id, "already invoiced on " + claim.invoiceId());
+                return new SkippedBooking(id, claim.describe());
             }
             return new SkippedBooking(id, narrowed ? "unknown booking id or outside businessId/from/to"
                     : "unknown booking id");
@@ -211,7 +233,7 @@ public class InvoiceBookingsHandler {
         if (!duplicates.isEmpty()) {
             findByIds(duplicates, BookingClaim.class).stream()
                     .filter(c -> !plan.id().equals(c.commandId()))
-                    .forEach(c -> lost.put(c.id(), "already invoiced on " + c.invoiceId()));
+                    .forEach(c -> lost.put(c.id(), c.describe()));
         }
         return lost;
     }
@@ -232,23 +254,5 @@ public class InvoiceBookingsHandler {
         invoices.forEach(i -> bulk.replaceOne(query(where("_id").is(i.id())), i, FindAndReplaceOptions.options()
                 .upsert()));
         bulk.execute();
-    }
-
-    private void storeResult(CommandResult result) {
-        try {
-            mongo.insert(result);
-        } catch (DuplicateKeyException alreadyStored) {
-            // a concurrent attempt of the same command stored the identical result first
-        }
-    }
-
-    private void publish(DraftInvoice invoice) {
-        kafka.send(Topics.INVOICES, invoice.customerNo(), InvoicingEvents.draftInvoiceCreated(invoice));
-    }
-
-    private void publish(CommandResult result) {
-        Object event = result.outcome() == CommandResult.Outcome.COMPLETED ? InvoicingEvents.commandCompleted(result)
-                : InvoicingEvents.commandRejected(result);
-        kafka.send(Topics.COMMAND_RESULTS, result.id(), event);
     }
 }

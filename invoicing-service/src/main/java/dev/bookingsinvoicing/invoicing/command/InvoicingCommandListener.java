@@ -1,29 +1,72 @@
 package dev.bookingsinvoicing.invoicing.command;
 
+import java.util.List;
+
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.commands.AssociateCustomer;
+import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
- * Receives invoicing commands. Runs in the listener container's Kafka transaction, so the events the handler
- * sends and this record's offset are committed together.
+ * Receives invoicing commands, one small method per command type. Runs in the listener container's Kafka
+ * transaction, so the events a handler sends and this record's offset are committed together. The group id is a
+ * property so that a test can run a second, independent instance against the same broker.
  */
 @Component
+@KafkaListener(id = "${bookings.invoicing.command-group:invoicing-commands}", topics = Topics.INVOICING_COMMANDS)
 public class InvoicingCommandListener {
 
-    private final InvoiceBookingsHandler handler;
+    private final InvoiceBookingsHandler invoice;
+    private final MarkBookingsInvoicedHandler mark;
+    private final AssociateCustomerHandler associate;
+    private final DeleteDraftInvoiceHandler delete;
+    private final SetBookingPriceHandler price;
 
-    public InvoicingCommandListener(InvoiceBookingsHandler handler) {
-        this.handler = handler;
+    public InvoicingCommandListener(InvoiceBookingsHandler invoice, MarkBookingsInvoicedHandler mark,
+            AssociateCustomerHandler associate, DeleteDraftInvoiceHandler delete, SetBookingPriceHandler price) {
+        this.invoice = invoice;
+        this.mark = mark;
+        this.associate = associate;
+        this.delete = delete;
+        this.price = price;
     }
 
-    @KafkaListener(id = "invoicing-commands", topics = Topics.INVOICING_COMMANDS)
+    @KafkaHandler
     public void on(InvoiceBookings command) {
-        handler.handle(new InvoiceCommand(command.getCommandId(), command.getIssuedBy(),
+        invoice.handle(new InvoiceCommand(command.getCommandId(), command.getIssuedBy(),
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
-                command.getBookingIds() == null ? java.util.List.of() : command.getBookingIds(),
+                command.getBookingIds() == null ? List.of() : command.getBookingIds(),
                 command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo()));
+    }
+
+    @KafkaHandler
+    public void on(MarkBookingsInvoiced command) {
+        mark.handle(new MarkBookingsInvoicedHandler.Command(command.getCommandId(), command.getIssuedBy(),
+                command.getBookingIds(), command.getReason()));
+    }
+
+    @KafkaHandler
+    public void on(AssociateCustomer command) {
+        associate.handle(new AssociateCustomerHandler.Command(command.getCommandId(), command.getIssuedBy(),
+                command.getBusinessId(), command.getBookingsCustomerId(), command.getCustomerNo(),
+                command.getCustomerName()));
+    }
+
+    @KafkaHandler
+    public void on(DeleteDraftInvoice command) {
+        delete.handle(new DeleteDraftInvoiceHandler.Command(command.getCommandId(), command.getIssuedBy(),
+                command.getInvoiceId()));
+    }
+
+    @KafkaHandler
+    public void on(SetBookingPrice command) {
+        price.handle(new SetBookingPriceHandler.Command(command.getCommandId(), command.getIssuedBy(),
+                command.getBookingIds(), command.getUnitPrice(), command.getQuantity()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 
 /**
  * Domain results to the published language. Event ids are derived from what the event is about (invoice id,
@@ -50,12 +51,18 @@ final class InvoicingEvents {
                 .setBookingsInvoiced(result.bookingsInvoiced())
                 .setSkipped(result.skipped().stream().map(s -> new dev.bookingsinvoicing.events.SkippedBooking(
                         s.bookingId(), s.reason())).toList())
+                .setBookingIds(result.bookingIds() == null ? java.util.List.of() : result.bookingIds())
                 .build();
     }
 
     static CommandRejected commandRejected(CommandResult result) {
         return new CommandRejected(eventId("CommandRejected", result.id()), result.occurredAt(), result.id(),
                 result.commandType(), result.reason());
+    }
+
+    static DraftInvoiceDeleted draftInvoiceDeleted(DeletedInvoice deleted) {
+        return new DraftInvoiceDeleted(eventId("DraftInvoiceDeleted", deleted.id()), deleted.deletedAt(),
+                deleted.id(), deleted.commandId(), deleted.customerNo(), deleted.bookingIds());
     }
 
     private static String eventId(String type, String subject) {

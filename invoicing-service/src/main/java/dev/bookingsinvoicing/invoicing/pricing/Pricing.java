@@ -31,6 +31,11 @@ public final class Pricing {
         };
     }
 
+    /** A price given by hand (SetBookingPrice): quantity x unit price, with the usual scales. */
+    public Price given(BigDecimal quantity, BigDecimal unitPrice) {
+        return of(quantity, unitPrice);
+    }
+
     private static Price of(BigDecimal quantity, BigDecimal unitPrice) {
         BigDecimal q = quantity.setScale(QUANTITY_SCALE, RoundingMode.HALF_UP);
         BigDecimal p = unitPrice.setScale(MONEY_SCALE, RoundingMode.HALF_UP);

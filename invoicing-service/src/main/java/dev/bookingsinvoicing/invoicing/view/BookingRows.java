@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.invoicing.view;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,19 @@ import dev.bookingsinvoicing.schemas.Keys;
  * The status rules of the view: turns an appointment and whatever registrations are known so far into rows,
  * and recomputes a row when a registration arrives later. Pure: the same inputs give the same rows, whatever
  * order the events came in.
+ *
+ * <p>Decisions carried over from Business Central, and where we differ:
+ * <ul>
+ * <li>The appointment's own price wins: Bookings copies the service price onto the appointment when it is booked,
+ * and that is what the customer was quoted. The item's unit price (ItemRegistered / ItemUpdated) only fills in when
+ * a priced type (fixed, starting at, hourly) arrived without a price. Types that carry no price (price varies, call
+ * us, not set) still need a price from an operator (SetBookingPrice).
+ * <li>The service name on a row (and so the line description) stays the one on the appointment: Graph keeps the
+ * name on each appointment and does not rewrite past appointments when a service is renamed, and BC's line
+ * description comes from the booking. ItemUpdated changes the item no. and the fallback price only.
+ * <li>The bill-to name follows the customer card (CustomerRegistered / CustomerUpdated); the customer name column
+ * is the attendee's name as written on the appointment.
+ * </ul>
  */
 public final class BookingRows {
 
@@ -35,28 +49,48 @@ public final class BookingRows {
      */
     public List<BookingRow> rowsOf(Appointment appointment, Map<String, CustomerRegistration> customers,
             ItemRegistration item) {
+        return bareRowsOf(appointment).stream().map(bare -> classify(bare,
+                customers.get(Keys.customer(bare.businessId(), bare.bookingsCustomerId())), item)).toList();
+    }
+
+    /** The rows of an appointment before any registration is applied (status null). */
+    public List<BookingRow> bareRowsOf(Appointment appointment) {
         Map<String, BookingRow> rows = new LinkedHashMap<>();
         for (Attendee attendee : appointment.attendees()) {
             String id = Keys.booking(appointment.businessId(), appointment.appointmentId(),
                     attendee.bookingsCustomerId());
-            BookingRow bare = new BookingRow(id, appointment.businessId(), appointment.appointmentId(),
+            rows.putIfAbsent(id, new BookingRow(id, appointment.businessId(), appointment.appointmentId(),
                     attendee.bookingsCustomerId(), appointment.start(), appointment.end(),
                     appointment.durationMinutes(), appointment.timeZone(), appointment.serviceId(),
                     appointment.serviceName(), null, attendee.name(), attendee.emailAddress(), null, null,
                     appointment.priceType().name(), appointment.price(), appointment.currency(), null, null, null,
-                    appointment.revision(), null, null);
-            rows.putIfAbsent(id, classify(bare,
-                    customers.get(Keys.customer(appointment.businessId(), attendee.bookingsCustomerId())), item));
+                    appointment.revision(), null, null));
         }
         return new ArrayList<>(rows.values());
     }
 
     /** The row again, with the registrations now known (either may be null: not arrived yet). */
     public BookingRow classify(BookingRow row, CustomerRegistration customer, ItemRegistration item) {
-        boolean customerMatched = customer != null && customer.registered();
+        return classify(row, customer, null, item, null);
+    }
+
+    /**
+     * The row again, with everything known now. An operator's association stands in for a missing or rejected
+     * registration; a price override prices a booking only while its own price type gives none.
+     */
+    public BookingRow classify(BookingRow row, CustomerRegistration customer, CustomerAssociation association,
+            ItemRegistration item, PriceOverride override) {
+        boolean registered = customer != null && customer.registered();
+        boolean customerMatched = registered || association != null;
+        String customerNo = registered ? customer.customerNo() : association != null ? association.customerNo() : null;
+        String billTo = registered ? customer.name()
+                : association != null && association.customerName() != null ? association.customerName()
+                        : row.customerName();
         boolean itemMapped = item != null && item.registered();
-        Optional<Price> price = pricing.price(BookingPriceType.of(row.priceType()), row.price(),
-                row.durationMinutes());
+        Optional<Price> price = ownPrice(row, item);
+        if (price.isEmpty() && override != null) {
+            price = Optional.of(pricing.given(override.quantity(), override.unitPrice()));
+        }
 
         BookingStatus status;
         String reason;
@@ -77,8 +111,17 @@ public final class BookingRows {
         return new BookingRow(row.id(), row.businessId(), row.appointmentId(), row.bookingsCustomerId(), row.start(),
                 row.end(), row.durationMinutes(), row.timeZone(), row.serviceId(), row.serviceName(),
                 itemMapped ? item.itemNo() : null, row.customerName(), row.customerEmail(),
-                customerMatched ? customer.customerNo() : null, customerMatched ? customer.name() : null,
+                customerMatched ? customerNo : null, customerMatched ? billTo : null,
                 row.priceType(), row.price(), row.currency(), p == null ? null : p.quantity(),
                 p == null ? null : p.unitPrice(), p == null ? null : p.amount(), row.revision(), status, reason);
+    }
+
+    /** The price from the appointment alone (or the item's price when a priced appointment came without one). */
+    public Optional<Price> ownPrice(BookingRow row, ItemRegistration item) {
+        BigDecimal basis = row.price();
+        if (basis == null && item != null && item.registered()) {
+            basis = item.unitPrice();
+        }
+        return pricing.price(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
     }
 }

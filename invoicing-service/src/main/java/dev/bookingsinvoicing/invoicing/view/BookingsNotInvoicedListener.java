@@ -8,21 +8,27 @@ import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.CustomerUpdated;
+import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
+import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.invoicing.InvoicingConfiguration;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
- * Feeds the view from appointments and registrations: converts each event to domain types and hands it to
- * the projection. One container for the three topics, so that within an instance an appointment and the
- * registration it waits for are never applied at the same time.
+ * Feeds the view from appointments, registrations and deleted draft invoices: converts each event to domain types
+ * and hands it to the projection. One container for the four topics, so that within an instance an appointment and
+ * the registration it waits for are never applied at the same time. The group id is a property so that a test can
+ * run a second, independent instance against the same broker.
  */
 @Component
-@KafkaListener(id = "invoicing-view", topics = { Topics.APPOINTMENTS, Topics.CUSTOMER_REGISTRATIONS,
-        Topics.ITEM_REGISTRATIONS }, containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY)
+@KafkaListener(id = "${bookings.invoicing.view-group:invoicing-view}", topics = { Topics.APPOINTMENTS,
+        Topics.CUSTOMER_REGISTRATIONS, Topics.ITEM_REGISTRATIONS, Topics.INVOICES },
+        containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY)
 public class BookingsNotInvoicedListener {
 
     private final BookingsNotInvoicedProjection projection;
@@ -63,13 +69,40 @@ public class BookingsNotInvoicedListener {
     public void on(ItemRegistered event) {
         projection.onItem(new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
                 event.getBusinessId(), event.getServiceId(), true, event.getItemNo(), null, event.getEventId(),
-                event.getOccurredAt()));
+                event.getOccurredAt(), event.getUnitPrice()));
+    }
+
+    /** A renamed or repriced item: the item no. and the fallback price of not yet invoiced rows follow. */
+    @KafkaHandler
+    public void on(ItemUpdated event) {
+        projection.onItem(new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
+                event.getBusinessId(), event.getServiceId(), true, event.getItemNo(), null, event.getEventId(),
+                event.getOccurredAt(), event.getUnitPrice()));
+    }
+
+    /** A renamed customer: the bill-to name of not yet invoiced rows follows (invoiced ones keep theirs). */
+    @KafkaHandler
+    public void on(CustomerUpdated event) {
+        projection.onCustomer(new CustomerRegistration(Keys.customer(event.getBusinessId(),
+                event.getBookingsCustomerId()), event.getBusinessId(), event.getBookingsCustomerId(), true,
+                event.getCustomerNo(), event.getName(), null, event.getEventId(), event.getOccurredAt()));
+    }
+
+    /** A deleted draft invoice: its bookings come back into the view (see the projection's restore). */
+    @KafkaHandler
+    public void on(DraftInvoiceDeleted event) {
+        projection.restore(event.getBookingIds());
+    }
+
+    /** Nothing to do: the command that created the invoice removed its rows when it claimed them. */
+    @KafkaHandler
+    public void on(DraftInvoiceCreated event) {
     }
 
     @KafkaHandler
     public void on(ItemRejected event) {
         projection.onItem(new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
                 event.getBusinessId(), event.getServiceId(), false, null, event.getReason(), event.getEventId(),
-                event.getOccurredAt()));
+                event.getOccurredAt(), null));
     }
 }

@@ -48,13 +48,7 @@ public class BookingsNotInvoicedProjection {
         if (previous != null && isStaleOrSeen(previous, appointment.occurredAt(), appointment.revision())) {
             return;
         }
-        Map<String, CustomerRegistration> customers = byId(mongo.find(query(where("_id").in(
-                appointment.attendees().stream()
-                        .map(a -> Keys.customer(appointment.businessId(), a.bookingsCustomerId())).toList())),
-                CustomerRegistration.class), CustomerRegistration::id);
-        ItemRegistration item = mongo.findById(Keys.service(appointment.businessId(), appointment.serviceId()),
-                ItemRegistration.class);
-        List<BookingRow> rows = rules.rowsOf(appointment, customers, item);
+        List<BookingRow> rows = classifyAll(rules.bareRowsOf(appointment));
 
         Set<String> newIds = rows.stream().map(BookingRow::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> touched = new LinkedHashSet<>(newIds);
@@ -70,7 +64,7 @@ public class BookingsNotInvoicedProjection {
         gone.removeAll(claimed);
         deleteRows(gone);
         mongo.save(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false,
-                List.copyOf(newIds)));
+                List.copyOf(newIds), appointment));
         removeRowsClaimedMeanwhile(toWrite);
         settle(toWrite);
     }
@@ -92,12 +86,20 @@ public class BookingsNotInvoicedProjection {
         }
         ids.removeAll(claimedAmong(ids));
         deleteRows(ids);
+        // the appointment is kept: a booking invoiced before the cancellation stays on its draft invoice (the
+        // cancellation never un-invoices); if that draft is deleted, the booking does not come back (see restore)
         mongo.save(new AppointmentState(key, previous == null ? null : previous.revision(), occurredAt, true,
-                List.of()));
+                List.of(), previous == null ? null : previous.appointment()));
     }
 
-    /** A customer registration or rejection: the rows of that Bookings customer are recomputed. */
+    /**
+     * A customer registration, update or rejection: the rows of that Bookings customer are recomputed. A
+     * registration (not a rejection) also makes its customer no. known, so that AssociateCustomer can link to it.
+     */
     public void onCustomer(CustomerRegistration registration) {
+        if (registration.registered()) {
+            mongo.save(new KnownCustomer(registration.customerNo(), registration.name(), registration.occurredAt()));
+        }
         CustomerRegistration previous = mongo.findById(registration.id(), CustomerRegistration.class);
         if (previous != null && (registration.occurredAt().isBefore(previous.occurredAt())
                 || registration.eventId().equals(previous.eventId()))) {
@@ -138,23 +140,107 @@ public class BookingsNotInvoicedProjection {
     private void settle(List<BookingRow> rows) {
         List<BookingRow> current = rows;
         for (int round = 0; round < 5 && !current.isEmpty(); round++) {
-            Map<String, CustomerRegistration> customers = byId(mongo.find(query(where("_id").in(current.stream()
-                    .map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId())).distinct().toList())),
-                    CustomerRegistration.class), CustomerRegistration::id);
-            Map<String, ItemRegistration> items = byId(mongo.find(query(where("_id").in(current.stream()
-                    .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList())),
-                    ItemRegistration.class), ItemRegistration::id);
+            List<BookingRow> again = classifyAll(current);
             List<BookingRow> changed = new ArrayList<>();
-            for (BookingRow row : current) {
-                BookingRow again = rules.classify(row, customers.get(Keys.customer(row.businessId(),
-                        row.bookingsCustomerId())), items.get(Keys.service(row.businessId(), row.serviceId())));
-                if (!again.equals(row)) {
-                    changed.add(again);
+            for (int i = 0; i < current.size(); i++) {
+                if (!again.get(i).equals(current.get(i))) {
+                    changed.add(again.get(i));
                 }
             }
             replace(changed, false);
             current = changed;
         }
+    }
+
+    /**
+     * Brings bookings back into the view (a deleted draft invoice, a rolled-back mark), rebuilt from the stored
+     * appointment and today's registrations. Not brought back: bookings still claimed (by another invoice or a mark:
+     * checked again after writing, like every write of this class), bookings of a cancelled appointment, and
+     * bookings no longer on their appointment. Idempotent: restoring twice writes the same rows.
+     *
+     * @return the bookings that are in the view afterwards
+     */
+    public List<String> restore(Collection<String> bookingIds) {
+        Map<String, List<String>> byAppointment = new java.util.LinkedHashMap<>();
+        for (String id : bookingIds) {
+            int first = id.indexOf('/');
+            int last = id.lastIndexOf('/');
+            if (first < 0 || last <= first) {
+                continue;
+            }
+            // Keys.booking = business/appointment/customer; business (a mailbox) and customer (a GUID) hold no '/'
+            byAppointment.computeIfAbsent(Keys.appointment(id.substring(0, first), id.substring(first + 1, last)),
+                    k -> new ArrayList<>()).add(id);
+        }
+        if (byAppointment.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = new HashSet<>(bookingIds);
+        Set<String> claimed = claimedAmong(bookingIds);
+        List<BookingRow> bare = new ArrayList<>();
+        for (AppointmentState state : findByIds(byAppointment.keySet(), AppointmentState.class)) {
+            if (state.cancelled() || state.appointment() == null) {
+                continue;
+            }
+            rules.bareRowsOf(state.appointment()).stream()
+                    .filter(r -> wanted.contains(r.id()) && !claimed.contains(r.id())).forEach(bare::add);
+        }
+        List<BookingRow> rows = classifyAll(bare);
+        replace(rows, true);
+        removeRowsClaimedMeanwhile(rows);
+        settle(rows);
+        List<String> back = new ArrayList<>();
+        findByIds(rows.stream().map(BookingRow::id).toList(), BookingRow.class).forEach(r -> back.add(r.id()));
+        return back;
+    }
+
+    /** Recomputes the given rows of the view (a price was set, a customer associated) and returns them as now. */
+    public List<BookingRow> recompute(Collection<String> bookingIds) {
+        List<BookingRow> rows = findByIds(bookingIds, BookingRow.class);
+        settle(rows);
+        return findByIds(bookingIds, BookingRow.class);
+    }
+
+    /** The rows of one Bookings customer (a scan on the embedded server; real MongoDB uses by_customer). */
+    public List<BookingRow> rowsOfCustomer(String businessId, String bookingsCustomerId) {
+        return mongo.find(query(where("businessId").is(businessId).and("bookingsCustomerId").is(bookingsCustomerId)),
+                BookingRow.class);
+    }
+
+    /**
+     * The rows with everything known now: registrations, associations, items and price overrides, each read in
+     * {@code _id} batches. Same order as given.
+     */
+    private List<BookingRow> classifyAll(List<BookingRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> customerKeys = rows.stream().map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId()))
+                .distinct().toList();
+        Map<String, CustomerRegistration> customers = byId(findByIds(customerKeys, CustomerRegistration.class),
+                CustomerRegistration::id);
+        Map<String, CustomerAssociation> associations = byId(findByIds(customerKeys, CustomerAssociation.class),
+                CustomerAssociation::id);
+        Map<String, ItemRegistration> items = byId(findByIds(rows.stream()
+                .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList(), ItemRegistration.class),
+                ItemRegistration::id);
+        Map<String, PriceOverride> overrides = byId(findByIds(rows.stream().map(BookingRow::id).toList(),
+                PriceOverride.class), PriceOverride::id);
+        List<BookingRow> classified = new ArrayList<>(rows.size());
+        for (BookingRow row : rows) {
+            String customerKey = Keys.customer(row.businessId(), row.bookingsCustomerId());
+            classified.add(rules.classify(row, customers.get(customerKey), associations.get(customerKey),
+                    items.get(Keys.service(row.businessId(), row.serviceId())), overrides.get(row.id())));
+        }
+        return classified;
+    }
+
+    private <T> List<T> findByIds(Collection<String> ids, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
+            found.addAll(mongo.find(query(where("_id").in(batch)), type));
+        }
+        return found;
     }
 
     private static boolean isStaleOrSeen(AppointmentState previous, Instant occurredAt, String revision) {
@@ -167,7 +253,7 @@ public class BookingsNotInvoicedProjection {
             return Set.of();
         }
         Set<String> claimed = new HashSet<>();
-        mongo.find(query(where("_id").in(bookingIds)), BookingClaim.class).forEach(c -> claimed.add(c.id()));
+        findByIds(bookingIds, BookingClaim.class).forEach(c -> claimed.add(c.id()));
         return claimed;
     }
 
@@ -194,8 +280,8 @@ public class BookingsNotInvoicedProjection {
     }
 
     private void deleteRows(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            mongo.remove(query(where("_id").in(new ArrayList<>(ids))), BookingRow.class);
+        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
+            mongo.remove(query(where("_id").in(batch)), BookingRow.class);
         }
     }
 

@@ -56,7 +56,7 @@ class BookingRowsTest {
                 item()).get(0).reason()).isEqualTo("customer rejected: no email address");
 
         ItemRegistration itemRejected = new ItemRegistration("b1/s1", "b1", "s1", false, null, "duplicate name", "e2",
-                START);
+                START, null);
         BookingRow row = rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"),
                 Map.of("b1/c1", registered("c1", "C00010")), itemRejected).get(0);
         assertThat(row.status()).isEqualTo(BookingStatus.UNMAPPED_SERVICE);
@@ -82,9 +82,60 @@ class BookingRowsTest {
                 BookingStatus.READY, BookingStatus.UNMATCHED_CUSTOMER);
     }
 
+    @Test
+    void anOperatorsAssociationMatchesARejectedCustomerAndBillsTheBookingsNameWhenNoneIsGiven() {
+        CustomerRegistration rejected = new CustomerRegistration("b1/c1", "b1", "c1", false, null, null,
+                "no email address", "e1", START);
+        CustomerAssociation association = new CustomerAssociation("b1/c1", "b1", "c1", "C00010", null, "cmd", "ops",
+                START);
+        BookingRow bare = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1")).get(0);
+
+        BookingRow row = rules.classify(bare, rejected, association, item(), null);
+
+        assertThat(row.status()).isEqualTo(BookingStatus.READY);
+        assertThat(row.customerNo()).isEqualTo("C00010");
+        assertThat(row.billToName()).isEqualTo("Name c1");
+        // a registration by customer-service takes precedence over the association
+        assertThat(rules.classify(bare, registered("c1", "C00020"), association, item(), null).customerNo())
+                .isEqualTo("C00020");
+    }
+
+    @Test
+    void aPriceGivenByAnOperatorPricesOnlyABookingWithoutItsOwnPrice() {
+        PriceOverride override = new PriceOverride("b1/a1/c1", new BigDecimal("2.0000"), new BigDecimal("35.00"),
+                "cmd", "ops", START);
+        BookingRow varies = rules.bareRowsOf(appointment(BookingPriceType.priceVaries, "10.00", "c1")).get(0);
+        BookingRow priced = rules.classify(varies, registered("c1", "C00010"), null, item(), override);
+        assertThat(priced.status()).isEqualTo(BookingStatus.READY);
+        assertThat(priced.amount()).isEqualByComparingTo("70.00");
+
+        BookingRow fixed = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1")).get(0);
+        assertThat(rules.classify(fixed, registered("c1", "C00010"), null, item(), override).amount())
+                .isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void theAppointmentsPriceWinsAndTheItemsPriceOnlyFillsAMissingOne() {
+        ItemRegistration itemWithPrice = new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START,
+                new BigDecimal("12.00"));
+        BookingRow own = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1")).get(0);
+        assertThat(rules.classify(own, registered("c1", "C00010"), itemWithPrice).amount())
+                .isEqualByComparingTo("10.00");
+
+        BookingRow none = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, null, "c1")).get(0);
+        assertThat(rules.classify(none, registered("c1", "C00010"), item()).status())
+                .isEqualTo(BookingStatus.NEEDS_PRICE);
+        assertThat(rules.classify(none, registered("c1", "C00010"), itemWithPrice).amount())
+                .isEqualByComparingTo("12.00");
+
+        BookingRow varies = rules.bareRowsOf(appointment(BookingPriceType.priceVaries, null, "c1")).get(0);
+        assertThat(rules.classify(varies, registered("c1", "C00010"), itemWithPrice).status())
+                .isEqualTo(BookingStatus.NEEDS_PRICE);
+    }
+
     private static Appointment appointment(BookingPriceType type, String price, String... customers) {
         return new Appointment("b1", "a1", "r1", START, "s1", "Haircut", START, START.plusSeconds(90 * 60), null,
-                type, new BigDecimal(price), "EUR", java.util.Arrays.stream(customers)
+                type, price == null ? null : new BigDecimal(price), "EUR", java.util.Arrays.stream(customers)
                         .map(c -> new Attendee(c, "Name " + c, c + "@example.com")).toList());
     }
 
@@ -94,6 +145,6 @@ class BookingRowsTest {
     }
 
     private static ItemRegistration item() {
-        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START);
+        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START, null);
     }
 }

@@ -1,0 +1,16 @@
+package dev.bookingsinvoicing.invoicing.view;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A customer no. this service has seen in a CustomerRegistered or CustomerUpdated ({@code _id} = customerNo):
+ * AssociateCustomer only links to customers that exist.
+ */
+@Document(KnownCustomer.COLLECTION)
+public record KnownCustomer(@Id String id, String name, Instant occurredAt) {
+
+    public static final String COLLECTION = "known_customers";
+}

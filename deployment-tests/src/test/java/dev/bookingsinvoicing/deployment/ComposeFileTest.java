@@ -311,10 +311,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void withoutADemoEnvFileTheStackTalksToMicrosoftGraphAndRefusesToStartWithoutABusiness() {
-        assertThatThrownBy(() -> ComposeFile.load(Map.of())).hasMessageContaining("BOOKINGS_BUSINESS_ID");
-        ComposeFile production = ComposeFile.load(Map.of("BOOKINGS_BUSINESS_ID", "Salon@contoso.onmicrosoft.com"));
-        assertThat(production.environment("booking-sync-service"))
+    void withoutADemoEnvFileTheStackTalksToMicrosoftGraphAndRefusesToStartWithoutABusinessOrPasswords() {
+        Map<String, String> production = new LinkedHashMap<>(Map.of("BOOKINGS_BUSINESS_ID", "Salon@contoso.onmicrosoft.com",
+                "BOOKINGS_ADMIN_PASSWORD", "{bcrypt}$2a$10$abc", "BOOKINGS_READER_PASSWORD", "{bcrypt}$2a$10$def"));
+        for (String required : List.copyOf(production.keySet())) {
+            Map<String, String> missing = new LinkedHashMap<>(production);
+            missing.remove(required);
+            assertThatThrownBy(() -> ComposeFile.load(missing)).hasMessageContaining(required);
+        }
+        ComposeFile stack = ComposeFile.load(production);
+        assertThat(stack.environment("customer-service")).containsEntry("BOOKINGS_ADMIN_PASSWORD", "{bcrypt}$2a$10$abc");
+        assertThat(stack.environment("booking-sync-service"))
                 .containsEntry("BOOKINGS_SYNC_BUSINESSES_0_ID", "Salon@contoso.onmicrosoft.com")
                 .containsEntry("BOOKINGS_GRAPH_BASE_URL", "https://graph.microsoft.com")
                 .containsEntry("BOOKINGS_GRAPH_AUTH", "client-secret");

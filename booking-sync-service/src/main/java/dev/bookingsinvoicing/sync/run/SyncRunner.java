@@ -95,7 +95,8 @@ public class SyncRunner {
                 if (request.businesses() != null && !request.businesses().contains(setup.id())) {
                     continue;
                 }
-                if (request.onlyDue() && !due(setup, now)) {
+                // due-ness is wall-clock time (when the business last ran), whatever "as of" the run is for
+                if (request.onlyDue() && !due(setup, clock.instant())) {
                     continue;
                 }
                 summaries.add(syncOne(setup, now, request.fullWindow()));
@@ -141,6 +142,11 @@ public class SyncRunner {
             summary.warnings().forEach(w -> log.warn("Bookings business {}: {}", businessId, w));
             return summary;
         } catch (RuntimeException e) {
+            if (e instanceof RunControl.StoppedException) {
+                log.info("Bookings business {}: run stopped for shutdown; the next run repeats the window", businessId);
+                status.failed(BusinessRunSummary.failure(businessId, e.getMessage()), clock.instant());
+                throw e;
+            }
             // keep going with the other businesses; what was acknowledged is stored, the watermark did not move
             log.warn("Bookings business {}: sync failed, the next run repeats the window: {}", businessId,
                     e.toString());
@@ -148,9 +154,6 @@ public class SyncRunner {
             BusinessRunSummary summary = BusinessRunSummary.failure(businessId, String.valueOf(e));
             status.failed(summary, clock.instant());
             metrics.run(businessId, false, Duration.ofNanos(System.nanoTime() - started));
-            if (e instanceof RunControl.StoppedException) {
-                throw e;
-            }
             return summary;
         }
     }

@@ -183,6 +183,15 @@ class BookingSyncIntegrationTest {
         // and once resynced, nothing more
         assertThat(runner.run(new SyncRunner.Request(NOW, false, false, List.of(consulting.id()))).published())
                 .isZero();
+
+        // A business with its own sync interval is skipped by the schedule until it is due: both just ran, the
+        // consultancy syncs hourly, the salon (after the change) every millisecond
+        http("PUT", "/api/sync/setup/" + consulting.id(), "{\"syncInterval\":\"PT1H\"}", ADMIN);
+        SyncRunner.Request scheduled = new SyncRunner.Request(null, false, true, List.of(salon.id(), consulting.id()));
+        assertThat(runner.run(scheduled).businesses()).isEmpty();
+        http("PUT", "/api/sync/setup/" + salon.id(), "{\"syncInterval\":\"PT0.001S\"}", ADMIN);
+        assertThat(runner.run(scheduled).businesses()).extracting(BusinessRunSummary::businessId)
+                .containsExactly(salon.id());
     }
 
     @Test
@@ -280,10 +289,27 @@ class BookingSyncIntegrationTest {
                 .counter().count()).isEqualTo(counts.size());
         assertThat(meters.get("bookings.sync.run").tag("business", b.id()).tag("outcome", "success").timer().count())
                 .isEqualTo(2);
+
+        // and under random throttling without Retry-After (backoff with jitter), a change is still published once
+        Appointment changed = completed(b, NOW).get(0);
+        SIMULATOR.tenant().changeAppointmentPrice(b.id(), changed.id(), new BigDecimal("49.99"));
+        SIMULATOR.faults().rate(Endpoint.ANY, 0.3, Fault.tooManyRequests());
+        BusinessRunSummary underPressure;
+        try {
+            underPressure = runOnly(b, NOW, true);
+        } finally {
+            SIMULATOR.faults().clear();
+        }
+        assertThat(underPressure.error()).isNull();
+        assertThat(underPressure.retries()).isPositive();
+        assertThat(underPressure.published()).isEqualTo(1);
+        assertThat(countsPerAppointment(b).get(Keys.appointment(b.id(), changed.id()))).isEqualTo(2);
+        assertThat(lastCompleted(b, changed.id()).getPrice()).isEqualByComparingTo("49.99");
+
         HttpResponse<String> retries = http("GET", "/actuator/metrics/bookings.sync.retries?tag=business:" + b.id(),
                 null, ADMIN);
         assertThat(retries.statusCode()).isEqualTo(200);
-        assertThat(retries.body()).contains("\"value\":3.0");
+        assertThat(retries.body()).contains("\"statistic\":\"COUNT\"");
     }
 
     @Test

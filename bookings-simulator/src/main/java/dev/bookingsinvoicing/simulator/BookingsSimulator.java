@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,9 @@ public final class BookingsSimulator implements AutoCloseable {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final GraphJson json = new GraphJson(mapper);
     private final Faults faults = new Faults();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    // the last requests only: a simulator left running for days must not grow without bound
+    private static final int REQUEST_LOG_SIZE = 2000;
+    private final Deque<String> requests = new ArrayDeque<>();
 
     private BookingsSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -109,9 +112,11 @@ public final class BookingsSimulator implements AutoCloseable {
         return faults;
     }
 
-    /** Every request served so far, as {@code path?query} (decoded), oldest first. */
+    /** The last requests served (up to 2000), as {@code path?query} (decoded), oldest first. */
     public List<String> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /** The live data; its mutators change what the next request sees. */
@@ -144,8 +149,14 @@ public final class BookingsSimulator implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        requests.add(decode(rawPath) + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"))));
+        String logged = decode(rawPath) + (query.isEmpty() ? "" : "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));
+        synchronized (requests) {
+            if (requests.size() == REQUEST_LOG_SIZE) {
+                requests.removeFirst();
+            }
+            requests.addLast(logged);
+        }
         if (injectFault(exchange, rawPath)) {
             return;
         }

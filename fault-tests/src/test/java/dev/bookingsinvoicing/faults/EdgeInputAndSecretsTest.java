@@ -1,0 +1,173 @@
+package dev.bookingsinvoicing.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/**
+ * The edges of the running system: bad REST input gets a 4xx with an RFC 9457 problem detail and no stack trace;
+ * writes need a user; the Graph client secret and the Kafka SASL password given as configuration appear neither in
+ * the logs nor in actuator's /env and /configprops.
+ */
+@Tag("fault")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EdgeInputAndSecretsTest {
+
+    private static final String GRAPH_SECRET = "graph-client-secret-4f7c1e";
+    private static final String SASL_PASSWORD = "kafka-sasl-password-9b2d7a";
+    private static final Map<String, String> SECRETS = Map.of(
+            "bookings.sync.graph.client-secret", GRAPH_SECRET,
+            // PLAINTEXT listener: the JAAS config is carried by every client's configuration but not used
+            "spring.kafka.properties.sasl.jaas.config",
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"svc\" password=\""
+                    + SASL_PASSWORD + "\";");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private FaultStack stack;
+
+    @BeforeAll
+    void start() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        SECRETS.forEach(System::setProperty);
+        try {
+            stack = FaultStack.start("edges");
+        } finally {
+            SECRETS.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void badInputGetsAProblemDetailWithoutAStackTraceAndWritesNeedAUser() throws Exception {
+        String sync = stack.stack.syncUrl();
+        String customers = "http://localhost:" + port(sync, 2);
+        String items = "http://localhost:" + port(sync, 3);
+        String invoicing = stack.stack.invoicingUrl();
+        List<Probe> probes = List.of(
+                new Probe("PUT", sync + "/api/sync/setup/x%40y.example", "admin:admin", "{not json", 400),
+                new Probe("PUT", sync + "/api/sync/setup/x%40y.example", null, "{}", 401),
+                new Probe("POST", sync + "/api/sync/run?business=" + "b".repeat(5000), "admin:admin", "", 400),
+                new Probe("POST", customers + "/api/customer-templates", "admin:admin", "{not json", 400),
+                new Probe("POST", customers + "/api/customer-templates", "admin:admin", "{}", 400),
+                new Probe("POST", customers + "/api/customer-templates", null, "{}", 401),
+                new Probe("POST", items + "/api/item-templates", "admin:admin", "{\"code\":\"\"}", 400),
+                new Probe("POST", items + "/api/item-templates", null, "{}", 401),
+                new Probe("GET", invoicing + "/api/bookings-not-invoiced?size=-5", "operator:operator", null, 400),
+                new Probe("GET", invoicing + "/api/bookings-not-invoiced?page=abc", "operator:operator", null, 400),
+                new Probe("GET", invoicing + "/api/bookings-not-invoiced?from=not-a-date", "operator:operator", null, 400));
+        List<String> failures = new ArrayList<>();
+        for (Probe probe : probes) {
+            HttpResponse<String> response = http.send(probe.request(), HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            String body = response.body();
+            boolean problem = contentType.startsWith("application/problem+json");
+            boolean stackTrace = body.contains("\tat ") || body.contains(".java:") || body.contains("Exception:");
+            String line = String.format("%s %s -> %d %s%s", probe.method(), shorten(probe.url()), response.statusCode(),
+                    contentType, stackTrace ? " STACK TRACE" : "");
+            Report.line("edges", line + " " + shorten(body));
+            if (response.statusCode() != probe.expected() || stackTrace
+                    || (response.statusCode() == 400 && !problem)) {
+                failures.add(line + " (expected " + probe.expected()
+                        + (probe.expected() == 400 ? " application/problem+json" : "") + ") body: " + shorten(body));
+            }
+        }
+        assertThat(failures).as("edge probes that did not answer as expected").isEmpty();
+    }
+
+    @Test
+    void secretsAppearNeitherInTheLogsNorInActuator() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            String text = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            if (text.contains(GRAPH_SECRET) || text.contains(SASL_PASSWORD)) {
+                leaks.add("log " + event.getLoggerName() + ": " + shorten(text));
+            }
+        }
+        String sync = stack.stack.syncUrl();
+        List<String> urls = new ArrayList<>();
+        for (String base : List.of(sync, "http://localhost:" + port(sync, 2), "http://localhost:" + port(sync, 3),
+                stack.stack.invoicingUrl())) {
+            urls.add(base + "/actuator/env");
+            urls.add(base + "/actuator/configprops");
+        }
+        for (String url : urls) {
+            for (String user : List.of("admin:admin", "operator:operator")) {
+                HttpResponse<String> response = http.send(new Probe("GET", url, user, null, 200).request(),
+                        HttpResponse.BodyHandlers.ofString());
+                Report.line("secrets", "GET " + url + " as " + user.split(":")[0] + " -> " + response.statusCode()
+                        + ", " + response.body().length() + " chars");
+                if (response.body().contains(GRAPH_SECRET) || response.body().contains(SASL_PASSWORD)) {
+                    leaks.add("GET " + url + " as " + user.split(":")[0] + " shows a secret");
+                }
+            }
+        }
+        Report.line("secrets", "log events checked: " + logs.list.size() + ", leaks: " + leaks);
+        assertThat(leaks).isEmpty();
+    }
+
+    /** The stack's ports are consecutive picks; the customers/items ports are read from the sync URL's neighbours. */
+    private int port(String syncUrl, int service) {
+        try {
+            var field = stack.stack.getClass().getDeclaredField("settings");
+            field.setAccessible(true);
+            var settings = (dev.bookingsinvoicing.localstack.LocalStack.Settings) field.get(stack.stack);
+            return service == 2 ? settings.ports().customers() : settings.ports().items();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+    }
+
+    private record Probe(String method, String url, String user, String body, int expected) {
+
+        HttpRequest request() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            if (user != null) {
+                builder.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+            }
+            return builder.header("Accept", "application/json, application/problem+json").build();
+        }
+    }
+}

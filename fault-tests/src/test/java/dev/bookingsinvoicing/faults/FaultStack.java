@@ -1,0 +1,252 @@
+package dev.bookingsinvoicing.faults;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import de.bwaldvogel.mongo.MongoServer;
+import dev.bookingsinvoicing.localstack.LocalMongoServer;
+import dev.bookingsinvoicing.localstack.LocalStack;
+import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.simulator.SimulatorSettings;
+
+/**
+ * One local stack for a fault case, with the handles the faults need: publish records, read a topic to its end,
+ * look at the invoicing view in MongoDB, crash the invoicing service, cut MongoDB off and restore it.
+ */
+final class FaultStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultStack.class);
+    static final String VIEW = "bookings_not_invoiced";
+
+    final LocalStack stack;
+    private final KafkaProducer<String, byte[]> producer;
+    private final AvroSerializer avro = new AvroSerializer();
+    private final MongoClient mongo;
+
+    private FaultStack(LocalStack stack, int mongoPort) {
+        this.stack = stack;
+        // Not idempotent: under load the local broker once handed this producer the producer id a service's producer
+        // already had, and every send to a partition both wrote failed with OUT_OF_ORDER_SEQUENCE_NUMBER forever.
+        // One request in flight keeps the order; a retry may duplicate a record, which every consumer tolerates.
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000),
+                new StringSerializer(), new ByteArraySerializer());
+        this.mongo = MongoClients.create("mongodb://localhost:" + mongoPort);
+    }
+
+    /** A stack with the default simulated tenant, 4 partitions per topic and the memory MongoDB backend. */
+    static FaultStack start(String name) {
+        return start(name, SimulatorSettings.defaults(), Duration.ofSeconds(30));
+    }
+
+    static FaultStack start(String name, SimulatorSettings simulator, Duration syncInterval) {
+        try {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "faults-" + name + "-");
+            LocalStack.Ports ports = LocalStack.Ports.free();
+            LocalStack stack = LocalStack.start(new LocalStack.Settings(dir, LocalMongoServer.Backend.MEMORY, ports,
+                    simulator, 4, syncInterval));
+            return new FaultStack(stack, ports.mongo());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String bootstrapServers() {
+        return stack.bootstrapServers();
+    }
+
+    // ---- Kafka
+
+    void publish(Collection<Universe.Event> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Universe.Event event : events) {
+            sent.add(send(event.topic(), event.key(), event.value()));
+        }
+        await(sent);
+    }
+
+    Future<RecordMetadata> send(String topic, String key, SpecificRecord value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, null);
+        byte[] bytes = avro.serialize(topic, record.headers(), value);
+        return producer.send(new ProducerRecord<>(topic, null, key, bytes, record.headers()));
+    }
+
+    RecordMetadata sendRaw(String topic, String key, byte[] value) {
+        return await(List.of(producer.send(new ProducerRecord<>(topic, key, value)))).get(0);
+    }
+
+    private static List<RecordMetadata> await(List<Future<RecordMetadata>> sent) {
+        List<RecordMetadata> done = new ArrayList<>();
+        try {
+            for (Future<RecordMetadata> future : sent) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing failed", e.getCause());
+        }
+    }
+
+    /** Every committed record of a topic, from the beginning to its current end. */
+    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(60));
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    // ---- MongoDB, read directly: what the view holds whatever the REST API's security says
+
+    MongoDatabase invoicingDatabase() {
+        return mongo.getDatabase("invoicing");
+    }
+
+    long viewCount(String businessId, String status) {
+        Document filter = new Document("businessId", businessId);
+        if (status != null) {
+            filter.append("status", status);
+        }
+        return invoicingDatabase().getCollection(VIEW).countDocuments(filter);
+    }
+
+    List<String> viewIds(String businessId) {
+        List<String> ids = new ArrayList<>();
+        invoicingDatabase().getCollection(VIEW).find(new Document("businessId", businessId))
+                .projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    // ---- faults
+
+    /**
+     * Crashes the invoicing service as a killed process would, as far as one JVM allows: its MongoDB client and
+     * Kafka producers are closed under the running listeners first, so the work in flight fails where it is
+     * (no graceful finish of the current record), the open Kafka transaction is never committed; then the
+     * context goes away.
+     */
+    void crashInvoicing() {
+        var context = stack.service(LocalStack.Service.INVOICING);
+        if (context == null) {
+            return;
+        }
+        try {
+            context.getBean(com.mongodb.client.MongoClient.class).close();
+        } catch (RuntimeException e) {
+            log.warn("closing the invoicing MongoDB client: {}", e.toString());
+        }
+        try {
+            context.getBeansOfType(org.springframework.kafka.core.ProducerFactory.class).values()
+                    .forEach(org.springframework.kafka.core.ProducerFactory::reset);
+        } catch (RuntimeException e) {
+            log.warn("closing the invoicing producers: {}", e.toString());
+        }
+        stack.stop(LocalStack.Service.INVOICING);
+    }
+
+    /** The embedded MongoDB server behind the stack (not exposed by LocalStack: read by reflection). */
+    private MongoServer mongoServer() {
+        try {
+            Field mongoField = LocalStack.class.getDeclaredField("mongo");
+            mongoField.setAccessible(true);
+            Object local = mongoField.get(stack);
+            Field serverField = LocalMongoServer.class.getDeclaredField("server");
+            serverField.setAccessible(true);
+            return (MongoServer) serverField.get(local);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the embedded MongoDB server", e);
+        }
+    }
+
+    private int mongoPort() {
+        try {
+            Field mongoField = LocalStack.class.getDeclaredField("mongo");
+            mongoField.setAccessible(true);
+            Field portField = LocalMongoServer.class.getDeclaredField("port");
+            portField.setAccessible(true);
+            return portField.getInt(mongoField.get(stack));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the embedded MongoDB server", e);
+        }
+    }
+
+    /** MongoDB goes away: the port stops accepting, and every open connection is closed. The data stays. */
+    void cutMongo() {
+        MongoServer server = mongoServer();
+        server.stopListening();
+        try {
+            Method closeClients = MongoServer.class.getDeclaredMethod("closeClients");
+            closeClients.setAccessible(true);
+            closeClients.invoke(server);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot close the MongoDB connections", e);
+        }
+    }
+
+    /** MongoDB is back on the same port with the same data. */
+    void restoreMongo() {
+        mongoServer().bind("localhost", mongoPort());
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        mongo.close();
+        stack.close();
+    }
+
+    static String deadLetterTopic(String topic) {
+        return Topics.deadLetterOf(topic);
+    }
+}

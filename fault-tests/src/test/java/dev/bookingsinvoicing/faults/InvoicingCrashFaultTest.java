@@ -1,0 +1,102 @@
+package dev.bookingsinvoicing.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.localstack.LocalStack;
+
+/**
+ * The invoicing service crashes again and again during a large invoicing run (and while its view fills), and is
+ * restarted each time: every booking ends up on exactly one draft invoice, and the invoices are the clean run's,
+ * id for id and line for line.
+ */
+@Tag("fault")
+class InvoicingCrashFaultTest {
+
+    private final FaultSize size = FaultSize.current();
+
+    @Test
+    void killedAtRandomPointsOfALargeRunEveryBookingIsInvoicedOnceOnTheCleanRunsInvoices() {
+        Universe universe = new Universe("crash", size.crashBookings());
+        List<InvoiceBookings> commands = universe.commands(size.bookingsPerCommand());
+        Set<String> commandIds = Runs.ids(commands);
+        InvoicingOutcome clean = Runs.clean(universe, commands);
+        long seed = Long.getLong("faults.seed", System.currentTimeMillis());
+        Random random = new Random(seed);
+        long started = System.nanoTime();
+
+        try (FaultStack stack = FaultStack.start("crash")) {
+            // Given the view filling from 10,000s of events, with crashes in the middle of it
+            Runs.seed(stack, universe);
+            List<String> viewKills = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                awaitConsuming(stack, "invoicing-view");
+                Report.pause(Duration.ofMillis(300 + random.nextInt(1500)));
+                viewKills.add(Long.toString(stack.viewCount(universe.businessId(), null)));
+                stack.crashInvoicing();
+                stack.stack.start(LocalStack.Service.INVOICING);
+            }
+            Runs.awaitReadyView(stack, universe);
+
+            // When the run's commands are processed with the service crashing at random points
+            Runs.send(stack, commands);
+            List<Integer> resultsAtKill = new ArrayList<>();
+            while (resultsAtKill.size() < size.crashKills()) {
+                awaitConsuming(stack, "invoicing-commands");
+                Report.pause(Duration.ofMillis(random.nextInt(size == FaultSize.CI ? 700 : 2000)));
+                int done = Runs.resultsSoFar(stack, commandIds);
+                if (done == commandIds.size()) {
+                    break;
+                }
+                stack.crashInvoicing();
+                resultsAtKill.add(done);
+                stack.stack.start(LocalStack.Service.INVOICING);
+            }
+            Runs.awaitResults(stack, commandIds, Runs.PATIENCE);
+
+            // Then
+            InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);
+            Report.line("crash", String.format("seed %d, %d bookings, %d commands; %d kills while the view filled "
+                    + "(view rows at kill: %s); %d kills during the run (results at kill: %s); %s; %.0f s",
+                    seed, universe.bookings(), commands.size(), viewKills.size(), viewKills, resultsAtKill.size(),
+                    resultsAtKill, outcome.summaryAgainst(clean), (System.nanoTime() - started) / 1e9));
+            assertThat(resultsAtKill).as("kills in the middle of the run (seed %d)", seed)
+                    .hasSizeGreaterThanOrEqualTo(size.crashKills());
+            assertThat(outcome.invoicedTwice()).as("bookings invoiced twice").isZero();
+            assertThat(outcome.lostAgainst(clean)).as("bookings lost").isEmpty();
+            assertThat(outcome.extraAgainst(clean)).as("bookings the clean run did not invoice").isEmpty();
+            assertThat(outcome.differentInvoicesFrom(clean)).as("invoices unlike the clean run's").isEmpty();
+            assertThat(outcome.conflicting()).as("one invoice id published with different content").isEmpty();
+            assertThat(outcome.results()).isEqualTo(clean.results());
+            assertThat(outcome.invoicesOf()).hasSize(universe.bookings());
+            await().atMost(Runs.PATIENCE).until(() -> stack.viewCount(universe.businessId(), null) == 0);
+        }
+    }
+
+    /** Waits until the service is back and its listener holds partitions, so a kill hits work, not a start-up. */
+    static void awaitConsuming(FaultStack stack, String listenerId) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            ConfigurableApplicationContext context = stack.stack.service(LocalStack.Service.INVOICING);
+            if (context == null) {
+                return false;
+            }
+            MessageListenerContainer container = context.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer(listenerId);
+            return container != null && container.isRunning() && container.getAssignedPartitions() != null
+                    && !container.getAssignedPartitions().isEmpty();
+        });
+    }
+}

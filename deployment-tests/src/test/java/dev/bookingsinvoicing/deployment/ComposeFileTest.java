@@ -272,6 +272,10 @@ class ComposeFileTest {
         compose.services().forEach((name, service) -> assertThat(service.get("restart")).as("restart of %s", name)
                 .isIn("unless-stopped", "always", "on-failure"));
         assertThat(compose.list("kafka-topics", "entrypoint")).containsExactly("/bin/bash", "/topics/create-topics.sh");
+        // the topic script reads every variable the kafka-topics service sets
+        String script = Repository.read("docker/kafka/create-topics.sh");
+        assertThat(compose.environment("kafka-topics").keySet())
+                .allSatisfy(variable -> assertThat(script).contains("${" + variable + ":"));
         assertThat(compose.list("kafka-topics", "volumes")).containsExactly("./docker/kafka:/topics:ro");
     }
 

@@ -172,6 +172,26 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyProdProfileRequiresRealInfrastructureAndSetsTheProductionGuarantees() throws Exception {
+        for (String module : SERVICE_MODULES) {
+            ServiceConfiguration prod = ServiceConfiguration.of(module, load(built().get(module).get("MAIN_CLASS")));
+            assertThat(prod.placeholderVariables(true)).as("%s-prod.yml requires", module)
+                    .contains("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+            assertThat(prod.value("spring.kafka.producer.acks")).as(module).isEqualTo("all");
+            assertThat(prod.value("spring.kafka.producer.properties.enable.idempotence")).as(module).isEqualTo(true);
+            assertThat(prod.value("spring.kafka.consumer.isolation-level")).as(module).isEqualTo("read-committed");
+            assertThat(prod.value("bookings.kafka.topics.replication-factor")).as(module).isEqualTo(3);
+            assertThat(prod.value("bookings.kafka.topics.create")).as(module).isEqualTo(false);
+            assertThat(prod.value("management.endpoint.health.probes.enabled")).as(module).isEqualTo(true);
+            assertThat(prod.value("server.shutdown")).as(module).isEqualTo("graceful");
+        }
+        // two invoicing-service instances must not share a transactional-id prefix
+        assertThat(ServiceConfiguration.of("invoicing-service",
+                dev.bookingsinvoicing.invoicing.InvoicingServiceApplication.class)
+                .value("spring.kafka.producer.transaction-id-prefix")).asString().contains("${HOSTNAME");
+    }
+
+    @Test
     void everyPublishedPortIsTheServicesOwnAndItsHealthCheckProbesIt() throws Exception {
         for (Map.Entry<String, Map<String, String>> service : built().entrySet()) {
             String name = service.getKey();

@@ -61,9 +61,10 @@ final class ServiceConfiguration {
     /** The configuration of a service module whose main class is {@code mainClass}. */
     static ServiceConfiguration of(String module, Class<?> mainClass) {
         ServiceConfiguration configuration = new ServiceConfiguration(module);
+        // in Spring's order of precedence, lowest first: the file, what it imports, then the profile's file
         configuration.addYml(Repository.file(module + "/src/main/resources/" + module + ".yml"));
-        configuration.addYml(Repository.file(module + "/src/main/resources/" + module + "-prod.yml"));
         configuration.addYml(Repository.file("kafka-support/src/main/resources/kafka-defaults.yml"));
+        configuration.addYml(Repository.file(module + "/src/main/resources/" + module + "-prod.yml"));
         configuration.propertyNames.addAll(configuration.flattened.keySet());
         configuration.addBootMetadata();
         configuration.addConfigurationProperties(mainClass.getPackageName());
@@ -75,7 +76,7 @@ final class ServiceConfiguration {
         return module;
     }
 
-    /** The value a key has in the yml files (the prod file wins over the base file), or null. */
+    /** The value a key has in the yml files (the prod file wins over the others), or null. */
     Object value(String key) {
         return flattened.get(key);
     }
@@ -145,7 +146,7 @@ final class ServiceConfiguration {
                 flatten(prefix + "[" + i + "]", list.get(i));
             }
         } else {
-            // the base file is read first, so the prod file's value wins, as in Spring
+            // a later file's value wins, as in Spring
             flattened.put(prefix, node);
         }
     }

@@ -1,0 +1,291 @@
+package dev.bookingsinvoicing.invoicing.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.bookingsinvoicing.commands.AssociateCustomer;
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceScope;
+import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.invoicing.InvoicingProperties;
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+
+/**
+ * The "Bookings Not Invoiced" page: the list with filters, sort, paging and totals, and its actions (Business
+ * Central page 1638), each sent as a command on {@code invoicing.commands}; the operator is then taken to the
+ * action's result page, which follows the commands until their results arrive.
+ */
+@Controller
+public class BookingsPageController {
+
+    private final BookingSearch search;
+    private final OperatorActions actions;
+    private final MongoTemplate mongo;
+    private final int maxSelection;
+
+    public BookingsPageController(BookingSearch search, OperatorActions actions, MongoTemplate mongo,
+            InvoicingProperties properties) {
+        this.search = search;
+        this.actions = actions;
+        this.mongo = mongo;
+        this.maxSelection = properties.maxSelection();
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "redirect:/bookings";
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "operator/login";
+    }
+
+    @GetMapping("/bookings")
+    public String list(BookingFilterForm form, Model model) {
+        BookingFilter filter = form.filter();
+        List<BookingRow> rows = search.page(filter);
+        BookingSearch.Totals totals = search.totals(filter);
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", rows);
+        model.addAttribute("totals", totals);
+        model.addAttribute("totalPages", (int) ((totals.bookings() + filter.size() - 1) / filter.size()));
+        model.addAttribute("statuses", BookingStatus.values());
+        model.addAttribute("pageSizes", BookingFilter.PAGE_SIZES);
+        model.addAttribute("businesses", search.businesses());
+        model.addAttribute("token", OperatorActions.newToken());
+        return "operator/bookings";
+    }
+
+    @PostMapping("/bookings/actions")
+    public String act(BookingFilterForm form, @RequestParam String action,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) List<String> bookingIds,
+            @RequestParam(defaultValue = "false") boolean allMatching,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String customerNo,
+            @RequestParam(required = false) String customerName,
+            @RequestParam(required = false) String unitPrice,
+            @RequestParam(required = false) String quantity,
+            Authentication user, RedirectAttributes redirect) {
+        BookingFilter filter = form.filter();
+        String back = "redirect:/bookings" + filter.query();
+        String returnTo = "/bookings" + filter.query();
+        String by = user.getName();
+        List<String> picked = bookingIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(bookingIds));
+        try {
+            OperatorAction started = switch (action) {
+                case "invoice-selected" -> invoiceSelected(token, by, selection(filter, picked, allMatching,
+                        BookingStatus.READY), returnTo);
+                case "invoice-customer" -> invoiceCustomer(token, by, filter, picked, returnTo);
+                case "invoice-all" -> invoiceAll(token, by, filter, returnTo);
+                case "mark-invoiced" -> markInvoiced(token, by, selection(filter, picked, allMatching, null), reason,
+                        returnTo);
+                case "associate-customer" -> associate(token, by, selection(filter, picked, allMatching,
+                        BookingStatus.UNMATCHED_CUSTOMER), customerNo, customerName, returnTo);
+                case "set-price" -> setPrice(token, by, selection(filter, picked, allMatching,
+                        BookingStatus.NEEDS_PRICE), unitPrice, quantity, returnTo);
+                default -> throw new RefusedAction("Unknown action " + action);
+            };
+            return "redirect:/actions/" + started.id();
+        } catch (RefusedAction refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            return back;
+        }
+    }
+
+    private List<String> selection(BookingFilter filter, List<String> picked, boolean allMatching,
+            BookingStatus onlyStatus) {
+        List<String> ids = allMatching ? search.idsMatching(filter, onlyStatus) : picked;
+        if (ids.isEmpty()) {
+            throw new RefusedAction(allMatching
+                    ? "No booking matching the filter can take this action."
+                    : "Select at least one booking first.");
+        }
+        return ids;
+    }
+
+    private OperatorAction invoiceSelected(String token, String by, List<String> ids, String returnTo) {
+        List<List<String>> chunks = chunks(ids);
+        String title = "Invoice selected: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings");
+        return actions.start(OperatorActions.actionId(token, "invoice-selected", ids), title, by, chunks.size(),
+                ids.size(), returnTo, i -> commandId -> InvoiceBookings.newBuilder().setCommandId(commandId)
+                        .setIssuedAt(now()).setIssuedBy(by).setScope(InvoiceScope.SELECTED)
+                        .setBookingIds(chunks.get(i)).build());
+    }
+
+    private OperatorAction invoiceCustomer(String token, String by, BookingFilter filter, List<String> picked,
+            String returnTo) {
+        Set<String> customers = new LinkedHashSet<>();
+        search.byIds(picked.size() > 1000 ? picked.subList(0, 1000) : picked).stream()
+                .map(BookingRow::customerNo).filter(c -> c != null).forEach(customers::add);
+        if (customers.isEmpty() && filter.customer() != null
+                && mongo.exists(Query.query(Criteria.where("customerNo").is(filter.customer())), BookingRow.class)) {
+            customers.add(filter.customer());
+        }
+        if (customers.size() != 1) {
+            throw new RefusedAction(customers.isEmpty()
+                    ? "Select a booking of a matched customer (or filter by a customer no.) to invoice all of that customer's bookings."
+                    : "The selected bookings belong to " + customers.size()
+                            + " customers: select bookings of one customer.");
+        }
+        String customerNo = customers.iterator().next();
+        InvoiceBookings.Builder command = scoped(InvoiceScope.CUSTOMER, filter, by).setCustomerNo(customerNo);
+        Criteria ready = Criteria.where("customerNo").is(customerNo).and("status").is(BookingStatus.READY);
+        return actions.start(OperatorActions.actionId(token, "invoice-customer", List.of(customerNo,
+                filter.scopeDescription())), "Invoice all for customer " + customerNo + " (" + filter.scopeDescription()
+                        + ")", by, 1, readyCount(ready, filter), returnTo,
+                i -> commandId -> command.setCommandId(commandId).build());
+    }
+
+    private OperatorAction invoiceAll(String token, String by, BookingFilter filter, String returnTo) {
+        InvoiceBookings.Builder command = scoped(InvoiceScope.ALL, filter, by);
+        return actions.start(OperatorActions.actionId(token, "invoice-all", List.of(filter.scopeDescription())),
+                "Invoice all ready bookings (" + filter.scopeDescription() + ")", by, 1,
+                readyCount(Criteria.where("status").is(BookingStatus.READY), filter), returnTo,
+                i -> commandId -> command.setCommandId(commandId).build());
+    }
+
+    private OperatorAction markInvoiced(String token, String by, List<String> ids, String reason, String returnTo) {
+        String why = BookingFilter.blankToNull(reason);
+        if (why == null) {
+            throw new RefusedAction("Give a reason for marking bookings as invoiced without an invoice.");
+        }
+        List<List<String>> chunks = chunks(ids);
+        return actions.start(OperatorActions.actionId(token, "mark-invoiced", concat(ids, why)),
+                "Mark as invoiced: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings") + " (" + why + ")",
+                by, chunks.size(), ids.size(), returnTo, i -> commandId -> MarkBookingsInvoiced.newBuilder()
+                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by).setBookingIds(chunks.get(i))
+                        .setReason(why).build());
+    }
+
+    private OperatorAction associate(String token, String by, List<String> ids, String customerNo,
+            String customerName, String returnTo) {
+        String no = BookingFilter.blankToNull(customerNo);
+        if (no == null) {
+            throw new RefusedAction("Give the customer no. to associate the Bookings customer with.");
+        }
+        // one command per Bookings customer among the selected unmatched bookings
+        Map<String, BookingRow> customers = new LinkedHashMap<>();
+        search.byIds(ids).stream().filter(r -> r.status() == BookingStatus.UNMATCHED_CUSTOMER)
+                .forEach(r -> customers.putIfAbsent(r.businessId() + "/" + r.bookingsCustomerId(), r));
+        if (customers.isEmpty()) {
+            throw new RefusedAction("None of the selected bookings has an unmatched customer.");
+        }
+        List<BookingRow> who = new ArrayList<>(customers.values());
+        String name = BookingFilter.blankToNull(customerName);
+        return actions.start(OperatorActions.actionId(token, "associate-customer",
+                concat(new ArrayList<>(customers.keySet()), no + "|" + name)),
+                "Associate " + who.size() + " Bookings customer" + (who.size() == 1 ? "" : "s") + " with " + no, by,
+                who.size(), ids.size(), returnTo, i -> commandId -> AssociateCustomer.newBuilder()
+                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by)
+                        .setBusinessId(who.get(i).businessId()).setBookingsCustomerId(who.get(i).bookingsCustomerId())
+                        .setCustomerNo(no).setCustomerName(name).build());
+    }
+
+    private OperatorAction setPrice(String token, String by, List<String> ids, String unitPrice, String quantity,
+            String returnTo) {
+        BigDecimal price = decimal(unitPrice, "unit price", 2);
+        if (price == null) {
+            throw new RefusedAction("Give the unit price.");
+        }
+        BigDecimal qty = decimal(quantity, "quantity", 4);
+        List<List<String>> chunks = chunks(ids);
+        return actions.start(OperatorActions.actionId(token, "set-price", concat(ids, price + "|" + qty)),
+                "Set price " + price.toPlainString() + (qty == null ? "" : " x " + qty.stripTrailingZeros()
+                        .toPlainString()) + " on " + ids.size() + (ids.size() == 1 ? " booking" : " bookings"),
+                by, chunks.size(), ids.size(), returnTo, i -> commandId -> SetBookingPrice.newBuilder()
+                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by).setBookingIds(chunks.get(i))
+                        .setUnitPrice(price).setQuantity(qty).build());
+    }
+
+    private InvoiceBookings.Builder scoped(InvoiceScope scope, BookingFilter filter, String by) {
+        return InvoiceBookings.newBuilder().setIssuedAt(now()).setIssuedBy(by).setScope(scope)
+                .setBusinessId(filter.businessId())
+                .setFrom(filter.from() == null ? null : filter.from().atStartOfDay(ZoneOffset.UTC).toInstant())
+                .setTo(filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Ready bookings in the command's scope (business and dates of the filter): what progress counts up to. */
+    private long readyCount(Criteria scope, BookingFilter filter) {
+        BookingFilter dates = new BookingFilter(filter.businessId(), null, null, filter.from(), filter.to(), null,
+                null, 0, 0);
+        return mongo.count(Query.query(new Criteria().andOperator(scope, dates.criteria())), BookingRow.class);
+    }
+
+    /** A selection larger than bookings.invoicing.max-selection travels as several commands. */
+    private List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += maxSelection) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + maxSelection)));
+        }
+        return chunks;
+    }
+
+    private static BigDecimal decimal(String text, String what, int scale) {
+        String value = BookingFilter.blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(value.replace(',', '.'));
+            if (d.signum() < 0) {
+                throw new RefusedAction("The " + what + " cannot be negative.");
+            }
+            return d.setScale(scale, RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            throw new RefusedAction("The " + what + " must be a number, like 45.00.");
+        }
+    }
+
+    private static List<String> concat(List<String> ids, String extra) {
+        List<String> all = new ArrayList<>(ids);
+        all.add(extra);
+        return all;
+    }
+
+    private static java.time.Instant now() {
+        return java.time.Instant.now();
+    }
+
+    /** The list's filter as it arrives in the query string (or as hidden fields of the action form). */
+    public record BookingFilterForm(String businessId, String customer, BookingStatus status,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String sort, String dir, Integer page,
+            Integer size) {
+
+        BookingFilter filter() {
+            return new BookingFilter(businessId, customer, status, from, to, sort, dir, page == null ? 0 : page,
+                    size == null ? 50 : size);
+        }
+    }
+
+    /** An action the page refuses before sending anything, with the message for the operator. */
+    static final class RefusedAction extends RuntimeException {
+        RefusedAction(String message) {
+            super(message);
+        }
+    }
+}

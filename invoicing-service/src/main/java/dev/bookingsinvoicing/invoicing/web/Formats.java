@@ -1,0 +1,67 @@
+package dev.bookingsinvoicing.invoicing.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+
+/** Formatting for the templates ({@code ${@formats.money(...)}}): times in UTC, money with two decimals. */
+@Component("formats")
+public class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    public String quantity(BigDecimal quantity) {
+        return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
+    }
+
+    public String duration(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+
+    public String status(BookingStatus status) {
+        return status == null ? "" : BookingFilter.label(status);
+    }
+
+    public String statusClass(BookingStatus status) {
+        return status == null ? "" : BookingFilter.cssClass(status);
+    }
+
+    /** Accessible name of a row's checkbox: who, what, when. */
+    public String selectLabel(BookingRow row) {
+        return "Select " + row.customerName() + ", " + row.serviceName() + ", " + dateTime(row.start());
+    }
+
+    public String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bookingsinvoicing.invoicing.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+
+/** A draft invoice as the page shows it, read from the raw {@code draft_invoices} document. */
+public record InvoiceView(String id, String commandId, String customerNo, String customerName, String currency,
+        List<Line> lines, BigDecimal totalAmount, Instant createdAt) {
+
+    static final String COLLECTION = "draft_invoices";
+
+    /** One booking on the invoice. */
+    public record Line(int lineNo, String bookingId, String itemNo, String description, Instant serviceDate,
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+    }
+
+    static InvoiceView of(Document d) {
+        return new InvoiceView(d.getString("_id"), d.getString("commandId"), d.getString("customerNo"),
+                d.getString("customerName"), d.getString("currency"),
+                d.getList("lines", Document.class, List.of()).stream().map(l -> new Line(
+                        l.get("lineNo") instanceof Number n ? n.intValue() : 0, l.getString("bookingId"),
+                        l.getString("itemNo"), l.getString("description"),
+                        CommandOutcome.instant(l.get("serviceDate")), Money.of(l.get("quantity")),
+                        Money.of(l.get("unitPrice")), Money.of(l.get("amount")))).toList(),
+                Money.of(d.get("totalAmount")), CommandOutcome.instant(d.get("createdAt")));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.bookingsinvoicing.invoicing.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The result of an action sent from the page (refreshing itself until every command has answered, with progress
+ * for large runs) and the command history: every stored command result, whoever sent it (page, CLI, another
+ * service).
+ */
+@Controller
+public class ResultsPageController {
+
+    static final int HISTORY_PAGE_SIZE = 50;
+
+    private final OperatorActions actions;
+    private final MongoTemplate mongo;
+
+    public ResultsPageController(OperatorActions actions, MongoTemplate mongo) {
+        this.actions = actions;
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/actions/{actionId}")
+    public String action(@PathVariable String actionId, Model model) {
+        OperatorAction action = actions.find(actionId);
+        if (action == null) {
+            return "redirect:/commands/" + actionId;
+        }
+        Map<String, CommandOutcome> outcomes = actions.outcomes(action.commandIds());
+        List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
+        List<CommandOutcome> done = action.commandIds().stream().filter(outcomes::containsKey).map(outcomes::get)
+                .toList();
+        long actedOn = done.stream().mapToLong(o -> o.invoicing() ? o.bookingsInvoiced() + o.skipped().size()
+                : o.bookingIds().size() + o.skipped().size()).sum();
+        long progress = Math.min(action.expectedBookings(), actedOn + actions.bookingsTaken(pending));
+        model.addAttribute("action", action);
+        model.addAttribute("outcomes", done);
+        model.addAttribute("pending", pending);
+        model.addAttribute("progress", progress);
+        model.addAttribute("invoices", actions.invoices(done.stream().flatMap(o -> o.invoiceIds().stream())
+                .toList()));
+        model.addAttribute("summary", Summary.of(done));
+        return "operator/action";
+    }
+
+    @GetMapping("/commands")
+    public String history(@RequestParam(defaultValue = "0") int page, Model model) {
+        int p = Math.max(0, page);
+        long total = mongo.count(new Query(), CommandOutcome.COLLECTION);
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
+                .skip((long) p * HISTORY_PAGE_SIZE).limit(HISTORY_PAGE_SIZE);
+        List<CommandOutcome> commands = new ArrayList<>();
+        mongo.find(query, Document.class, CommandOutcome.COLLECTION).forEach(d -> commands.add(CommandOutcome.of(d)));
+        model.addAttribute("commands", commands);
+        model.addAttribute("page", p);
+        model.addAttribute("total", total);
+        model.addAttribute("totalPages", (int) ((total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE));
+        return "operator/commands";
+    }
+
+    @GetMapping("/commands/{commandId}")
+    public String command(@PathVariable String commandId, Model model) {
+        Document stored = mongo.findById(commandId, Document.class, CommandOutcome.COLLECTION);
+        if (stored == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No result for command " + commandId + " (yet)");
+        }
+        CommandOutcome outcome = CommandOutcome.of(stored);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("invoices", actions.invoices(outcome.invoiceIds()));
+        return "operator/command";
+    }
+
+    /** What the commands of an action did, added up. */
+    public record Summary(int invoices, int bookingsInvoiced, int bookingsActedOn, int skipped, int rejected) {
+
+        static Summary of(List<CommandOutcome> outcomes) {
+            int invoices = 0, invoiced = 0, actedOn = 0, skipped = 0, rejected = 0;
+            for (CommandOutcome o : outcomes) {
+                invoices += o.invoiceIds().size();
+                invoiced += o.bookingsInvoiced();
+                actedOn += o.bookingIds().size();
+                skipped += o.skipped().size();
+                rejected += o.rejected() ? 1 : 0;
+            }
+            return new Summary(invoices, invoiced, actedOn, skipped, rejected);
+        }
+    }
+}

@@ -193,12 +193,13 @@ public final class LocalStack implements AutoCloseable {
                   Kafka bootstrap servers   %s   (data in %s)
                   MongoDB                   mongodb://localhost:%d   (%s backend)
                   Bookings simulator        %s/v1.0/solutions/bookingBusinesses   (token %s)
-                  invoicing-service         http://localhost:%d/api/bookings-not-invoiced
-                  booking-sync-service      http://localhost:%d/api/sync/status   (POST /api/sync/run to sync now)
-                  customer-service          http://localhost:%d/api/customers
-                  item-service              http://localhost:%d/api/items
+                  invoicing-service         http://localhost:%d/   (page and /api/bookings-not-invoiced; operator/operator, viewer/viewer)
+                  booking-sync-service      http://localhost:%d/api/sync/status   (POST /api/sync/run?full=true as admin/admin)
+                  customer-service          http://localhost:%d/api/customers   (dashboard/dashboard)
+                  item-service              http://localhost:%d/api/items   (dashboard/dashboard)
                   Invoice everything ready:
                     java -jar operator-cli/target/operator-cli-exec.jar invoice --all --bootstrap-servers %s
+                  (development users only: set real ones with bookings.security.users, see README)
                 """, startup.toMillis() / 1000.0, broker.bootstrapServers(), settings.dataDir().toAbsolutePath(),
                 ports.mongo(), settings.mongoBackend(), simulator.baseUrl(), simulator.accessToken(),
                 ports.invoicing(), ports.sync(), ports.customers(), ports.items(), broker.bootstrapServers());

@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 class EndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** invoicing-service's read-only development user (invoicing-service.yml). */
+    private static final String VIEWER = "Basic " + Base64.getEncoder()
+            .encodeToString("viewer:viewer".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     static Path dataDir;
@@ -127,8 +132,8 @@ class EndToEndTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.invoicingUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.invoicingUrl() + path))
+                .header("Authorization", VIEWER).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

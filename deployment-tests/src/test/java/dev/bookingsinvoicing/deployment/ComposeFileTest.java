@@ -23,10 +23,17 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.bookingsinvoicing.customers.CustomerServiceApplication;
+import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
 import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import dev.bookingsinvoicing.sync.BookingSyncApplication;
 
 /**
  * docker-compose.yml, docker/Dockerfile and docker/kafka/topics.conf checked against the build, since no Docker
@@ -156,9 +163,9 @@ class ComposeFileTest {
     @Test
     void relaxedBindingMapsTheDocumentedVariablesToTheRightProperties() {
         ServiceConfiguration customers = ServiceConfiguration.of("customer-service",
-                dev.bookingsinvoicing.customers.CustomerServiceApplication.class);
+                CustomerServiceApplication.class);
         ServiceConfiguration sync = ServiceConfiguration.of("booking-sync-service",
-                dev.bookingsinvoicing.sync.BookingSyncApplication.class);
+                BookingSyncApplication.class);
         assertThat(customers.propertyOf("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("spring.kafka.bootstrap-servers");
         assertThat(customers.propertyOf("SPRING_MONGODB_URI")).isEqualTo("spring.mongodb.uri");
         assertThat(customers.propertyOf("SPRING_KAFKA_SECURITY_PROTOCOL")).isEqualTo("spring.kafka.security.protocol");
@@ -187,8 +194,40 @@ class ComposeFileTest {
         }
         // two invoicing-service instances must not share a transactional-id prefix
         assertThat(ServiceConfiguration.of("invoicing-service",
-                dev.bookingsinvoicing.invoicing.InvoicingServiceApplication.class)
+                InvoicingServiceApplication.class)
                 .value("spring.kafka.producer.transaction-id-prefix")).asString().contains("${HOSTNAME");
+    }
+
+    @Test
+    void kafkaSaslAndTlsAndMongoDbTlsAreSettableByEnvironmentVariablesAlone() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        env.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+        env.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc\" password=\"p\";");
+        env.put("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "file:/etc/kafka/truststore.p12");
+        env.put("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PKCS12");
+        env.put("SPRING_MONGODB_SSL_ENABLED", "true");
+        env.put("SPRING_MONGODB_SSL_BUNDLE", "mongo");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace("systemEnvironment",
+                new SystemEnvironmentPropertySource("systemEnvironment", env));
+        Binder binder =
+                Binder.get(environment);
+
+        KafkaProperties kafka = binder.bind("spring.kafka",
+                KafkaProperties.class).get();
+        Map<String, Object> producer = kafka.buildProducerProperties();
+        assertThat(producer).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.type", "PKCS12")
+                .containsKey("ssl.truststore.location");
+        assertThat(String.valueOf(producer.get("sasl.jaas.config"))).contains("username=\"svc\"");
+        assertThat(kafka.buildConsumerProperties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(kafka.buildAdminProperties()).containsEntry("security.protocol", "SASL_SSL");
+
+        assertThat(binder.bind("spring.mongodb.ssl.enabled", Boolean.class).get()).isTrue();
+        assertThat(binder.bind("spring.mongodb.ssl.bundle", String.class).get()).isEqualTo("mongo");
     }
 
     @Test

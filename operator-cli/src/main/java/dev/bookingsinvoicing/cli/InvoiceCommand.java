@@ -67,13 +67,23 @@ final class InvoiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InvoiceBookings command = toCommand(Instant.now());
+        return send(cli, spec, commandId, "InvoiceBookings (" + command.getScope() + ")", command);
+    }
+
+    /**
+     * What every command of the CLI does: publishes it keyed by its id, waits for the result with the CLI's timeout
+     * and prints it. Exit code 0 when completed, {@link OperatorCli#REJECTED} or {@link OperatorCli#TIMED_OUT}.
+     */
+    static int send(OperatorCli cli, CommandSpec spec, String commandId, String what, SpecificRecord command)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Sending InvoiceBookings %s (%s) to %s ...%n", commandId, command.getScope(), cli.bootstrapServers);
+        out.printf("Sending %s %s to %s ...%n", what, commandId, cli.bootstrapServers);
         out.flush();
         try (CommandChannel channel = new CommandChannel(cli.bootstrapServers)) {
             Optional<SpecificRecord> result = channel.send(commandId, command, cli.timeout);
             if (result.isEmpty()) {
                 spec.commandLine().getErr().printf("No result for command %s within %s.%n", commandId, cli.timeout);
+                spec.commandLine().getErr().flush();
                 return OperatorCli.TIMED_OUT;
             }
             return print(result.get(), out);
@@ -94,6 +104,7 @@ final class InvoiceCommand implements Callable<Integer> {
         return builder.setScope(InvoiceScope.SELECTED).setBookingIds(scope.bookingIds).build();
     }
 
+    /** Prints any command's result in a few readable lines; returns the exit code. */
     static int print(SpecificRecord result, PrintWriter out) {
         if (result instanceof CommandRejected rejected) {
             out.printf("REJECTED %s: %s%n", rejected.getCommandId(), rejected.getReason());
@@ -101,10 +112,25 @@ final class InvoiceCommand implements Callable<Integer> {
             return OperatorCli.REJECTED;
         }
         CommandCompleted completed = (CommandCompleted) result;
-        out.printf("COMPLETED %s: %d booking(s) invoiced on %d draft invoice(s), %d skipped%n",
-                completed.getCommandId(), completed.getBookingsInvoiced(), completed.getInvoiceIds().size(),
-                completed.getSkipped().size());
-        completed.getInvoiceIds().forEach(id -> out.printf("  invoice  %s%n", id));
+        int skipped = completed.getSkipped().size();
+        int acted = completed.getBookingIds().size();
+        String summary = switch (completed.getCommandType()) {
+            case "MarkBookingsInvoiced" -> completed.getBookingsInvoiced() + " booking(s) marked as invoiced, "
+                    + skipped + " skipped";
+            case "AssociateCustomer" -> acted + " booking(s) now billed to the customer, " + skipped + " not ready yet";
+            case "DeleteDraftInvoice" -> "draft invoice " + String.join(", ", completed.getInvoiceIds())
+                    + " deleted, " + acted + " booking(s) released";
+            case "SetBookingPrice" -> acted + " booking(s) priced, " + skipped + " skipped";
+            default -> completed.getBookingsInvoiced() + " booking(s) invoiced on "
+                    + completed.getInvoiceIds().size() + " draft invoice(s), " + skipped + " skipped";
+        };
+        out.printf("COMPLETED %s: %s%n", completed.getCommandId(), summary);
+        if (!"DeleteDraftInvoice".equals(completed.getCommandType())) {
+            completed.getInvoiceIds().forEach(id -> out.printf("  invoice  %s%n", id));
+        }
+        if (!"InvoiceBookings".equals(completed.getCommandType())) {
+            completed.getBookingIds().forEach(id -> out.printf("  booking  %s%n", id));
+        }
         completed.getSkipped().forEach(s -> out.printf("  skipped  %s: %s%n", s.getBookingId(), s.getReason()));
         out.flush();
         return 0;

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
  * {@code operator-cli}: issues invoicing commands on {@code invoicing.commands}, waits for their result on
  * {@code invoicing.command-results} and prints it. Exit code 0 when completed, 2 when rejected, 3 on time-out.
  */
-@Command(name = "operator-cli", mixinStandardHelpOptions = true, subcommands = { InvoiceCommand.class, ListCommand.class },
+@Command(name = "operator-cli", mixinStandardHelpOptions = true, subcommands = { InvoiceCommand.class, MarkInvoicedCommand.class,
+        AssociateCommand.class, DeleteDraftCommand.class, SetPriceCommand.class, ListCommand.class },
         description = "Bookings Not Invoiced, from the command line.")
 public final class OperatorCli {
 

@@ -1,0 +1,98 @@
+package dev.bookingsinvoicing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bookingsinvoicing.commands.AssociateCustomer;
+import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
+import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.SkippedBooking;
+import picocli.CommandLine;
+
+class OperatorCommandsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    private static Object subcommand(String... args) {
+        CommandLine.ParseResult parsed = OperatorCli.commandLine().parseArgs(args);
+        return parsed.subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void markInvoicedCarriesTheBookingsWhoAndWhy() {
+        MarkBookingsInvoiced command = ((MarkInvoicedCommand) subcommand("mark-invoiced", "--bookings",
+                "b/a1/c1,b/a2/c1", "--reason", "paid in cash", "--issued-by", "ann", "--command-id", "cmd-1"))
+                .toCommand(NOW);
+        assertThat(command.getBookingIds()).containsExactly("b/a1/c1", "b/a2/c1");
+        assertThat(command.getReason()).isEqualTo("paid in cash");
+        assertThat(command.getIssuedBy()).isEqualTo("ann");
+        assertThat(command.getCommandId()).isEqualTo("cmd-1");
+        assertThat(command.getIssuedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void associateNamesTheBookingsCustomerAndTheCustomerNo() {
+        AssociateCustomer command = ((AssociateCommand) subcommand("associate", "--business", "salon@contoso.com",
+                "--bookings-customer", "c-42", "--customer-no", "C00010")).toCommand(NOW);
+        assertThat(command.getBusinessId()).isEqualTo("salon@contoso.com");
+        assertThat(command.getBookingsCustomerId()).isEqualTo("c-42");
+        assertThat(command.getCustomerNo()).isEqualTo("C00010");
+        assertThat(command.getCustomerName()).isNull();
+        assertThat(command.getCommandId()).isNotBlank();
+    }
+
+    @Test
+    void deleteDraftAndSetPriceBuildTheirCommandsAtTheSchemasScales() {
+        DeleteDraftInvoice delete = ((DeleteDraftCommand) subcommand("delete-draft", "--invoice", "DI-1"))
+                .toCommand(NOW);
+        assertThat(delete.getInvoiceId()).isEqualTo("DI-1");
+
+        SetBookingPrice price = ((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price", "45",
+                "--quantity", "1.5")).toCommand(NOW);
+        assertThat(price.getUnitPrice()).isEqualTo(new BigDecimal("45.00"));
+        assertThat(price.getQuantity()).isEqualTo(new BigDecimal("1.5000"));
+        assertThat(((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price", "45"))
+                .toCommand(NOW).getQuantity()).isNull();
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = OperatorCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("mark-invoiced", "--bookings", "b/a/c")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--reason");
+    }
+
+    @Test
+    void printsEachKindOfResultReadably() {
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 2,
+                List.of(new SkippedBooking("b/a/3", "already invoiced on DI-9")), List.of("b/a/1", "b/a/2"))))
+                .contains("COMPLETED m-1: 2 booking(s) marked as invoiced, 1 skipped").contains("booking  b/a/1")
+                .contains("skipped  b/a/3: already invoiced on DI-9");
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "d-1", "DeleteDraftInvoice", List.of("DI-1"), 0,
+                List.of(), List.of("b/a/1"))))
+                .contains("COMPLETED d-1: draft invoice DI-1 deleted, 1 booking(s) released").contains("booking  b/a/1")
+                .doesNotContain("invoice  DI-1");
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "p-1", "SetBookingPrice", List.of(), 0, List.of(),
+                List.of("b/a/1")))).contains("COMPLETED p-1: 1 booking(s) priced, 0 skipped");
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "a-1", "AssociateCustomer", List.of(), 0,
+                List.of(new SkippedBooking("b/a/2", "needs a price")), List.of("b/a/1", "b/a/2"))))
+                .contains("COMPLETED a-1: 2 booking(s) now billed to the customer, 1 not ready yet");
+    }
+
+    private static String printed(CommandCompleted completed) {
+        StringWriter out = new StringWriter();
+        assertThat(InvoiceCommand.print(completed, new PrintWriter(out))).isZero();
+        return out.toString();
+    }
+}

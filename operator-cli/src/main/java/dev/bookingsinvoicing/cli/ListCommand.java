@@ -57,7 +57,10 @@ final class ListCommand implements Callable<Integer> {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cli.invoicingUrl + "/api/bookings-not-invoiced?" + queryString)).GET().build(),
+                URI.create(cli.invoicingUrl + "/api/bookings-not-invoiced?" + queryString))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (cli.apiUser + ":" + cli.apiPassword).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             spec.commandLine().getErr().printf("invoicing-service answered %d: %s%n", response.statusCode(), response.body());

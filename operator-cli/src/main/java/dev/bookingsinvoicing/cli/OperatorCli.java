@@ -29,6 +29,14 @@ public final class OperatorCli {
             description = "invoicing-service base URL, for reading the view (env INVOICING_URL). Default: ${DEFAULT-VALUE}.")
     String invoicingUrl;
 
+    @Option(names = "--api-user", scope = ScopeType.INHERIT, defaultValue = "${env:INVOICING_USER:-viewer}",
+            description = "User for the REST API, HTTP Basic (env INVOICING_USER). Default: ${DEFAULT-VALUE}.")
+    String apiUser;
+
+    @Option(names = "--api-password", scope = ScopeType.INHERIT, defaultValue = "${env:INVOICING_PASSWORD:-viewer}",
+            description = "Its password (env INVOICING_PASSWORD).")
+    String apiPassword;
+
     @Option(names = "--timeout", scope = ScopeType.INHERIT, defaultValue = "PT2M",
             description = "How long to wait for a command's result. Default: ${DEFAULT-VALUE}.")
     Duration timeout;

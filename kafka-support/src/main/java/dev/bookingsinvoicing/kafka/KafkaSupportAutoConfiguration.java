@@ -107,7 +107,7 @@ public class KafkaSupportAutoConfiguration {
             TopicBuilder source = TopicBuilder.name(topic.name()).partitions(settings.partitions())
                     .replicas(settings.replicationFactor());
             topics.add(topic.cleanup() == Topic.Cleanup.COMPACT ? source.compact().build() : source.build());
-            // every dead letter is kept, whatever the source's policy
+            // never compacted: two failures with one key are two records to look at (retention is the broker's)
             topics.add(TopicBuilder.name(topic.deadLetter()).partitions(settings.partitions())
                     .replicas(settings.replicationFactor()).build());
         }

@@ -124,7 +124,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongo.uri(service.database),
                 "--server.port=" + port(service),
                 "--bookings.kafka.topics.partitions=" + settings.partitions(),
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // the embedded server does not answer the driver's "hello" health command
+                "--management.health.mongodb.enabled=false"));
         if (service == Service.SYNC) {
             args.addAll(syncArguments());
         }

@@ -61,6 +61,11 @@ public class Formats {
         return "Select " + row.customerName() + ", " + row.serviceName() + ", " + dateTime(row.start());
     }
 
+    /** "1 booking", "3 bookings". */
+    public String plural(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
     public String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -84,19 +84,25 @@ public class ResultsPageController {
         return "operator/command";
     }
 
-    /** What the commands of an action did, added up. */
-    public record Summary(int invoices, int bookingsInvoiced, int bookingsActedOn, int skipped, int rejected) {
+    /** What the commands of an action did, added up; "changed" counts what non-invoicing commands acted on. */
+    public record Summary(int invoices, int bookingsInvoiced, int bookingsChanged, int skipped, int rejected,
+            boolean invoicing) {
 
         static Summary of(List<CommandOutcome> outcomes) {
-            int invoices = 0, invoiced = 0, actedOn = 0, skipped = 0, rejected = 0;
+            int invoices = 0, invoiced = 0, changed = 0, skipped = 0, rejected = 0;
+            boolean invoicing = false;
             for (CommandOutcome o : outcomes) {
+                invoicing |= o.invoicing();
                 invoices += o.invoiceIds().size();
-                invoiced += o.bookingsInvoiced();
-                actedOn += o.bookingIds().size();
+                if (o.invoicing()) {
+                    invoiced += o.bookingsInvoiced();
+                } else {
+                    changed += o.bookingIds().isEmpty() ? o.bookingsInvoiced() : o.bookingIds().size();
+                }
                 skipped += o.skipped().size();
                 rejected += o.rejected() ? 1 : 0;
             }
-            return new Summary(invoices, invoiced, actedOn, skipped, rejected);
+            return new Summary(invoices, invoiced, changed, skipped, rejected, invoicing);
         }
     }
 }

@@ -107,7 +107,7 @@ class OperatorPageBrowserTest {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         for (String[] c : new String[][] { { "c1", "C00010", "Ann Smith" }, { "c2", "C00020", "Bob Jones" },
-                { "c4", "C00040", "Dora Lane" } }) {
+                { "c4", "C00040", "Dora Lane" }, { "c9", "C00090", "White Ltd" } }) {
             producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("salon", c[0]), new CustomerRegistered(
                     "reg-" + c[0], MARCH, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true)).join();
         }
@@ -116,19 +116,22 @@ class OperatorPageBrowserTest {
             producer.send(Topics.ITEM_REGISTRATIONS, Keys.service("salon", s[0]), new ItemRegistered("item-" + s[0],
                     MARCH, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES")).join();
         }
-        // Ann: three ready bookings; Bob: a consultation that needs a price; Carol: never registered; Dora: two
+        // Ann: three ready bookings; Bob: a consultation that needs a price; Carol and Eve: never registered; Dora: two
         appointment(producer, "a1", "s-cut", "Haircut", 0, 30, PriceType.fixedPrice, "25.00", "c1", "Ann Smith");
         appointment(producer, "a2", "s-colour", "Colouring", 1, 90, PriceType.fixedPrice, "45.00", "c1", "Ann Smith");
         appointment(producer, "a3", "s-cut", "Haircut", 8, 30, PriceType.fixedPrice, "25.00", "c1", "Ann Smith");
         appointment(producer, "a4", "s-consult", "Consultation", 2, 60, PriceType.priceVaries, null, "c2",
                 "Bob Jones");
         appointment(producer, "a5", "s-cut", "Haircut", 3, 30, PriceType.fixedPrice, "25.00", "c3", "Carol White");
+        appointment(producer, "a6", "s-colour", "Colouring", 6, 90, PriceType.fixedPrice, "45.00", "c5",
+                "Eve Stone");
         appointment(producer, "a8", "s-colour", "Colouring", 4, 90, PriceType.fixedPrice, "45.00", "c4", "Dora Lane");
         appointment(producer, "a9", "s-cut", "Haircut", 5, 30, PriceType.fixedPrice, "25.00", "c4", "Dora Lane");
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById("salon/a9/c4", BookingRow.class) != null
                 && mongo.findById("salon/a1/c1", BookingRow.class) != null
                 && mongo.findById("salon/a4/c2", BookingRow.class) != null
-                && mongo.findById("salon/a5/c3", BookingRow.class) != null);
+                && mongo.findById("salon/a5/c3", BookingRow.class) != null
+                && mongo.findById("salon/a6/c5", BookingRow.class) != null);
     }
 
     @AfterEach
@@ -141,6 +144,7 @@ class OperatorPageBrowserTest {
     @Test
     void anOperatorInvoicesTwoSelectedBookingsOfOneCustomer() {
         signIn("operator", "operator");
+        screenshot("operator-list-all");
 
         // When: the operator filters to Ann and selects two of her three bookings
         filterByCustomer("C00010");
@@ -179,9 +183,9 @@ class OperatorPageBrowserTest {
         signIn("viewer", "viewer");
 
         assertThat(text("#signed-in-as")).contains("viewer", "read only");
-        filterByCustomer("Carol");
-        assertThat(rowIds()).containsExactly("salon/a5/c3");
-        assertThat(browser.findElement(By.cssSelector("tr[data-booking-id='salon/a5/c3']")).getText())
+        filterByCustomer("Eve");
+        assertThat(rowIds()).containsExactly("salon/a6/c5");
+        assertThat(browser.findElement(By.cssSelector("tr[data-booking-id='salon/a6/c5']")).getText())
                 .contains("Customer not matched", "customer not registered yet");
         assertThat(browser.findElements(By.cssSelector("button[name=action]"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("input[type=checkbox]"))).isEmpty();
@@ -201,7 +205,7 @@ class OperatorPageBrowserTest {
         select("salon/a4/c2");
         browser.findElement(By.id("price-unit")).sendKeys("80");
         browser.findElement(By.id("set-price")).click();
-        assertThat(awaitResult().getText()).contains("0 skipped");
+        assertThat(awaitResult().getText()).contains("1 booking changed", "0 skipped");
 
         // Then: the booking is ready at 80.00
         browser.findElement(By.id("back")).click();
@@ -216,7 +220,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("invoice-selected")).click();
 
         // Then: a draft invoice of 80.00 for Bob, and the booking has left the list
-        assertThat(awaitResult().getText()).contains("1 invoice created", "1 bookings invoiced");
+        assertThat(awaitResult().getText()).contains("1 invoice created", "1 booking invoiced");
         assertThat(text("#created-invoices tbody tr")).contains("Bob Jones", "80.00");
         browser.findElement(By.id("back")).click();
         awaitRows(List::isEmpty);
@@ -250,6 +254,40 @@ class OperatorPageBrowserTest {
         // and the command history lists both commands
         browser.findElement(By.linkText("Command history")).click();
         assertThat(text("#commands")).contains("InvoiceBookings", "DeleteDraftInvoice");
+    }
+
+    @Test
+    void anUnmatchedCustomerIsAssociatedThenAllItsBookingsAreMarkedAsInvoiced() {
+        signIn("operator", "operator");
+
+        // Given: Carol was never registered, so her haircut cannot be invoiced
+        filterByCustomer("Carol");
+        assertThat(text("tr[data-booking-id='salon/a5/c3']")).contains("Customer not matched");
+
+        // When: the operator associates her with the existing customer C00090 (her company)
+        select("salon/a5/c3");
+        browser.findElement(By.id("assoc-no")).sendKeys("C00090");
+        browser.findElement(By.id("assoc-name")).sendKeys("White Ltd");
+        browser.findElement(By.id("associate-customer")).click();
+        assertThat(awaitResult().getText()).doesNotContain("rejected");
+
+        // Then: the booking is ready, billed to C00090
+        browser.findElement(By.id("back")).click();
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(text("tr[data-booking-id='salon/a5/c3']")).contains("Ready", "C00090");
+        });
+
+        // When: everything matching the filter is marked as invoiced, with a reason
+        browser.findElement(By.id("all-matching")).click();
+        assertThat(text("#selection-count")).isEqualTo("All bookings matching the filter are selected");
+        browser.findElement(By.id("mark-reason")).sendKeys("paid in cash");
+        browser.findElement(By.id("mark-invoiced")).click();
+
+        // Then: no invoice, the booking has left the list
+        assertThat(awaitResult().getText()).contains("1 booking changed").doesNotContain("invoice created");
+        browser.findElement(By.id("back")).click();
+        awaitRows(List::isEmpty);
     }
 
     @Test

@@ -530,6 +530,96 @@ class InvoicingIntegrationTest {
         }
     }
 
+    /**
+     * The dashboard API: the view filtered by business, status and a [from, to) range, sorted either way; totals
+     * per customer and per status; draft invoices with their lines; the command history; and a clear 400 for every
+     * parameter it cannot use.
+     */
+    @Test
+    void theDashboardApiFiltersSortsTotalsAndExplainsBadParameters() {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
+        send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("dash", "s-d"), new ItemRegistered("item-dash", MONDAY,
+                "dash", "s-d", "I-D", "Coaching", null, "HOUR", "SERVICES"));
+        send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("dash", "d1"), new CustomerRegistered("reg-dash",
+                MONDAY, "dash", "d1", "C00900", "Fay Gold", "d1@example.com", "BOOKINGS", true));
+        String[][] bookings = { { "d1", "d1", "fixedPrice", "20.00" }, { "d2", "d1", "hourly", "40.00" },
+                { "d3", "d9", "fixedPrice", "20.00" } };
+        for (int i = 0; i < bookings.length; i++) {
+            String[] b = bookings[i];
+            AppointmentCompleted a = appointment(b[0], "s-d", "Coaching", MONDAY.plus(Duration.ofDays(i)), 60,
+                    PriceType.valueOf(b[2]), b[3], b[1]);
+            a.setBusinessId("dash");
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("dash", b[0]), a);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) view(rest, "businessId=dash&status=READY")
+                .get("totalElements")).intValue() == 2 && ((Number) view(rest, "businessId=dash").get("totalElements"))
+                        .intValue() == 3);
+
+        assertThat(rows(view(rest, "businessId=dash&sort=start,desc"))).extracting(r -> r.get("id"))
+                .containsExactly("dash/d3/d9", "dash/d2/d1", "dash/d1/d1");
+        assertThat(rows(view(rest, "businessId=dash&from=2026-03-03&to=2026-03-04T09:00:00Z")))
+                .extracting(r -> r.get("id")).containsExactly("dash/d2/d1");
+        assertThat(rows(view(rest, "businessId=dash&status=unmatched_customer"))).extracting(r -> r.get("id"))
+                .containsExactly("dash/d3/d9");
+
+        Map<String, Object> byCustomer = rest.get().uri("/api/bookings-not-invoiced/totals?groupBy=customer"
+                + "&businessId=dash").retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(byCustomer).containsEntry("bookings", 3);
+        assertThat(rows(Map.of("content", byCustomer.get("groups")))).satisfiesExactly(
+                fay -> assertThat(fay).containsEntry("key", "C00900").containsEntry("name", "Fay Gold")
+                        .containsEntry("bookings", 2).containsEntry("amounts", Map.of("EUR", 60.0)),
+                unmatched -> assertThat(unmatched).containsEntry("key", null).containsEntry("bookings", 1));
+        Map<String, Object> byStatus = rest.get().uri("/api/bookings-not-invoiced/totals?groupBy=status"
+                + "&businessId=dash").retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(rows(Map.of("content", byStatus.get("groups")))).extracting(g -> g.get("key"), g -> g.get("bookings"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("READY", 2),
+                        org.assertj.core.groups.Tuple.tuple("UNMATCHED_CUSTOMER", 1));
+
+        try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            InvoiceBookings fay = InvoiceBookings.newBuilder().setCommandId("dash-fay").setIssuedAt(MONDAY)
+                    .setIssuedBy("ops").setScope(InvoiceScope.CUSTOMER).setCustomerNo("C00900").setBusinessId("dash")
+                    .build();
+            send(producer, Topics.INVOICING_COMMANDS, "dash-fay", fay);
+            answersTo("dash-fay", results, 1);
+        }
+        Map<String, Object> drafts = rest.get().uri("/api/draft-invoices?customerNo=C00900").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(rows(drafts)).singleElement().satisfies(d -> assertThat((List<?>) d.get("lines")).hasSize(2));
+        Map<String, Object> history = rest.get().uri("/api/commands?page=0&size=1000").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(rows(history)).filteredOn(c -> "dash-fay".equals(c.get("id"))).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("issuedBy", "ops").containsEntry("outcome", "COMPLETED")
+                        .containsEntry("summary", "CUSTOMER C00900, business dash")
+                        .containsEntry("bookingIds", List.of("dash/d1/d1", "dash/d2/d1")));
+
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?status=NOPE")).contains("status must be one of READY");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?sort=price,up")).contains("sort must be FIELD");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?sort=start,up")).contains("asc or desc");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?from=yesterday")).contains("from must be an ISO-8601");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?from=2026-03-04&to=2026-03-01"))
+                .contains("from must be before to");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?page=x")).contains("page must be a whole number");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced?size=5000")).contains("size between 1 and 1000");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced/totals?groupBy=item"))
+                .contains("groupBy must be customer or status");
+        assertThat(badRequest(rest, "/api/bookings-not-invoiced/totals")).contains("groupBy is required");
+        assertThat(badRequest(rest, "/api/commands?outcome=MAYBE")).contains("outcome must be COMPLETED or REJECTED");
+    }
+
+    private static String badRequest(RestClient rest, String uri) {
+        return rest.get().uri(uri).exchange((request, response) -> {
+            assertThat(response.getStatusCode().value()).as(uri).isEqualTo(400);
+            return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+
     private static List<DraftInvoiceDeleted> deletions(TopicReader invoices, String invoiceId, int count) {
         List<DraftInvoiceDeleted> found = new java.util.ArrayList<>();
         invoices.awaitRaw(records -> {

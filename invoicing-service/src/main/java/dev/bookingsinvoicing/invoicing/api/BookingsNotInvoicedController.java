@@ -1,20 +1,28 @@
 package dev.bookingsinvoicing.invoicing.api;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-import org.springframework.data.domain.Sort;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bookingsinvoicing.invoicing.view.BookingRow;
-import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import com.mongodb.client.model.Projections;
 
-/** Reads "Bookings Not Invoiced", filtered and paged, sorted by start then booking id. */
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
+
+/**
+ * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and a [from, to)
+ * range on the start, sorted ({@code sort=start,desc}); and totals per customer or per status over the same filter.
+ */
 @RestController
 @RequestMapping("/api/bookings-not-invoiced")
 public class BookingsNotInvoicedController {
@@ -27,21 +35,79 @@ public class BookingsNotInvoicedController {
 
     @GetMapping
     public PageResponse<BookingRow> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) BookingStatus status,
-            @RequestParam(required = false) String customerNo, @RequestParam(required = false) String businessId) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customerNo, @RequestParam(required = false) String businessId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sort) {
         Paging.check(page, size);
-        Criteria criteria = new Criteria();
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        if (customerNo != null && !customerNo.isBlank()) {
-            criteria = criteria.and("customerNo").is(customerNo);
-        }
-        if (businessId != null && !businessId.isBlank()) {
-            criteria = criteria.and("businessId").is(businessId);
-        }
-        long total = mongo.count(Query.query(criteria), BookingRow.class);
-        Query pageQuery = Query.query(criteria).with(Sort.by("start", "_id")).skip((long) page * size).limit(size);
+        ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
+        Query query = Query.query(filter.criteria());
+        long total = mongo.count(query, BookingRow.class);
+        Query pageQuery = Query.query(filter.criteria()).with(ViewQuery.sort(sort)).skip((long) page * size)
+                .limit(size);
         return PageResponse.of(mongo.find(pageQuery, BookingRow.class), page, size, total);
+    }
+
+    /** One group of the totals: bookings and amount per currency (READY rows have amounts, others count only). */
+    public record Group(String key, String name, long bookings, Map<String, BigDecimal> amounts) {
+    }
+
+    /** The totals: groups sorted by key (unmatched customers last, key null), and the overall count. */
+    public record Totals(String groupBy, List<Group> groups, long bookings) {
+    }
+
+    /**
+     * Totals per customer no. or per status. Computed from a projection of five fields read in cursor batches: the
+     * embedded server's aggregation pipeline scans the same way and does not sum decimals reliably.
+     */
+    @GetMapping("/totals")
+    public Totals totals(@RequestParam String groupBy, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customerNo, @RequestParam(required = false) String businessId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        boolean byCustomer = switch (groupBy) {
+            case "customer" -> true;
+            case "status" -> false;
+            default -> throw new BadQueryException("groupBy must be customer or status, not '" + groupBy + "'");
+        };
+        ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
+        long[] unmatched = { 0 };
+        Map<String, BigDecimal> unmatchedAmounts = new TreeMap<>();
+        for (Document row : mongo.getCollection(BookingRow.COLLECTION).find(filter.document())
+                .projection(Projections.include("customerNo", "billToName", "status", "currency", "amount"))
+                .batchSize(10_000)) {
+            String key = byCustomer ? row.getString("customerNo") : row.getString("status");
+            Object amount = row.get("amount");
+            BigDecimal value = amount instanceof Decimal128 d ? d.bigDecimalValue()
+                    : amount instanceof String s ? new BigDecimal(s) : null;
+            if (key == null) {
+                unmatched[0]++;
+                add(unmatchedAmounts, row.getString("currency"), value);
+                continue;
+            }
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            if (byCustomer && row.getString("billToName") != null) {
+                names.putIfAbsent(key, row.getString("billToName"));
+            }
+            add(amounts.computeIfAbsent(key, k -> new TreeMap<>()), row.getString("currency"), value);
+        }
+        List<Group> groups = new ArrayList<>();
+        long all = unmatched[0];
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            groups.add(new Group(e.getKey(), names.get(e.getKey()), e.getValue()[0], amounts.get(e.getKey())));
+            all += e.getValue()[0];
+        }
+        if (unmatched[0] > 0) {
+            groups.add(new Group(null, null, unmatched[0], unmatchedAmounts));
+        }
+        return new Totals(groupBy, groups, all);
+    }
+
+    private static void add(Map<String, BigDecimal> amounts, String currency, BigDecimal amount) {
+        if (amount != null && currency != null) {
+            amounts.merge(currency, amount, BigDecimal::add);
+        }
     }
 }

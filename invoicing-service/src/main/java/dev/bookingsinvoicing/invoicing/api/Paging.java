@@ -1,8 +1,5 @@
 package dev.bookingsinvoicing.invoicing.api;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-
 /** Checks page and size parameters the same way for every listing. */
 final class Paging {
 
@@ -13,8 +10,7 @@ final class Paging {
 
     static void check(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be >= 0 and size between 1 and " + MAX_SIZE);
+            throw new BadQueryException("page must be >= 0 and size between 1 and " + MAX_SIZE);
         }
     }
 }

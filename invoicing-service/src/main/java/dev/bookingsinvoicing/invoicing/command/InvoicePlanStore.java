@@ -1,13 +1,8 @@
 package dev.bookingsinvoicing.invoicing.command;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +10,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.mongodb.client.model.InsertManyOptions;
 
 /**
  * Stores command plans of any size. The pieces ({@link PlanChunks}) are inserted first under ids private to this
@@ -30,18 +27,17 @@ public class InvoicePlanStore {
         static final String COLLECTION = "invoice_plans";
     }
 
-    /** One piece of a plan; {@code _id} = attempt + "#" + index. */
-    @Document(PlanPiece.COLLECTION)
-    record PlanPiece(@Id String id, String commandId, List<DraftInvoice> invoices, List<SkippedBooking> skipped) {
-        static final String COLLECTION = "invoice_plan_pieces";
-    }
+    /** Pieces of a plan; {@code _id} = attempt + "#" + index. Written and read as raw documents (RawDocuments). */
+    static final String PIECES = "invoice_plan_pieces";
 
     private final MongoTemplate mongo;
     private final int maxLinesPerPiece;
+    private final RawDocuments raw;
 
     public InvoicePlanStore(MongoTemplate mongo, int maxLinesPerPiece) {
         this.mongo = mongo;
         this.maxLinesPerPiece = maxLinesPerPiece;
+        this.raw = new RawDocuments(mongo);
     }
 
     public Optional<InvoicePlan> find(String commandId) {
@@ -53,15 +49,16 @@ public class InvoicePlanStore {
         for (int i = 0; i < header.pieces(); i++) {
             ids.add(pieceId(header.attempt(), i));
         }
-        Map<String, PlanPiece> byId = new LinkedHashMap<>();
-        mongo.find(query(where("_id").in(ids)), PlanPiece.class).forEach(p -> byId.put(p.id(), p));
         List<PlanChunks.Piece> pieces = new ArrayList<>();
         for (String id : ids) {
-            PlanPiece piece = byId.get(id);
+            // one piece at a time: each is up to a few MB, and the embedded server caps one reply at 48 MB
+            org.bson.Document piece = mongo.getCollection(PIECES).find(new org.bson.Document("_id", id)).first();
             if (piece == null) {
                 throw new IllegalStateException("plan of command " + commandId + " lacks its piece " + id);
             }
-            pieces.add(new PlanChunks.Piece(piece.invoices(), piece.skipped()));
+            pieces.add(new PlanChunks.Piece(piece.getList("invoices", org.bson.Document.class).stream()
+                    .map(RawDocuments::invoice).toList(), piece.getList("skipped", org.bson.Document.class).stream()
+                    .map(d -> new SkippedBooking(d.getString("bookingId"), d.getString("reason"))).toList()));
         }
         return Optional.of(PlanChunks.merge(commandId, pieces, header.createdAt()));
     }
@@ -70,13 +67,15 @@ public class InvoicePlanStore {
     public InvoicePlan saveOrGetExisting(InvoicePlan plan) {
         String attempt = plan.id() + "#" + UUID.randomUUID();
         List<PlanChunks.Piece> pieces = PlanChunks.split(plan, maxLinesPerPiece);
-        List<PlanPiece> documents = new ArrayList<>();
+        List<org.bson.Document> documents = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
-            documents.add(new PlanPiece(pieceId(attempt, i), plan.id(), pieces.get(i).invoices(),
-                    pieces.get(i).skipped()));
+            documents.add(new org.bson.Document("_id", pieceId(attempt, i)).append("commandId", plan.id())
+                    .append("invoices", pieces.get(i).invoices().stream().map(raw::invoice).toList())
+                    .append("skipped", pieces.get(i).skipped().stream().map(k -> new org.bson.Document("bookingId",
+                            k.bookingId()).append("reason", k.reason())).toList()));
         }
         if (!documents.isEmpty()) {
-            mongo.insert(documents, PlanPiece.class);
+            mongo.getCollection(PIECES).insertMany(documents, new InsertManyOptions().ordered(false));
         }
         try {
             mongo.insert(new PlanHeader(plan.id(), attempt, documents.size(), plan.createdAt()));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -190,6 +192,23 @@ class OperatorPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("button[name=action]"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("input[type=checkbox]"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".actions"))).isEmpty();
+
+        // and the service refuses an action even when a viewer builds the form by hand (with a valid CSRF token)
+        long actionsBefore = mongo.count(new Query(), OperatorAction.class);
+        ((JavascriptExecutor) browser).executeScript("""
+                var token = document.querySelector('input[name=_csrf]').value;
+                var form = document.createElement('form');
+                form.method = 'post';
+                form.action = '/bookings/actions';
+                [['_csrf', token], ['action', 'invoice-all']].forEach(function (p) {
+                  var input = document.createElement('input');
+                  input.type = 'hidden'; input.name = p[0]; input.value = p[1];
+                  form.appendChild(input);
+                });
+                document.body.appendChild(form);
+                form.submit();""");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("status=403"));
+        assertThat(mongo.count(new Query(), OperatorAction.class)).isEqualTo(actionsBefore);
     }
 
     @Test

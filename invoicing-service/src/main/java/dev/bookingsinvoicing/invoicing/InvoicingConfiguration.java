@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexRes
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
+import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.CommandValidator;
+import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
@@ -71,15 +73,19 @@ public class InvoicingConfiguration {
     }
 
     /**
-     * Creates the indexes declared on {@link BookingRow} at start-up (Spring Data no longer does it by itself).
-     * The embedded server accepts and ignores them; a real MongoDB needs them for the view's queries.
+     * Creates the indexes declared on {@link BookingRow}, {@link DraftInvoice} and {@link CommandResult} at start-up
+     * (Spring Data no longer does it by itself). The embedded server accepts and ignores them; a real MongoDB needs
+     * them for the view's and the dashboard's queries.
      */
     @Bean
     ApplicationRunner bookingRowIndexes(MongoTemplate mongo) {
         return args -> {
-            IndexOperations indexes = mongo.indexOps(BookingRow.class);
-            new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext())
-                    .resolveIndexFor(BookingRow.class).forEach(indexes::createIndex);
+            MongoPersistentEntityIndexResolver resolver = new MongoPersistentEntityIndexResolver(
+                    mongo.getConverter().getMappingContext());
+            for (Class<?> type : new Class<?>[] { BookingRow.class, DraftInvoice.class, CommandResult.class }) {
+                IndexOperations indexes = mongo.indexOps(type);
+                resolver.resolveIndexFor(type).forEach(indexes::createIndex);
+            }
         };
     }
 }

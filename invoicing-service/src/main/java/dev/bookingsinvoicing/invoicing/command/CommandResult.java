@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code bookingsInvoiced}) stay exact; the invoices themselves are in the DraftInvoiceCreated events.
  */
 @Document(CommandResult.COLLECTION)
+@CompoundIndex(name = "by_time", def = "{'occurredAt': -1, '_id': -1}")
+@CompoundIndex(name = "by_type_time", def = "{'commandType': 1, 'occurredAt': -1, '_id': -1}")
 public record CommandResult(@Id String id, String commandType, Outcome outcome, List<String> invoiceIds,
         int bookingsInvoiced, List<SkippedBooking> skipped, String reason, Instant occurredAt,
         List<String> bookingIds, String issuedBy, String summary, boolean truncated) {

@@ -104,7 +104,7 @@ public final class BenchmarkMain implements Callable<Integer> {
             }
             results.add(size, "footprint", resettable ? "peak RSS (VmHWM, this size)" : "peak RSS (VmHWM, whole run)",
                     Footprint.peakRssMiB(), "MiB");
-            results.add(size, "footprint", "peak heap used (pools)", Footprint.peakHeapMiB(), "MiB");
+            results.add(size, "footprint", "sum of heap pools' peaks (upper bound)", Footprint.peakHeapMiB(), "MiB");
             results.add(size, "footprint", "load average (1 min) at end", loadAverage(), "");
             System.out.print(results.table(size));
             System.out.print(targets(results, size));
@@ -137,8 +137,10 @@ public final class BenchmarkMain implements Callable<Integer> {
         double ready = r.value(n, "footprint", "local stack ready (4 services + sim)");
         s.append(check("local stack ready < 30 s", ready, ready < 30));
         if (n == 100_000) {
-            double rss = Math.max(r.value(n, "footprint", "peak RSS (VmHWM, this size)"),
-                    r.value(n, "footprint", "peak RSS (VmHWM, whole run)"));
+            double rss = r.value(n, "footprint", "peak RSS (VmHWM, this size)");
+            if (Double.isNaN(rss)) {
+                rss = r.value(n, "footprint", "peak RSS (VmHWM, whole run)");
+            }
             s.append(check("peak RSS < 2048 MiB at 100k", rss, rss < 2048));
         }
         return s.toString();

@@ -95,6 +95,8 @@ final class BulkInvoicingBenchmark {
                         return;
                     }
                 }
+                results.add(n, "footprint", "live heap, view of N rows (after GC)", Footprint.liveHeapMiB(), "MiB");
+                results.add(n, "footprint", "RSS, view of N rows", Footprint.rssMiB(), "MiB");
                 if (options.runs("reads")) {
                     new DashboardReads(results, options).run(n, "http://localhost:" + httpPort,
                             Fixtures.customerNo(0, 0));

@@ -43,6 +43,12 @@ final class Footprint {
         return bytes / 1024.0 / 1024.0;
     }
 
+    /** Heap in use after a full collection: the live set (what the data held at this moment really costs). */
+    static double liveHeapMiB() {
+        System.gc();
+        return heapUsedMiB();
+    }
+
     static double heapUsedMiB() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
     }

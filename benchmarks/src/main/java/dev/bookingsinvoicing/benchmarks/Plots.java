@@ -46,12 +46,26 @@ final class Plots {
         Map<String, TreeMap<Integer, Double>> figures = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(resultsCsv);
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            if (f.length < 4 || f[3].isEmpty()) {
+            // size,scenario,metric,value,unit,ratio,ratio_to: only metric and ratio_to may hold (quoted) commas
+            String[] f = line.split(",", 3);
+            if (f.length < 3) {
                 continue;
             }
-            figures.computeIfAbsent(f[1] + "/" + f[2], k -> new TreeMap<>()).put(Integer.parseInt(f[0]),
-                    Double.parseDouble(f[3]));
+            String rest = f[2];
+            String metric;
+            if (rest.startsWith("\"")) {
+                int end = rest.indexOf("\",", 1);
+                metric = rest.substring(1, end).replace("\"\"", "\"");
+                rest = rest.substring(end + 2);
+            } else {
+                metric = rest.substring(0, rest.indexOf(','));
+                rest = rest.substring(rest.indexOf(',') + 1);
+            }
+            String value = rest.substring(0, rest.indexOf(','));
+            if (!value.isEmpty()) {
+                figures.computeIfAbsent(f[1] + "/" + metric, k -> new TreeMap<>()).put(Integer.parseInt(f[0]),
+                        Double.parseDouble(value));
+            }
         }
         Files.createDirectories(dir);
         chart("Throughput against size", "records per second", THROUGHPUT, figures, dir.resolve("throughput.png"));

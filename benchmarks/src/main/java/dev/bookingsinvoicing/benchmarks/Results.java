@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +44,12 @@ final class Results {
             String ratioTo) {
         Row row = new Row(size, scenario, metric, value, unit, ratio, ratioTo);
         rows.add(row);
+        // a time-stamped line per figure: lines up the phases of a run with a flight recording of it
+        System.err.printf(Locale.ROOT, "%s [benchmark] %d %s / %s = %s %s%n", LocalTime.now().withNano(0), size,
+                scenario, metric, num(value), unit);
         try (Writer out = Files.newBufferedWriter(csv, StandardOpenOption.APPEND)) {
-            out.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", size, scenario, metric, num(value), unit,
-                    num(ratio), ratioTo));
+            out.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", size, scenario, csvField(metric),
+                    num(value), unit, num(ratio), csvField(ratioTo)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +82,11 @@ final class Results {
 
     synchronized List<Row> rows() {
         return List.copyOf(rows);
+    }
+
+    /** RFC 4180: a field with a comma or a quote is quoted. */
+    private static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String num(double v) {

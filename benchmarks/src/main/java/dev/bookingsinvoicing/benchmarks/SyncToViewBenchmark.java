@@ -101,6 +101,8 @@ final class SyncToViewBenchmark {
                         "broker records/s");
                 results.add(n, SCENARIO, "max view lag", lag.maxLag(), "records");
                 results.add(n, SCENARIO, "READY rows", view.countDocuments(Filters.eq("status", "READY")), "rows");
+                results.add(n, "footprint", "live heap, whole stack settled (after GC)", Footprint.liveHeapMiB(),
+                        "MiB");
             }
         } finally {
             stack.close();

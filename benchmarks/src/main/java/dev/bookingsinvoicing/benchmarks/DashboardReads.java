@@ -34,8 +34,18 @@ final class DashboardReads {
         measure(n, "first page", baseUrl + "/api/bookings-not-invoiced?size=50", rawPage);
         measure(n, "status+customer page",
                 baseUrl + "/api/bookings-not-invoiced?size=50&status=READY&customerNo=" + customerNo, rawPage);
-        // the API has no per-customer totals endpoint (GET /api/bookings-not-invoiced lists rows only)
-        results.add(n, "reads", "per-customer totals: not in the API", Double.NaN, "-");
+        String totals = baseUrl + "/api/bookings-not-invoiced/totals?groupBy=customer";
+        if (status(totals) == 200) {
+            measure(n, "per-customer totals", totals, rawPage);
+        } else {
+            // invoicing-service before b5c9377 had no totals endpoint
+            results.add(n, "reads", "per-customer totals: not in the API", Double.NaN, "-");
+        }
+    }
+
+    private int status(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(options.stepTimeout()).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private void measure(int n, String name, String url, double rawPageMs) throws Exception {

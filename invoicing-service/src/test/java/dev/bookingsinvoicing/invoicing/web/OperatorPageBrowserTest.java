@@ -101,9 +101,12 @@ class OperatorPageBrowserTest {
 
     private WebDriver browser;
 
+    /** The data is seeded once for the class (one Spring context); each test works on its own customers. */
+    private static boolean seeded;
+
     @BeforeEach
     void seedTheSalon() {
-        if (mongo.findById("salon/a9/c4", BookingRow.class) != null) {
+        if (seeded) {
             return;
         }
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
@@ -129,11 +132,22 @@ class OperatorPageBrowserTest {
                 "Eve Stone");
         appointment(producer, "a8", "s-colour", "Colouring", 4, 90, PriceType.fixedPrice, "45.00", "c4", "Dora Lane");
         appointment(producer, "a9", "s-cut", "Haircut", 5, 30, PriceType.fixedPrice, "25.00", "c4", "Dora Lane");
+        // a clinic: Frank's two check-ups, for "Invoice all" of one business
+        producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("clinic", "k1"), new CustomerRegistered("reg-k1",
+                MARCH, "clinic", "k1", "C00100", "Frank Moss", "k1@example.com", "BOOKINGS", true)).join();
+        producer.send(Topics.ITEM_REGISTRATIONS, Keys.service("clinic", "s-check"), new ItemRegistered("item-check",
+                MARCH, "clinic", "s-check", "I-CHECK", "Check-up", null, "HOUR", "SERVICES")).join();
+        appointment(producer, "clinic", "b1", "s-check", "Check-up", 1, 30, PriceType.fixedPrice, "60.00", "k1",
+                "Frank Moss");
+        appointment(producer, "clinic", "b2", "s-check", "Check-up", 7, 30, PriceType.fixedPrice, "60.00", "k1",
+                "Frank Moss");
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById("salon/a9/c4", BookingRow.class) != null
+                && mongo.findById("clinic/b2/k1", BookingRow.class) != null
                 && mongo.findById("salon/a1/c1", BookingRow.class) != null
                 && mongo.findById("salon/a4/c2", BookingRow.class) != null
                 && mongo.findById("salon/a5/c3", BookingRow.class) != null
                 && mongo.findById("salon/a6/c5", BookingRow.class) != null);
+        seeded = true;
     }
 
     @AfterEach
@@ -249,10 +263,11 @@ class OperatorPageBrowserTest {
     void deletingADraftInvoiceReturnsItsBookingsToTheList() {
         signIn("operator", "operator");
 
-        // Given: Dora's two bookings invoiced with "Invoice all for this customer"
+        // Given: Dora's two bookings (all of the page) invoiced with "Invoice all for this customer"
         filterByCustomer("C00040");
         assertThat(rowIds()).containsExactly("salon/a8/c4", "salon/a9/c4");
-        select("salon/a8/c4");
+        browser.findElement(By.id("select-page")).click();
+        assertThat(text("#selection-count")).isEqualTo("2 bookings selected");
         browser.findElement(By.id("invoice-customer")).click();
         assertThat(awaitResult().getText()).contains("1 invoice created", "2 bookings invoiced");
         String invoiceId = text("#created-invoices tbody tr td a");
@@ -307,6 +322,28 @@ class OperatorPageBrowserTest {
         assertThat(awaitResult().getText()).contains("1 booking changed").doesNotContain("invoice created");
         browser.findElement(By.id("back")).click();
         awaitRows(List::isEmpty);
+    }
+
+    @Test
+    void invoiceAllInvoicesEveryReadyBookingOfTheFilteredBusiness() {
+        signIn("operator", "operator");
+
+        // Given: the list narrowed to the clinic
+        browser.findElement(By.id("f-business")).sendKeys("clinic");
+        browser.findElement(By.id("apply-filter")).click();
+        assertThat(rowIds()).containsExactly("clinic/b1/k1", "clinic/b2/k1");
+
+        // When: "Invoice all" is confirmed
+        browser.findElement(By.id("invoice-all")).click();
+        assertThat(browser.switchTo().alert().getText()).contains("business clinic");
+        browser.switchTo().alert().accept();
+
+        // Then: one invoice for Frank with both check-ups; the salon's bookings are untouched
+        assertThat(awaitResult().getText()).contains("1 invoice created", "2 bookings invoiced");
+        assertThat(text("#created-invoices tbody tr")).contains("Frank Moss", "120.00");
+        browser.findElement(By.id("back")).click();
+        awaitRows(List::isEmpty);
+        assertThat(mongo.findById("salon/a6/c5", BookingRow.class)).isNotNull();
     }
 
     @Test
@@ -408,10 +445,17 @@ class OperatorPageBrowserTest {
     private static void appointment(KafkaTemplate<String, SpecificRecord> producer, String id, String serviceId,
             String serviceName, int day, int minutes, PriceType priceType, String price, String customerId,
             String customerName) {
+        appointment(producer, "salon", id, serviceId, serviceName, day, minutes, priceType, price, customerId,
+                customerName);
+    }
+
+    private static void appointment(KafkaTemplate<String, SpecificRecord> producer, String business, String id,
+            String serviceId, String serviceName, int day, int minutes, PriceType priceType, String price,
+            String customerId, String customerName) {
         Instant start = MARCH.plus(Duration.ofDays(day));
-        producer.send(Topics.APPOINTMENTS, Keys.appointment("salon", id), AppointmentCompleted.newBuilder()
-                .setEventId("appt-" + id).setOccurredAt(start.plus(Duration.ofHours(2)))
-                .setBusinessId("salon").setAppointmentId(id).setRevision("r1")
+        producer.send(Topics.APPOINTMENTS, Keys.appointment(business, id), AppointmentCompleted.newBuilder()
+                .setEventId("appt-" + business + "-" + id).setOccurredAt(start.plus(Duration.ofHours(2)))
+                .setBusinessId(business).setAppointmentId(id).setRevision("r1")
                 .setServiceId(serviceId).setServiceName(serviceName)
                 .setStart(start).setEnd(start.plus(Duration.ofMinutes(minutes)))
                 .setPriceType(priceType).setPrice(price == null ? null : new BigDecimal(price)).setCurrency("EUR")

@@ -56,6 +56,10 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Simulator page size (Graph paging) for the sync scenario. Default: ${DEFAULT-VALUE}.")
     int pageSize;
 
+    @Option(names = "--invoicing-user", defaultValue = "viewer:viewer",
+            description = "user:password of invoicing-service's read API (HTTP Basic). Default: ${DEFAULT-VALUE}.")
+    String invoicingUser;
+
     @Option(names = "--out", defaultValue = "benchmarks/target/results",
             description = "Folder of results.csv and lag.csv (appended to). Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -83,7 +87,7 @@ public final class BenchmarkMain implements Callable<Integer> {
             return 0;
         }
         BenchmarkOptions options = new BenchmarkOptions(new LinkedHashSet<>(scenarios), backend, partitions,
-                stepTimeout, readRequests, readTime, pageSize, out);
+                stepTimeout, readRequests, readTime, pageSize, out, invoicingUser);
         Results results = new Results(csv);
         System.out.printf(Locale.ROOT, "benchmarks: sizes %s, scenarios %s, %s backend, %d partitions, %d cpus, "
                 + "max heap %d MiB, load %s%n", sizes, scenarios, backend, partitions,

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -44,12 +46,14 @@ final class DashboardReads {
     }
 
     private int status(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(options.stepTimeout()).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(options.stepTimeout())
+                .header("Authorization", authorization()).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private void measure(int n, String name, String url, double rawPageMs) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(options.stepTimeout()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(options.stepTimeout())
+                .header("Authorization", authorization()).GET().build();
         get(request); // warm-up: first use of the controller and the converters
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + options.readTime().toNanos();
@@ -82,6 +86,11 @@ final class DashboardReads {
         results.add(n, "reads", name + " max", sorted.get(sorted.size() - 1), "ms");
         results.add(n, "reads", name + " requests", sorted.size(), "req");
         results.add(n, "reads", name + " req/s (4 readers)", sorted.size() / seconds, "req/s");
+    }
+
+    /** HTTP Basic of a dashboard user (invoicing-service's default viewer since its operator page). */
+    private String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(options.invoicingUser().getBytes(StandardCharsets.UTF_8));
     }
 
     private void get(HttpRequest request) throws Exception {

@@ -271,14 +271,18 @@ public class InvoiceBookingsHandler {
             return Map.of();
         }
         List<String> duplicates = new ArrayList<>();
-        try {
-            mongo.getCollection(BookingClaim.COLLECTION).insertMany(claims, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
+        // in chunks: one insertMany of a million claims ran at ~4k docs/s on the embedded server (100k at ~20k/s)
+        for (int from = 0; from < claims.size(); from += WRITE_BATCH) {
+            List<Document> chunk = claims.subList(from, Math.min(claims.size(), from + WRITE_BATCH));
+            try {
+                mongo.getCollection(BookingClaim.COLLECTION).insertMany(chunk, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    duplicates.add(chunk.get(error.getIndex()).getString("_id"));
                 }
-                duplicates.add(claims.get(error.getIndex()).getString("_id"));
             }
         }
         Map<String, String> lost = new LinkedHashMap<>();

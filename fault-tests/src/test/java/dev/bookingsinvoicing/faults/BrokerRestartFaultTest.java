@@ -59,21 +59,22 @@ class BrokerRestartFaultTest {
             Runs.awaitReadyView(stack, universe);
 
             // 3. during the invoicing run
-            Runs.send(stack, commands);
-            await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Runs.resultsSoFar(stack, commandIds) >= 1);
-            int resultsAtStop = Runs.resultsSoFar(stack, commandIds);
-            stack.stack.stopBroker();
-            Report.pause(OUTAGE);
-            stack.stack.startBroker();
-            Runs.awaitResults(stack, commandIds, Runs.PATIENCE);
+            int[] resultsAtStop = new int[1];
+            Runs.invoiceInTwoPhases(stack, commands, () -> {
+                await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Runs.resultsSoFar(stack, commandIds) >= 1);
+                resultsAtStop[0] = Runs.resultsSoFar(stack, commandIds);
+                stack.stack.stopBroker();
+                Report.pause(OUTAGE);
+                stack.stack.startBroker();
+            });
 
             InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);
             Report.line("broker", String.format("3 broker stops of %d s: during a sync (%d Graph requests served, "
                     + "%d new appointments; afterwards the view holds all %d expected simulator bookings), while the "
                     + "view filled (%d of %d rows), during invoicing (%d of %d results); %s; %.0f s",
                     OUTAGE.toSeconds(), requestsAtStop, added, syncBookings, viewAtStop, universe.bookings(),
-                    resultsAtStop, commandIds.size(), outcome.summaryAgainst(clean),
+                    resultsAtStop[0], commandIds.size(), outcome.summaryAgainst(clean),
                     (System.nanoTime() - started) / 1e9));
             assertThat(outcome.invoicedTwice()).as("bookings invoiced twice").isZero();
             assertThat(outcome.lostAgainst(clean)).as("bookings lost").isEmpty();

@@ -52,20 +52,23 @@ class InvoicingCrashFaultTest {
             Runs.awaitReadyView(stack, universe);
 
             // When the run's commands are processed with the service crashing at random points
-            Runs.send(stack, commands);
             List<Integer> resultsAtKill = new ArrayList<>();
-            while (resultsAtKill.size() < size.crashKills()) {
-                awaitConsuming(stack, "invoicing-commands");
-                Report.pause(Duration.ofMillis(random.nextInt(size == FaultSize.CI ? 700 : 2000)));
-                int done = Runs.resultsSoFar(stack, commandIds);
-                if (done == commandIds.size()) {
-                    break;
+            Set<String> selectedIds = Runs.ids(commands.subList(0, commands.size() - 1));
+            Runs.invoiceInTwoPhases(stack, commands, () -> {
+                while (resultsAtKill.size() < size.crashKills()) {
+                    awaitConsuming(stack, "invoicing-commands");
+                    // later kills wait longer, so that they spread over the run instead of hitting its start
+                    int spread = 200 + 20 * resultsAtKill.size() * (size == FaultSize.CI ? 1 : 3);
+                    Report.pause(Duration.ofMillis(random.nextInt(spread)));
+                    int done = Runs.resultsSoFar(stack, selectedIds);
+                    if (done == selectedIds.size()) {
+                        break;
+                    }
+                    stack.crashInvoicing();
+                    resultsAtKill.add(done);
+                    stack.stack.start(LocalStack.Service.INVOICING);
                 }
-                stack.crashInvoicing();
-                resultsAtKill.add(done);
-                stack.stack.start(LocalStack.Service.INVOICING);
-            }
-            Runs.awaitResults(stack, commandIds, Runs.PATIENCE);
+            });
 
             // Then
             InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);

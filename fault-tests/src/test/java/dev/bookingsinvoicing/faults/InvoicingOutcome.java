@@ -39,7 +39,7 @@ record InvoicingOutcome(Map<String, String> invoices, Map<String, Set<String>> i
         Map<String, Set<String>> invoicesOf = new TreeMap<>();
         Set<String> conflicting = new LinkedHashSet<>();
         for (ConsumerRecord<String, byte[]> record : stack.readAll(Topics.INVOICES)) {
-            if (!(EventSchemas.get().decode(record.value()) instanceof DraftInvoiceCreated invoice)
+            if (!(decoded(record.value()) instanceof DraftInvoiceCreated invoice)
                     || !commands.contains(invoice.getCommandId())) {
                 continue;
             }
@@ -57,7 +57,7 @@ record InvoicingOutcome(Map<String, String> invoices, Map<String, Set<String>> i
     static Map<String, String> results(FaultStack stack, Set<String> commands) {
         Map<String, String> results = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> record : stack.readAll(Topics.COMMAND_RESULTS)) {
-            Object value = EventSchemas.get().decode(record.value());
+            Object value = decoded(record.value());
             if (value instanceof CommandCompleted done && commands.contains(done.getCommandId())) {
                 results.put(done.getCommandId(), "COMPLETED " + done.getBookingsInvoiced() + " invoiced, "
                         + done.getInvoiceIds().size() + " invoice(s)");
@@ -66,6 +66,15 @@ record InvoicingOutcome(Map<String, String> invoices, Map<String, Set<String>> i
             }
         }
         return results;
+    }
+
+    /** Null for a record this project cannot decode (another case's poison). */
+    static Object decoded(byte[] value) {
+        try {
+            return EventSchemas.get().decode(value);
+        } catch (RuntimeException poison) {
+            return null;
+        }
     }
 
     private static String content(DraftInvoiceCreated invoice) {
@@ -112,7 +121,15 @@ record InvoicingOutcome(Map<String, String> invoices, Map<String, Set<String>> i
                 + "lost: %d, extra: %d, invoices differing from the clean run: %d, conflicting re-publications: %d",
                 invoicesOf.size(), clean.invoicesOf.size(), invoices.size(), clean.invoices.size(), invoicedTwice(),
                 lostAgainst(clean).size(), extraAgainst(clean).size(), differentInvoicesFrom(clean).size(),
-                conflicting.size());
+                conflicting.size()) + (differentInvoicesFrom(clean).isEmpty() ? "" : differenceSample(clean, 3));
+    }
+
+    /** A few differing invoices side by side, to see what differs. */
+    String differenceSample(InvoicingOutcome clean, int count) {
+        StringBuilder sample = new StringBuilder();
+        differentInvoicesFrom(clean).stream().sorted().limit(count).forEach(id -> sample.append("\n  ").append(id)
+                .append("\n    clean: ").append(clean.invoices.get(id)).append("\n    this:  ").append(invoices.get(id)));
+        return sample.toString();
     }
 
     static Map<String, Integer> countBy(Map<String, String> results) {

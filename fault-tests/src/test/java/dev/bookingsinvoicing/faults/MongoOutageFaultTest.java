@@ -42,14 +42,15 @@ class MongoOutageFaultTest {
             stack.restoreMongo();
             Runs.awaitReadyView(stack, universe);
 
-            Runs.send(stack, commands);
-            await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Runs.resultsSoFar(stack, commandIds) >= 1);
-            int resultsAtCut = Runs.resultsSoFar(stack, commandIds);
-            stack.cutMongo();
-            Report.pause(OUTAGE);
-            stack.restoreMongo();
-            Runs.awaitResults(stack, commandIds, Runs.PATIENCE);
+            int[] resultsAtCut = new int[1];
+            Runs.invoiceInTwoPhases(stack, commands, () -> {
+                await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Runs.resultsSoFar(stack, commandIds) >= 1);
+                resultsAtCut[0] = Runs.resultsSoFar(stack, commandIds);
+                stack.cutMongo();
+                Report.pause(OUTAGE);
+                stack.restoreMongo();
+            });
 
             InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);
             DeadLetters deadLetters = new DeadLetters(stack.bootstrapServers());
@@ -60,7 +61,7 @@ class MongoOutageFaultTest {
             }
             Report.line("mongo", String.format("2 MongoDB outages of %d s (connections dropped, port closed): while "
                     + "the view filled (%d of %d rows), during invoicing (%d of %d results); dead-lettered: %d; %s; "
-                    + "%.0f s", OUTAGE.toSeconds(), viewAtCut, universe.bookings(), resultsAtCut, commandIds.size(),
+                    + "%.0f s", OUTAGE.toSeconds(), viewAtCut, universe.bookings(), resultsAtCut[0], commandIds.size(),
                     deadLettered, outcome.summaryAgainst(clean), (System.nanoTime() - started) / 1e9));
             assertThat(deadLettered).as("records dead-lettered because MongoDB was away").isZero();
             assertThat(outcome.invoicedTwice()).as("bookings invoiced twice").isZero();

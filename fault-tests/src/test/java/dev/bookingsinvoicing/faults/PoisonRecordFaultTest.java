@@ -129,7 +129,7 @@ class PoisonRecordFaultTest {
                 List.of(universe.bookingIds().get(0)));
         poisonThenGood(Topics.INVOICING_COMMANDS, commandId, () -> stack.send(Topics.INVOICING_COMMANDS, commandId,
                 command), () -> stack.readAll(Topics.COMMAND_RESULTS).stream()
-                        .map(r -> EventSchemas.get().decode(r.value()))
+                        .map(r -> decodedOrNull(r.value()))
                         .anyMatch(v -> v instanceof CommandCompleted c && c.getCommandId().equals(commandId)
                                 && c.getBookingsInvoiced() == 1));
     }
@@ -145,7 +145,7 @@ class PoisonRecordFaultTest {
                 .setEmailAddress("after.poison@poison.example").build();
         poisonThenGood(Topics.CUSTOMERS, key, () -> stack.send(Topics.CUSTOMERS, key, discovered),
                 () -> stack.readAll(Topics.CUSTOMER_REGISTRATIONS).stream().anyMatch(r -> customerId.equals(
-                        bookingsCustomerIdOf(EventSchemas.get().decode(r.value())))));
+                        bookingsCustomerIdOf(decodedOrNull(r.value())))));
     }
 
     @Test
@@ -160,7 +160,7 @@ class PoisonRecordFaultTest {
                 .build();
         poisonThenGood(Topics.SERVICES, key, () -> stack.send(Topics.SERVICES, key, discovered),
                 () -> stack.readAll(Topics.ITEM_REGISTRATIONS).stream().anyMatch(r -> serviceId.equals(
-                        serviceIdOf(EventSchemas.get().decode(r.value())))));
+                        serviceIdOf(decodedOrNull(r.value())))));
     }
 
     @Test
@@ -249,6 +249,15 @@ class PoisonRecordFaultTest {
             return universe.customerRegistered(0);
         }
         return universe.invoice("wrong-type-on-" + topic, InvoiceScope.ALL, List.of());
+    }
+
+    /** The topics hold this test's own poison records too. */
+    private static Object decodedOrNull(byte[] value) {
+        try {
+            return EventSchemas.get().decode(value);
+        } catch (RuntimeException poison) {
+            return null;
+        }
     }
 
     private static String bookingsCustomerIdOf(Object value) {

@@ -59,7 +59,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.customers.registration.CustomerDiscoveredListener;
 import dev.bookingsinvoicing.customers.registration.CustomerFilter;
-import dev.bookingsinvoicing.customers.registration.CustomerNumbers;
 import dev.bookingsinvoicing.customers.registration.CustomerProperties;
 import dev.bookingsinvoicing.customers.registration.CustomerRegistrar;
 import dev.bookingsinvoicing.customers.registration.CustomerStore;
@@ -73,6 +72,7 @@ import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
  * The customer service as its users meet it, one context over an embedded broker with 4 partitions and the
@@ -298,7 +298,7 @@ class CustomerRegistrationIntegrationTest {
                     properties.defaultTemplate());
             CustomerDiscoveredListener second = new CustomerDiscoveredListener(new CustomerRegistrar(
                     new CustomerFilter(properties.filter()), secondTemplates::defaultTemplate,
-                    new CustomerNumbers(properties.numberSeries()), store), serviceProducer);
+                    properties.numberSeries().numbers(), store), serviceProducer);
             ContainerProperties containerProperties = new ContainerProperties(Topics.CUSTOMERS);
             containerProperties.setGroupId("customer-service");
             containerProperties.setMessageListener((MessageListener<String, Object>) record -> {
@@ -337,7 +337,7 @@ class CustomerRegistrationIntegrationTest {
     }
 
     private static Set<String> series(int count) {
-        CustomerNumbers numbers = new CustomerNumbers(new CustomerProperties.NumberSeries("C", 6, 10));
+        NumberSeries numbers = new NumberSeries("customer", "C", 6, 10);
         return IntStream.rangeClosed(1, count).mapToObj(i -> numbers.format(i * 10L)).collect(Collectors.toSet());
     }
 

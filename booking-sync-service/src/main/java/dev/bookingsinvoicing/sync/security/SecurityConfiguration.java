@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.sync.security;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -7,12 +8,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+import dev.bookingsinvoicing.service.security.ServiceUsers;
+import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
 
 /**
  * HTTP Basic for what changes things: {@code PUT /api/sync/setup/**}, {@code POST /api/sync/run} and the actuator
@@ -25,6 +27,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(ServiceUsersProperties.class)
 public class SecurityConfiguration {
 
     static final String ADMIN = "SYNC_ADMIN";
@@ -45,12 +48,10 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService syncUsers(SecurityProperties properties) {
-        // passwords are kept as configured ({bcrypt}..., {noop}...); Spring Security's delegating encoder checks them
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(u -> User.withUsername(u.name()).password(u.password()).roles(u.roles().toArray(String[]::new))
-                        .build())
-                .toList());
+    UserDetailsService syncUsers(ServiceUsersProperties properties) {
+        // passwords are kept as configured ({bcrypt}..., {noop}...); Spring Security's delegating encoder checks them.
+        // Users are optional here (without one every write is refused), and a user without roles is a SYNC_ADMIN.
+        return ServiceUsers.optionalWithDefaultRole(ADMIN).userDetailsManager(properties);
     }
 
     /** Masks anything that looks like a secret in /actuator/configprops and /actuator/env, whoever asks. */

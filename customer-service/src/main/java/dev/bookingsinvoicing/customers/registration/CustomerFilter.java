@@ -3,6 +3,8 @@ package dev.bookingsinvoicing.customers.registration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bookingsinvoicing.service.registration.FilterValues;
+
 /**
  * BC's customer filter: a customer needs an email address (it is how we match and invoice people), and may be
  * limited to configured cities, counties/states, postal codes and countries. The country is the one the customer

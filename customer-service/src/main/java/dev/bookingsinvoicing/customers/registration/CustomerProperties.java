@@ -40,5 +40,10 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
     /** C00010, C00020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */
     public record NumberSeries(@NotBlank @DefaultValue("C") String prefix, @Min(1) @Max(18) @DefaultValue("5") int digits,
             @Min(1) @DefaultValue("10") int step) {
+
+        /** The series that formats customer numbers. */
+        public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
+            return new dev.bookingsinvoicing.service.registration.NumberSeries("customer", prefix, digits, step);
+        }
     }
 }

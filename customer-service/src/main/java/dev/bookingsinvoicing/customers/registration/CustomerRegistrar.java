@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Registers Bookings customers: filter, then match by email or create a customer from the template under the
  * next number; later changes of a registered customer's name, phone or address update the customer. Safe to run for
@@ -19,11 +21,11 @@ public class CustomerRegistrar {
 
     private final CustomerFilter filter;
     private final Supplier<CustomerTemplate> template;
-    private final CustomerNumbers numbers;
+    private final NumberSeries numbers;
     private final CustomerStore store;
 
     /** {@code template} is asked once per registration, so a template changed over the API applies at once. */
-    public CustomerRegistrar(CustomerFilter filter, Supplier<CustomerTemplate> template, CustomerNumbers numbers,
+    public CustomerRegistrar(CustomerFilter filter, Supplier<CustomerTemplate> template, NumberSeries numbers,
             CustomerStore store) {
         this.filter = filter;
         this.template = template;

@@ -31,7 +31,7 @@ public class RegistrationConfiguration {
     CustomerRegistrar customerRegistrar(CustomerProperties properties, CustomerStore store,
             CustomerTemplates templates) {
         return new CustomerRegistrar(new CustomerFilter(properties.filter()), templates::defaultTemplate,
-                new CustomerNumbers(properties.numberSeries()), store);
+                properties.numberSeries().numbers(), store);
     }
 
     /**

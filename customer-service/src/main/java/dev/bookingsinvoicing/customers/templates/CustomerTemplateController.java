@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bookingsinvoicing.customers.registration.CustomerTemplate;
+import dev.bookingsinvoicing.service.web.TemplateNotFoundException;
 
 /** Administration of customer templates (ADMIN to change, READER to look). */
 @RestController

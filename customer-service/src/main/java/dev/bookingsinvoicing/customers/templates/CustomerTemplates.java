@@ -15,6 +15,8 @@ import com.mongodb.client.result.UpdateResult;
 
 import dev.bookingsinvoicing.customers.registration.CustomerStore;
 import dev.bookingsinvoicing.customers.registration.CustomerTemplate;
+import dev.bookingsinvoicing.service.web.TemplateConflictException;
+import dev.bookingsinvoicing.service.web.TemplateNotFoundException;
 
 /**
  * Customer templates in MongoDB ({@code _id} = code): seeded from the configuration, managed over the API, and read

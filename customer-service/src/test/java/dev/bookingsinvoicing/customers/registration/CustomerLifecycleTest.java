@@ -17,7 +17,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
-import dev.bookingsinvoicing.customers.templates.TemplateConflictException;
+import dev.bookingsinvoicing.service.web.TemplateConflictException;
+import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
  * A Bookings customer's life as the registrar sees it, against the real wire-protocol MongoDB server: registered
@@ -47,7 +48,7 @@ class CustomerLifecycleTest {
     private CustomerRegistrar registrar(CustomerProperties.Filter filter) {
         templates.seedAndCheck(List.of(CustomerFilterTest.TEMPLATE));
         return new CustomerRegistrar(new CustomerFilter(filter), templates::defaultTemplate,
-                new CustomerNumbers(new CustomerProperties.NumberSeries("C", 5, 10)), store);
+                new NumberSeries("customer", "C", 5, 10), store);
     }
 
     @Test

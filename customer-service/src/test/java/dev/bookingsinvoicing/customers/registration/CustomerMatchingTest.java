@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 class CustomerMatchingTest {
 
     @Test
@@ -20,7 +22,7 @@ class CustomerMatchingTest {
 
     @Test
     void customerNumbersFollowTheSeriesFormat() {
-        CustomerNumbers numbers = new CustomerNumbers(new CustomerProperties.NumberSeries("C", 5, 10));
+        NumberSeries numbers = new NumberSeries("customer", "C", 5, 10);
 
         assertThat(numbers.format(10)).isEqualTo("C00010");
         assertThat(numbers.format(20)).isEqualTo("C00020");

@@ -24,6 +24,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Two service instances (two registrars, each with its own MongoDB client) register the same Bookings customers
  * at the same time, each customer twice: every email ends up with exactly one number, and no number is shared.
@@ -90,7 +92,7 @@ class ParallelRegistrationTest {
         clients.add(client);
         return new CustomerRegistrar(new CustomerFilter(CustomerProperties.Filter.acceptAll()),
                 () -> CustomerFilterTest.TEMPLATE,
-                new CustomerNumbers(new CustomerProperties.NumberSeries("C", 5, 10)),
+                new NumberSeries("customer", "C", 5, 10),
                 new CustomerStore(new MongoTemplate(client, "customers")));
     }
 }

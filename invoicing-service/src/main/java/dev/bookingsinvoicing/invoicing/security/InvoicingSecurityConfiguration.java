@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.invoicing.security;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,11 +9,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import dev.bookingsinvoicing.service.security.ServiceUsers;
+import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
 
 /**
  * Who may do what: the JSON API ({@code /api/**}) with HTTP Basic for VIEWER or OPERATOR; the operator page with
@@ -24,10 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(ServiceUsersProperties.class)
 public class InvoicingSecurityConfiguration {
 
-    static final String OPERATOR = OperatorUsersProperties.Role.OPERATOR.name();
-    static final String VIEWER = OperatorUsersProperties.Role.VIEWER.name();
+    /** The two roles: OPERATOR sends commands from the page, VIEWER sees the page and reads the API. */
+    static final String OPERATOR = "OPERATOR";
+    static final String VIEWER = "VIEWER";
 
     @Bean
     @Order(1)
@@ -61,14 +65,11 @@ public class InvoicingSecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return ServiceUsers.passwordEncoder();
     }
 
     @Bean
-    InMemoryUserDetailsManager operatorUsers(OperatorUsersProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(u -> User.withUsername(u.name()).password(u.password())
-                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new)).build())
-                .toList());
+    InMemoryUserDetailsManager operatorUsers(ServiceUsersProperties properties) {
+        return ServiceUsers.withRoles(OPERATOR, VIEWER).userDetailsManager(properties);
     }
 }

@@ -3,6 +3,8 @@ package dev.bookingsinvoicing.items.registration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bookingsinvoicing.service.registration.FilterValues;
+
 /**
  * BC's item filter, applied to the item the service would become: services hidden from customers only when the
  * settings include them, and the template's unit of measure, posting groups and tax group among the accepted values.

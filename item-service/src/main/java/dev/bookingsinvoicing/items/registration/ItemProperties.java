@@ -40,5 +40,10 @@ public record ItemProperties(@Valid @NotNull @DefaultValue List<ItemTemplate> te
     /** SVC0010, SVC0020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */
     public record NumberSeries(@NotBlank @DefaultValue("SVC") String prefix, @Min(1) @Max(18) @DefaultValue("4") int digits,
             @Min(1) @DefaultValue("10") int step) {
+
+        /** The series that formats item numbers. */
+        public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
+            return new dev.bookingsinvoicing.service.registration.NumberSeries("item", prefix, digits, step);
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Registers Bookings services as items of type Service: filter, then map the service to its item (a new number
  * from the series the first time) and keep description and price current, announcing a change as an update. Safe to
@@ -21,11 +23,11 @@ public class ItemRegistrar {
 
     private final ItemFilter filter;
     private final Supplier<ItemTemplate> template;
-    private final ItemNumbers numbers;
+    private final NumberSeries numbers;
     private final ItemStore store;
 
     /** {@code template} is asked once per registration, so a template changed over the API applies at once. */
-    public ItemRegistrar(ItemFilter filter, Supplier<ItemTemplate> template, ItemNumbers numbers, ItemStore store) {
+    public ItemRegistrar(ItemFilter filter, Supplier<ItemTemplate> template, NumberSeries numbers, ItemStore store) {
         this.filter = filter;
         this.template = template;
         this.numbers = numbers;

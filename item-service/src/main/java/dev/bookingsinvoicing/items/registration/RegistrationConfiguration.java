@@ -30,7 +30,7 @@ public class RegistrationConfiguration {
     @Bean
     ItemRegistrar itemRegistrar(ItemProperties properties, ItemStore store, ItemTemplates templates) {
         return new ItemRegistrar(new ItemFilter(properties.filter()), templates::defaultTemplate,
-                new ItemNumbers(properties.numberSeries()), store);
+                properties.numberSeries().numbers(), store);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bookingsinvoicing.items.registration.ItemTemplate;
+import dev.bookingsinvoicing.service.web.TemplateNotFoundException;
 
 /** Administration of item templates (ADMIN to change, READER to look). */
 @RestController

@@ -15,6 +15,8 @@ import com.mongodb.client.result.UpdateResult;
 
 import dev.bookingsinvoicing.items.registration.ItemStore;
 import dev.bookingsinvoicing.items.registration.ItemTemplate;
+import dev.bookingsinvoicing.service.web.TemplateConflictException;
+import dev.bookingsinvoicing.service.web.TemplateNotFoundException;
 
 /**
  * Item templates in MongoDB ({@code _id} = code): seeded from the configuration, managed over the API, and read

@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.items.web;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -7,11 +8,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import dev.bookingsinvoicing.service.security.ServiceUsers;
+import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
 
 /**
  * HTTP Basic for the REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads
@@ -23,10 +25,12 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(ServiceUsersProperties.class)
 public class ApiSecurityConfiguration {
 
-    private static final String ADMIN = ApiUsersProperties.Role.ADMIN.name();
-    private static final String READER = ApiUsersProperties.Role.READER.name();
+    /** The two roles of the API: ADMIN manages templates, READER reads. */
+    private static final String ADMIN = "ADMIN";
+    private static final String READER = "READER";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
@@ -45,14 +49,11 @@ public class ApiSecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return ServiceUsers.passwordEncoder();
     }
 
     @Bean
-    InMemoryUserDetailsManager apiUsers(ApiUsersProperties properties) {
-        return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(u -> User.withUsername(u.name()).password(u.password())
-                        .roles(u.roles().stream().map(Enum::name).toArray(String[]::new)).build())
-                .toList());
+    InMemoryUserDetailsManager apiUsers(ServiceUsersProperties properties) {
+        return ServiceUsers.withRoles(ADMIN, READER).userDetailsManager(properties);
     }
 }

@@ -18,7 +18,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.items.templates.ItemTemplates;
-import dev.bookingsinvoicing.items.templates.TemplateConflictException;
+import dev.bookingsinvoicing.service.web.TemplateConflictException;
+import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
  * A Bookings service's life as the registrar sees it, against the real wire-protocol MongoDB server: registered
@@ -47,7 +48,7 @@ class ItemLifecycleTest {
     private ItemRegistrar registrar() {
         templates.seedAndCheck(List.of(ItemRulesTest.TEMPLATE));
         return new ItemRegistrar(new ItemFilter(ItemProperties.Filter.acceptAll()), templates::defaultTemplate,
-                new ItemNumbers(new ItemProperties.NumberSeries("SVC", 4, 10)), store);
+                new NumberSeries("item", "SVC", 4, 10), store);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 class ItemRulesTest {
 
     static final ItemTemplate TEMPLATE = new ItemTemplate("SVC", null, "Service", "HOUR", "SERVICES", "VAT25", null, true);
@@ -47,7 +49,7 @@ class ItemRulesTest {
 
     @Test
     void itemNumbersFollowTheSeriesFormat() {
-        ItemNumbers numbers = new ItemNumbers(new ItemProperties.NumberSeries("SVC", 4, 10));
+        NumberSeries numbers = new NumberSeries("item", "SVC", 4, 10);
 
         assertThat(numbers.format(10)).isEqualTo("SVC0010");
         assertThat(numbers.format(20)).isEqualTo("SVC0020");

@@ -26,6 +26,8 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Two service instances (two registrars, each with its own MongoDB client) register the same Bookings services at
  * the same time, each service several times: every service ends up with exactly one item no., never shared.
@@ -82,7 +84,7 @@ class ParallelRegistrationTest {
         MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
         clients.add(client);
         return new ItemRegistrar(new ItemFilter(ItemProperties.Filter.acceptAll()), () -> ItemRulesTest.TEMPLATE,
-                new ItemNumbers(new ItemProperties.NumberSeries("SVC", 4, 10)),
+                new NumberSeries("item", "SVC", 4, 10),
                 new ItemStore(new MongoTemplate(client, "items")));
     }
 }

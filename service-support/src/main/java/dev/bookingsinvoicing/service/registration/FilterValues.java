@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.items.registration;
+package dev.bookingsinvoicing.service.registration;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.customers.templates;
+package dev.bookingsinvoicing.service.web;
 
 /** No template with that code: answered 404. */
 public class TemplateNotFoundException extends RuntimeException {

@@ -1,9 +1,0 @@
-package dev.bookingsinvoicing.items.templates;
-
-/** No template with that code: answered 404. */
-public class TemplateNotFoundException extends RuntimeException {
-
-    public TemplateNotFoundException(String message) {
-        super(message);
-    }
-}

@@ -119,6 +119,13 @@ public final class BenchmarkMain implements Callable<Integer> {
             Plots.draw(csv, plotDir);
         }
         System.out.println("results: " + csv.toAbsolutePath() + " and " + out.resolve("lag.csv").toAbsolutePath());
+        // times are never judged here; a scenario that broke or never finished is (a CI smoke check must notice)
+        List<String> broken = results.rows().stream().map(Results.Row::metric)
+                .filter(m -> m.startsWith("FAILED") || m.contains("TIMEOUT") || m.contains("REJECTED")).toList();
+        if (!broken.isEmpty()) {
+            System.out.println("not completed: " + broken);
+            return 1;
+        }
         return 0;
     }
 

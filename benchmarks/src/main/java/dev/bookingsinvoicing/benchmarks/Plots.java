@@ -13,6 +13,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -36,6 +37,8 @@ final class Plots {
         LATENCY.put("reads/first page p99", "first page p99");
         LATENCY.put("reads/status+customer page p50", "status+customer page p50");
         LATENCY.put("reads/status+customer page p99", "status+customer page p99");
+        LATENCY.put("reads/per-customer totals p50", "per-customer totals p50");
+        LATENCY.put("reads/per-customer totals p99", "per-customer totals p99");
         LATENCY.put("raw/store first page (count+sort+limit) p50", "raw driver first page p50");
     }
 
@@ -72,6 +75,14 @@ final class Plots {
         chart("Latency against size (4 readers)", "milliseconds", LATENCY, figures, dir.resolve("latency.png"));
     }
 
+    /** A log axis ticked at powers of ten only. */
+    private static LogAxis decades(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setMinorTickCount(9);
+        return axis;
+    }
+
     private static void chart(String title, String yLabel, Map<String, String> wanted,
             Map<String, TreeMap<Integer, Double>> figures, Path png) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -92,8 +103,8 @@ final class Plots {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "bookings (log)", yLabel + " (log)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setDomainAxis(new LogAxis("bookings (log)"));
-        plot.setRangeAxis(new LogAxis(yLabel + " (log)"));
+        plot.setDomainAxis(decades("bookings (log)"));
+        plot.setRangeAxis(decades(yLabel + " (log)"));
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
         ChartUtils.saveChartAsPNG(new File(png.toString()), chart, 900, 560);
     }

@@ -376,7 +376,8 @@ class ComposeFileTest {
     @Test
     void withoutADemoEnvFileTheStackTalksToMicrosoftGraphAndRefusesToStartWithoutABusinessOrPasswords() {
         Map<String, String> production = new LinkedHashMap<>(Map.of("BOOKINGS_BUSINESS_ID", "Salon@contoso.onmicrosoft.com",
-                "BOOKINGS_ADMIN_PASSWORD", "{bcrypt}$2a$10$abc", "BOOKINGS_READER_PASSWORD", "{bcrypt}$2a$10$def"));
+                "BOOKINGS_ADMIN_PASSWORD", "{bcrypt}$2a$10$abc", "BOOKINGS_READER_PASSWORD", "{bcrypt}$2a$10$def",
+                "INVOICING_OPERATOR_PASSWORD", "{bcrypt}$2a$10$ghi", "INVOICING_VIEWER_PASSWORD", "{bcrypt}$2a$10$jkl"));
         for (String required : List.copyOf(production.keySet())) {
             Map<String, String> missing = new LinkedHashMap<>(production);
             missing.remove(required);

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,9 +158,17 @@ abstract class ProductionFlowScenario {
         return services.get(service).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
+    /** Reads a service's endpoint; invoicing-service's API as its VIEWER, with the password compose gives it. */
     private HttpResponse<String> get(String service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
+                .timeout(Duration.ofSeconds(30));
+        String password = compose.environment(service).get("INVOICING_VIEWER_PASSWORD");
+        if (password != null) {
+            String credentials = "viewer:" + password.replaceFirst("^\\{noop\\}", "");
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int healthcheck(String... args) throws Exception {

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar local-stack.jar}: starts the whole system on this machine and keeps it running until Ctrl-C. */
+/** {@code java -jar local-stack/target/local-stack-exec.jar}: starts the whole system on this machine and keeps it running until Ctrl-C. */
 @Command(name = "local-stack", mixinStandardHelpOptions = true,
         description = "Runs a Kafka broker, an embedded MongoDB server, the Bookings simulator and all four services.")
 public final class LocalStackApplication implements Callable<Integer> {

@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -388,6 +389,8 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // the login page has a heading too: wait until the browser has left it
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
         assertThat(text("h1")).isEqualTo("Bookings not invoiced");
     }
 
@@ -424,8 +427,10 @@ class OperatorPageBrowserTest {
         });
     }
 
+    /** The element's text once the page stops replacing it (the result page refreshes itself). */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     private String url(String path) {

@@ -44,8 +44,8 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
  * <li>A command whose result is stored ({@code command_results}, {@code _id} = commandId) is done: a
  * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
  * <li>Otherwise the plan is read from the stored plan (header {@code _id} = commandId) if an earlier attempt got
- * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the same decision, and the
- * invoice ids are a function of commandId + customerNo + currency.
+ * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the
+ * same decision, and the invoice ids are a function of commandId + customerNo + currency.
  * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
  * unique {@code _id} makes the claim atomic in any MongoDB: two commands cannot both claim one booking (nor a
  * MarkBookingsInvoiced, which claims the same way). A duplicate held by this command (an earlier crashed attempt)
@@ -60,7 +60,8 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
  * re-announced.
  * </ol>
  * <p>Speed (InvoiceBookings(ALL) over a million bookings): rows are read as raw documents with a projection, plan
- * pieces and invoices are written as raw documents with unordered insertMany, claims in one unordered insertMany,
+ * pieces and invoices are written as raw documents with unordered insertMany, claims in unordered insertMany chunks
+ * of 10,000 (one call for a million ran at ~4k docs/s on the embedded server),
  * view rows deleted by {@code _id} batches; nothing just written is read back. See {@link RawDocuments}.
  */
 @Component

@@ -3,9 +3,13 @@ package dev.bookingsinvoicing.customers;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import dev.bookingsinvoicing.service.security.ReaderAdminApiSecurity;
 
 /** Turns Bookings customers into customer records with numbers, and announces each registration or rejection. */
 @SpringBootApplication
+@Import(ReaderAdminApiSecurity.class)
 @ConfigurationPropertiesScan
 public class CustomerServiceApplication {
 

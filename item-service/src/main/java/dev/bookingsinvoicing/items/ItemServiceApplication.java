@@ -3,9 +3,13 @@ package dev.bookingsinvoicing.items;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import dev.bookingsinvoicing.service.security.ReaderAdminApiSecurity;
 
 /** Turns Bookings services into items of type Service with numbers, and announces each registration or rejection. */
 @SpringBootApplication
+@Import(ReaderAdminApiSecurity.class)
 @ConfigurationPropertiesScan
 public class ItemServiceApplication {
 

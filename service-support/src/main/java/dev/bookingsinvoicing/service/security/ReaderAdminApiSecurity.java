@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.customers.web;
+package dev.bookingsinvoicing.service.security;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,25 +12,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.bookingsinvoicing.service.security.ServiceUsers;
-import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
-
 /**
- * HTTP Basic for the REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads
- * customers and templates, only ADMIN changes templates; health stays open for probes.
+ * HTTP Basic for a service's REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads,
+ * only ADMIN changes anything; health and info stay open for probes. A service opts in with
+ * {@code @Import(ReaderAdminApiSecurity.class)} (customer-service and item-service do).
  *
- * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
- * booking-sync-service): the local stack runs every service on one classpath, and that module would lock every other
- * service's API behind a generated password. This configuration applies to this service's context only.
+ * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose: the local stack
+ * runs every service on one classpath, and that module would lock every other service's API behind a generated
+ * password. This configuration applies only to the contexts that import it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(ServiceUsersProperties.class)
-public class ApiSecurityConfiguration {
+public class ReaderAdminApiSecurity {
 
-    /** The two roles of the API: ADMIN manages templates, READER reads. */
-    private static final String ADMIN = "ADMIN";
-    private static final String READER = "READER";
+    /** The two roles of the API: ADMIN changes (templates), READER reads. */
+    public static final String ADMIN = "ADMIN";
+    public static final String READER = "READER";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,9 @@ final class ListCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("invoicing-service answered %d: %s%n", response.statusCode(), response.body());
             return 1;
         }
-        print(JsonMapper.builder().build().readTree(response.body()), spec.commandLine().getOut());
+        print(JsonMapper.builder()
+                // money keeps its scale: 80.00, not 80.0
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().readTree(response.body()), spec.commandLine().getOut());
         return 0;
     }
 
@@ -88,7 +91,10 @@ final class ListCommand implements Callable<Integer> {
 
     private static String text(JsonNode row, String field) {
         JsonNode value = row.path(field);
-        return value.isNull() || value.isMissingNode() ? "-" : value.asString();
+        if (value.isNull() || value.isMissingNode()) {
+            return "-";
+        }
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
     }
 
     private static String abbreviate(String value, int width) {

@@ -25,6 +25,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import dev.bookingsinvoicing.localstack.LocalStack.Service;
+
 /**
  * The edges of the running system: bad REST input gets a 4xx with an RFC 9457 problem detail and no stack trace;
  * writes need a user; the Graph client secret and the Kafka SASL password given as configuration appear neither in
@@ -70,7 +72,7 @@ class EdgeInputAndSecretsTest {
 
     @Test
     void customerServiceAnswersBadInputWithProblemDetailsAndWritesNeedAUser() throws Exception {
-        String customers = "http://localhost:" + port(2);
+        String customers = stack.stack.url(Service.CUSTOMERS);
         probe(List.of(
                 new Probe("POST", customers + "/api/customer-templates", "admin:admin", "{not json", 400),
                 new Probe("POST", customers + "/api/customer-templates", "admin:admin", "{}", 400),
@@ -79,7 +81,7 @@ class EdgeInputAndSecretsTest {
 
     @Test
     void itemServiceAnswersBadInputWithProblemDetailsAndWritesNeedAUser() throws Exception {
-        String items = "http://localhost:" + port(3);
+        String items = stack.stack.url(Service.ITEMS);
         probe(List.of(
                 new Probe("POST", items + "/api/item-templates", "admin:admin", "{\"code\":\"\"}", 400),
                 new Probe("POST", items + "/api/item-templates", null, "{}", 401)));
@@ -146,7 +148,7 @@ class EdgeInputAndSecretsTest {
     void secretsDoNotAppearInActuatorEnvOrConfigprops() throws Exception {
         List<String> leaks = new ArrayList<>();
         List<String> urls = new ArrayList<>();
-        for (String base : List.of(stack.stack.syncUrl(), "http://localhost:" + port(2), "http://localhost:" + port(3),
+        for (String base : List.of(stack.stack.syncUrl(), stack.stack.url(Service.CUSTOMERS), stack.stack.url(Service.ITEMS),
                 stack.stack.invoicingUrl())) {
             urls.add(base + "/actuator/env");
             urls.add(base + "/actuator/configprops");
@@ -168,18 +170,6 @@ class EdgeInputAndSecretsTest {
         }
         Report.line("secrets", "actuator leaks: " + leaks);
         assertThat(leaks).isEmpty();
-    }
-
-    /** The customers (2) or items (3) port: LocalStack has no URL getter for them, its settings are read by reflection. */
-    private int port(int service) {
-        try {
-            var field = stack.stack.getClass().getDeclaredField("settings");
-            field.setAccessible(true);
-            var settings = (dev.bookingsinvoicing.localstack.LocalStack.Settings) field.get(stack.stack);
-            return service == 2 ? settings.ports().customers() : settings.ports().items();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String shorten(String text) {

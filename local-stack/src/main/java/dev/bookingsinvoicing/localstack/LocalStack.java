@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.bookingsinvoicing.customers.CustomerServiceApplication;
@@ -46,7 +47,11 @@ public final class LocalStack implements AutoCloseable {
             int partitions, Duration syncInterval) {
     }
 
-    /** TCP ports of every component; {@link #free()} picks free ones (for tests). */
+    /**
+     * TCP ports of every component; {@link #free()} picks free ones (for tests). A service port of 0 lets the
+     * service's web server bind any free port when it starts: ports picked in advance can be taken by an outgoing
+     * connection in between (the Kafka clients open many), which once failed a CI run with "address in use".
+     */
     public record Ports(int kafka, int kafkaController, int mongo, int simulator, int invoicing, int sync, int customers,
             int items) {
 
@@ -55,8 +60,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public static Ports free() {
-            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.next(), FreePorts.next(), FreePorts.next());
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), 0, 0, 0, 0);
         }
     }
 
@@ -122,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.uri(service.database),
-                "--server.port=" + port(service),
+                "--server.port=" + configuredPort(service),
                 "--bookings.kafka.topics.partitions=" + settings.partitions(),
                 "--spring.main.banner-mode=off",
                 // the embedded server does not answer the driver's "hello" health command
@@ -146,7 +150,7 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
-    private int port(Service service) {
+    private int configuredPort(Service service) {
         Ports ports = settings.ports();
         return switch (service) {
             case INVOICING -> ports.invoicing();
@@ -204,7 +208,8 @@ public final class LocalStack implements AutoCloseable {
                   (development users only: set real ones with bookings.security.users, see README)
                 """, startup.toMillis() / 1000.0, broker.bootstrapServers(), settings.dataDir().toAbsolutePath(),
                 ports.mongo(), settings.mongoBackend(), simulator.baseUrl(), simulator.accessToken(),
-                ports.invoicing(), ports.sync(), ports.customers(), ports.items(), broker.bootstrapServers());
+                port(Service.INVOICING), port(Service.SYNC), port(Service.CUSTOMERS), port(Service.ITEMS),
+                broker.bootstrapServers());
     }
 
     public String bootstrapServers() {
@@ -215,12 +220,25 @@ public final class LocalStack implements AutoCloseable {
         return simulator;
     }
 
+    /** The port a running service listens on (the one it bound, when its configured port is 0). */
+    public int port(Service service) {
+        ConfigurableApplicationContext context = services.get(service);
+        if (!(context instanceof WebServerApplicationContext web)) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return web.getWebServer().getPort();
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
     public String invoicingUrl() {
-        return "http://localhost:" + settings.ports().invoicing();
+        return url(Service.INVOICING);
     }
 
     public String syncUrl() {
-        return "http://localhost:" + settings.ports().sync();
+        return url(Service.SYNC);
     }
 
     /** Services first (they flush and commit), then what they depend on. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,19 @@ import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.schemas.Keys;
 
 /**
- * Keeps "Bookings Not Invoiced" up to date from events, in any arrival order. Every write is keyed by
- * {@code _id} (the only index the embedded server has) and batched per event; the only scans are the
- * "rows of this customer / this service" look-ups when a registration arrives, which real MongoDB serves from
- * the indexes declared on {@link BookingRow}.
+ * Keeps "Bookings Not Invoiced" up to date from events, in any arrival order. Events come in batches (one poll of
+ * the view's listener): each step of a batch is one {@code _id $in} read or one bulk write, so a batch of 500
+ * appointments costs about as many round trips as one appointment did. Every look-up is by {@code _id} (the only
+ * index the embedded server has): a customer registration finds its rows through {@link CustomerBookings}; an item
+ * registration (a few per business, rarely) scans the view once per batch, which real MongoDB serves from the
+ * by_service index declared on {@link BookingRow}.
  *
  * <p>A booking that has been claimed by an invoicing command ({@link BookingClaim}) is never written again: a
  * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view.
@@ -41,20 +46,42 @@ public class BookingsNotInvoicedProjection {
         this.rules = rules;
     }
 
-    /** A completed appointment, new or a new revision: its rows replace the previous ones. */
-    public void onCompleted(Appointment appointment) {
-        String key = Keys.appointment(appointment.businessId(), appointment.appointmentId());
-        AppointmentState previous = mongo.findById(key, AppointmentState.class);
-        if (previous != null && isStaleOrSeen(previous, appointment.occurredAt(), appointment.revision())) {
+    /**
+     * Completed appointments, new or new revisions, in log order: the rows of each replace its previous ones. An
+     * appointment present twice is applied once, as its newest revision (what applying them in order would leave).
+     */
+    public void onCompleted(List<Appointment> appointments) {
+        Map<String, Appointment> newest = new LinkedHashMap<>();
+        for (Appointment appointment : appointments) {
+            newest.merge(Keys.appointment(appointment.businessId(), appointment.appointmentId()), appointment,
+                    (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
+        }
+        Map<String, AppointmentState> previous = byId(findByIds(newest.keySet(), AppointmentState.class),
+                AppointmentState::id);
+        List<BookingRow> bare = new ArrayList<>();
+        Set<String> newIds = new HashSet<>();
+        Set<String> touched = new LinkedHashSet<>();
+        List<AppointmentState> states = new ArrayList<>();
+        newest.forEach((key, appointment) -> {
+            AppointmentState before = previous.get(key);
+            if (before != null && isStaleOrSeen(before, appointment.occurredAt(), appointment.revision())) {
+                return;
+            }
+            List<BookingRow> rows = rules.bareRowsOf(appointment);
+            List<String> ids = rows.stream().map(BookingRow::id).toList();
+            bare.addAll(rows);
+            newIds.addAll(ids);
+            touched.addAll(ids);
+            if (before != null) {
+                touched.addAll(before.bookingIds());
+            }
+            states.add(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false, ids,
+                    appointment));
+        });
+        if (states.isEmpty()) {
             return;
         }
-        List<BookingRow> rows = classifyAll(rules.bareRowsOf(appointment));
-
-        Set<String> newIds = rows.stream().map(BookingRow::id).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> touched = new LinkedHashSet<>(newIds);
-        if (previous != null) {
-            touched.addAll(previous.bookingIds());
-        }
+        List<BookingRow> rows = classifyAll(bare);
         Set<String> claimed = claimedAmong(touched);
 
         List<BookingRow> toWrite = rows.stream().filter(r -> !claimed.contains(r.id())).toList();
@@ -63,8 +90,8 @@ public class BookingsNotInvoicedProjection {
         gone.removeAll(newIds);
         gone.removeAll(claimed);
         deleteRows(gone);
-        mongo.save(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false,
-                List.copyOf(newIds), appointment));
+        saveAll(states, AppointmentState.class, AppointmentState::id);
+        rememberCustomersOf(toWrite);
         removeRowsClaimedMeanwhile(toWrite);
         settle(toWrite);
     }
@@ -93,40 +120,38 @@ public class BookingsNotInvoicedProjection {
     }
 
     /**
-     * A customer registration, update or rejection: the rows of that Bookings customer are recomputed. A
-     * registration (not a rejection) also makes its customer no. known, so that AssociateCustomer can link to it.
+     * Customer registrations, updates or rejections, in log order: the rows of those Bookings customers are
+     * recomputed. A registration (not a rejection) also makes its customer no. known, so that AssociateCustomer
+     * can link to it.
      */
-    public void onCustomer(CustomerRegistration registration) {
-        if (registration.registered()) {
-            mongo.save(new KnownCustomer(registration.customerNo(), registration.name(), registration.occurredAt()));
-        }
-        CustomerRegistration previous = mongo.findById(registration.id(), CustomerRegistration.class);
-        if (previous != null && (registration.occurredAt().isBefore(previous.occurredAt())
-                || registration.eventId().equals(previous.eventId()))) {
+    public void onCustomers(List<CustomerRegistration> registrations) {
+        List<KnownCustomer> known = registrations.stream().filter(CustomerRegistration::registered)
+                .map(r -> new KnownCustomer(r.customerNo(), r.name(), r.occurredAt())).toList();
+        saveAll(known, KnownCustomer.class, KnownCustomer::id);
+        List<CustomerRegistration> fresh = newerThanStored(registrations, CustomerRegistration.class,
+                CustomerRegistration::id, CustomerRegistration::occurredAt, CustomerRegistration::eventId);
+        if (fresh.isEmpty()) {
             return;
         }
-        mongo.save(registration);
-        List<BookingRow> rows = mongo.find(query(where("businessId").is(registration.businessId())
-                .and("bookingsCustomerId").is(registration.bookingsCustomerId())), BookingRow.class);
-        if (rows.isEmpty()) {
-            return;
-        }
-        settle(rows);
+        saveAll(fresh, CustomerRegistration.class, CustomerRegistration::id);
+        List<String> bookingIds = new ArrayList<>();
+        findByIds(fresh.stream().map(CustomerRegistration::id).toList(), CustomerBookings.class)
+                .forEach(c -> bookingIds.addAll(c.bookingIds()));
+        settle(findByIds(bookingIds, BookingRow.class));
     }
 
-    /** An item registration or rejection: the rows of that Bookings service are recomputed. */
-    public void onItem(ItemRegistration registration) {
-        ItemRegistration previous = mongo.findById(registration.id(), ItemRegistration.class);
-        if (previous != null && (registration.occurredAt().isBefore(previous.occurredAt())
-                || registration.eventId().equals(previous.eventId()))) {
+    /** Item registrations, updates or rejections, in log order: the rows of those Bookings services are recomputed. */
+    public void onItems(List<ItemRegistration> registrations) {
+        List<ItemRegistration> fresh = newerThanStored(registrations, ItemRegistration.class, ItemRegistration::id,
+                ItemRegistration::occurredAt, ItemRegistration::eventId);
+        if (fresh.isEmpty()) {
             return;
         }
-        mongo.save(registration);
-        List<BookingRow> rows = mongo.find(query(where("businessId").is(registration.businessId())
-                .and("serviceId").is(registration.serviceId())), BookingRow.class);
-        if (rows.isEmpty()) {
-            return;
-        }
+        saveAll(fresh, ItemRegistration.class, ItemRegistration::id);
+        Set<String> services = fresh.stream().map(ItemRegistration::id).collect(Collectors.toSet());
+        List<BookingRow> rows = mongo.find(query(where("serviceId").in(fresh.stream().map(ItemRegistration::serviceId)
+                .distinct().toList())), BookingRow.class).stream()
+                .filter(r -> services.contains(Keys.service(r.businessId(), r.serviceId()))).toList();
         settle(rows);
     }
 
@@ -161,7 +186,7 @@ public class BookingsNotInvoicedProjection {
      * @return the bookings that are in the view afterwards
      */
     public List<String> restore(Collection<String> bookingIds) {
-        Map<String, List<String>> byAppointment = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byAppointment = new LinkedHashMap<>();
         for (String id : bookingIds) {
             int first = id.indexOf('/');
             int last = id.lastIndexOf('/');
@@ -201,10 +226,11 @@ public class BookingsNotInvoicedProjection {
         return findByIds(bookingIds, BookingRow.class);
     }
 
-    /** The rows of one Bookings customer (a scan on the embedded server; real MongoDB uses by_customer). */
+    /** The rows of one Bookings customer now in the view. */
     public List<BookingRow> rowsOfCustomer(String businessId, String bookingsCustomerId) {
-        return mongo.find(query(where("businessId").is(businessId).and("bookingsCustomerId").is(bookingsCustomerId)),
-                BookingRow.class);
+        CustomerBookings bookings = mongo.findById(Keys.customer(businessId, bookingsCustomerId),
+                CustomerBookings.class);
+        return bookings == null ? List.of() : findByIds(bookings.bookingIds(), BookingRow.class);
     }
 
     /**
@@ -237,10 +263,61 @@ public class BookingsNotInvoicedProjection {
 
     private <T> List<T> findByIds(Collection<String> ids, Class<T> type) {
         List<T> found = new ArrayList<>();
-        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
+        for (List<String> batch : IdBatches.of(ids)) {
             found.addAll(mongo.find(query(where("_id").in(batch)), type));
         }
         return found;
+    }
+
+    /**
+     * The registrations that change what is stored: per key the newest of the batch (the later one on a tie, as in
+     * log order), unless the stored one is newer or is this very event (a re-delivery).
+     */
+    private <T> List<T> newerThanStored(List<T> registrations, Class<T> type, Function<T, String> id,
+            Function<T, Instant> occurredAt, Function<T, String> eventId) {
+        Map<String, T> newest = new LinkedHashMap<>();
+        for (T registration : registrations) {
+            newest.merge(id.apply(registration), registration,
+                    (kept, next) -> occurredAt.apply(next).isBefore(occurredAt.apply(kept)) ? kept : next);
+        }
+        Map<String, T> stored = byId(findByIds(newest.keySet(), type), id);
+        return newest.values().stream().filter(r -> {
+            T previous = stored.get(id.apply(r));
+            return previous == null || !(occurredAt.apply(r).isBefore(occurredAt.apply(previous))
+                    || eventId.apply(r).equals(eventId.apply(previous)));
+        }).toList();
+    }
+
+    /**
+     * Adds the rows' ids to their customers' {@link CustomerBookings}. Written after the rows and before
+     * {@link #settle}: a registration saved before our settle is seen by it, one saved after finds these ids.
+     */
+    private void rememberCustomersOf(List<BookingRow> rows) {
+        Map<String, List<String>> byCustomer = new LinkedHashMap<>();
+        for (BookingRow row : rows) {
+            byCustomer.computeIfAbsent(Keys.customer(row.businessId(), row.bookingsCustomerId()),
+                    k -> new ArrayList<>()).add(row.id());
+        }
+        if (byCustomer.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CustomerBookings.class);
+        byCustomer.forEach((customer, ids) -> bulk.upsert(query(where("_id").is(customer)),
+                new Update().addToSet("bookingIds").each(ids.toArray())));
+        bulk.execute();
+    }
+
+    /** Upserts documents by {@code _id} in one bulk write. */
+    private <T> void saveAll(List<T> documents, Class<T> type, Function<T, String> id) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        for (T document : documents) {
+            bulk.replaceOne(query(where("_id").is(id.apply(document))), document,
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     private static boolean isStaleOrSeen(AppointmentState previous, Instant occurredAt, String revision) {
@@ -280,7 +357,7 @@ public class BookingsNotInvoicedProjection {
     }
 
     private void deleteRows(Collection<String> ids) {
-        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
+        for (List<String> batch : IdBatches.of(ids)) {
             mongo.remove(query(where("_id").in(batch)), BookingRow.class);
         }
     }

@@ -9,9 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 
+import dev.bookingsinvoicing.invoicing.api.DashboardCache;
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.CommandValidator;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
@@ -43,6 +45,13 @@ public class InvoicingConfiguration {
     @Bean
     CommandValidator commandValidator(InvoicingProperties properties) {
         return new CommandValidator(properties.maxSelection());
+    }
+
+    @Bean
+    DashboardCache dashboardCache(InvoicingProperties properties, Clock clock, TaskExecutor applicationTaskExecutor) {
+        InvoicingProperties.Dashboard dashboard = properties.dashboard();
+        return new DashboardCache(dashboard.maxAge(), dashboard.maxStale(), dashboard.maxEntries(), clock,
+                applicationTaskExecutor);
     }
 
     @Bean

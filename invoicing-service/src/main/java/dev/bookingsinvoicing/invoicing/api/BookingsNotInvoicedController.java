@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +23,24 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
 /**
  * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and a [from, to)
  * range on the start, sorted ({@code sort=start,desc}); and totals per customer or per status over the same filter.
+ * Answers may be up to a few seconds old ({@link DashboardCache}).
  */
 @RestController
 @RequestMapping("/api/bookings-not-invoiced")
 public class BookingsNotInvoicedController {
 
     private final MongoTemplate mongo;
+    private final DashboardCache cache;
 
-    public BookingsNotInvoicedController(MongoTemplate mongo) {
+    public BookingsNotInvoicedController(MongoTemplate mongo, DashboardCache cache) {
         this.mongo = mongo;
+        this.cache = cache;
+    }
+
+    private record ListQuery(ViewQuery filter, int page, int size, String sort) {
+    }
+
+    private record TotalsQuery(ViewQuery filter, boolean byCustomer) {
     }
 
     @GetMapping
@@ -41,11 +51,12 @@ public class BookingsNotInvoicedController {
             @RequestParam(required = false) String sort) {
         Paging.check(page, size);
         ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
-        Query query = Query.query(filter.criteria());
-        long total = mongo.count(query, BookingRow.class);
-        Query pageQuery = Query.query(filter.criteria()).with(ViewQuery.sort(sort)).skip((long) page * size)
-                .limit(size);
-        return PageResponse.of(mongo.find(pageQuery, BookingRow.class), page, size, total);
+        Sort order = ViewQuery.sort(sort);
+        return cache.get(new ListQuery(filter, page, size, order.toString()), () -> {
+            long total = mongo.count(Query.query(filter.criteria()), BookingRow.class);
+            Query pageQuery = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
+            return PageResponse.of(mongo.find(pageQuery, BookingRow.class), page, size, total);
+        });
     }
 
     /** One group of the totals: bookings and amount per currency (READY rows have amounts, others count only). */
@@ -70,6 +81,11 @@ public class BookingsNotInvoicedController {
             default -> throw new BadQueryException("groupBy must be customer or status, not '" + groupBy + "'");
         };
         ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
+        return cache.get(new TotalsQuery(filter, byCustomer), () -> totals(filter, byCustomer));
+    }
+
+    private Totals totals(ViewQuery filter, boolean byCustomer) {
+        String groupBy = byCustomer ? "customer" : "status";
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();

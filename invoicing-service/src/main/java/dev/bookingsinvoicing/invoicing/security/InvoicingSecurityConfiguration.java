@@ -9,8 +9,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.bookingsinvoicing.service.security.ServiceUsers;
@@ -69,7 +69,7 @@ public class InvoicingSecurityConfiguration {
     }
 
     @Bean
-    InMemoryUserDetailsManager operatorUsers(ServiceUsersProperties properties) {
-        return ServiceUsers.withRoles(OPERATOR, VIEWER).userDetailsManager(properties);
+    UserDetailsService operatorUsers(ServiceUsersProperties properties) {
+        return ServiceUsers.withRoles(OPERATOR, VIEWER).userDetailsService(properties);
     }
 }

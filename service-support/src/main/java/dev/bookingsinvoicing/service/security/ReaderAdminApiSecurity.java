@@ -8,8 +8,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -51,7 +51,7 @@ public class ReaderAdminApiSecurity {
     }
 
     @Bean
-    InMemoryUserDetailsManager apiUsers(ServiceUsersProperties properties) {
-        return ServiceUsers.withRoles(ADMIN, READER).userDetailsManager(properties);
+    UserDetailsService apiUsers(ServiceUsersProperties properties) {
+        return ServiceUsers.withRoles(ADMIN, READER).userDetailsService(properties);
     }
 }

@@ -57,7 +57,8 @@ public class BookingsNotInvoicedListener {
 
     @KafkaListener(id = "${bookings.invoicing.view-group:invoicing-view}", topics = { Topics.APPOINTMENTS,
             Topics.CUSTOMER_REGISTRATIONS, Topics.ITEM_REGISTRATIONS, Topics.INVOICES },
-            containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY, batch = "true")
+            containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY, batch = "true",
+            concurrency = "${bookings.invoicing.view-concurrency:1}")
     public void on(List<ConsumerRecord<String, Object>> records) {
         List<Pending> run = new ArrayList<>();
         for (ConsumerRecord<String, Object> record : records) {

@@ -32,9 +32,10 @@ import dev.bookingsinvoicing.schemas.Topics;
  * record to a domain type and hands consecutive records of the same type to the projection together, so that the
  * projection's round trips to MongoDB are paid per poll, not per record; the log order between types is kept.
  *
- * <p>One container for the four topics, so that within an instance an appointment and the registration it waits
- * for are never applied at the same time. The group id is a property so that a test can run a second, independent
- * instance against the same broker.
+ * <p>One container for the four topics: with its default concurrency of one, an appointment and the registration it
+ * waits for are never applied at the same time within an instance (across instances, or with
+ * {@code bookings.invoicing.view-concurrency} above one, the projection's re-check makes the order irrelevant). The
+ * group id is a property so that a test can run a second, independent instance against the same broker.
  *
  * <p>A record that cannot be applied (undecodable, of a type the view does not know, or failing in the projection)
  * is reported as a {@link BatchListenerFailedException} naming that very record: the shared error handler commits

@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastServiceSync     when services were last synced completely; cleared when the item filter changes
  * @param appointmentWatermark the "now" of the last fully successful run: the next incremental run reads from here
  *                            (minus the overlap); null = the next run reads the whole lookback window
- * @param lastFullSync        when a full-window (reconciliation) run last succeeded
+ * @param lastFullSync        when a full-window (reconciliation) run last succeeded; cleared when one is asked for,
+ *                            so the runs after it stay full-window until one succeeds
  * @param customersResyncFrom customers whose last publication is older than this are published again (a full resync)
  * @param servicesResyncFrom  services whose last publication is older than this are published again
  * @param version             incremented by every change over the API, so a run that started before a change does

@@ -77,7 +77,7 @@ class BookingSyncIntegrationTest {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(52));
     static final Duration OVERLAP = Duration.ofMinutes(15);
     static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
-            .withVolume(5, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+            .withVolume(6, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -361,6 +361,32 @@ class BookingSyncIntegrationTest {
         assertThat(runOnly(b, NOW.plusSeconds(60), false).error()).isNull();
         assertThat(countsPerAppointment(b).values()).allMatch(n -> n == 1);
         assertThat(status.business(b.id()).lastError()).isNull();
+    }
+
+    @Test
+    void aReconciliationThatGraphFailsIsRepeatedByTheNextRunsUntilOneSucceeds() throws Exception {
+        Business b = tenant(5);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        // Given a business synced an hour ago, and an appointment entered in Bookings since that ended days ago:
+        // incremental runs (from the watermark) do not read back that far, only a full-window run does
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        assertThat(runOnly(b, hourAgo, false).error()).isNull();
+        Appointment enteredLate = addAppointment(b, "entered-late", NOW.minus(Duration.ofDays(3)));
+
+        // When the reconciliation asked for fails on Graph (500 on the calendar) ...
+        SIMULATOR.faults().script(b.id(), Endpoint.CALENDAR_VIEW, Fault.status(500));
+        BusinessRunSummary failed = runOnly(b, NOW, true);
+        assertThat(failed.error()).contains("500");
+        assertThat(SIMULATOR.faults().pending()).isZero();
+
+        // ... then the next ordinary run repeats it as a full-window run and the late appointment is published once
+        BusinessRunSummary next = runOnly(b, NOW.plusSeconds(60), false);
+        assertThat(next.error()).isNull();
+        assertThat(next.fullWindow()).as("the run after a failed reconciliation").isTrue();
+        assertThat(countsPerAppointment(b)).containsEntry(Keys.appointment(b.id(), enteredLate.id()), 1L);
+        assertThat(countsPerAppointment(b).keySet()).containsExactlyInAnyOrderElementsOf(completedKeys(b, NOW));
+        // and once one succeeded, runs are incremental again
+        assertThat(runOnly(b, NOW.plusSeconds(120), false).fullWindow()).isFalse();
     }
 
     @Test

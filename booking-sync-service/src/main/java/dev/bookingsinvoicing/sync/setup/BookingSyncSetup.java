@@ -2,7 +2,6 @@ package dev.bookingsinvoicing.sync.setup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -69,9 +68,9 @@ public record BookingSyncSetup(@Id String id, String displayName, boolean enable
                 now == null ? version : version + 1);
     }
 
-    /** Refuses a filter with an unknown field or a non-positive interval, naming the setting. */
+    /** Refuses an id that is not a mailbox address, a filter with an unknown field or a non-positive interval. */
     private BookingSyncSetup validated() {
-        Objects.requireNonNull(id, "id");
+        BusinessId.requireValid(id);
         SetupFilters.customers(customerFilter);
         SetupFilters.items(itemFilter);
         if (syncInterval != null && (Duration.parse(syncInterval).isNegative() || Duration.parse(syncInterval).isZero())) {

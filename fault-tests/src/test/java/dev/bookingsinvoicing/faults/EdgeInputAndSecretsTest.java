@@ -88,10 +88,6 @@ class EdgeInputAndSecretsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug (booking-sync-service, measured 2026-11-26): PUT /api/sync/setup/{id} with a body "
-            + "that is not JSON answers 400 application/json in Boot's default error shape, not "
-            + "application/problem+json; POST /api/sync/run?business=<5000 characters> answers 200 "
-            + "{\"businesses\":[]} instead of 400")
     void syncServiceAnswersBadInputWithProblemDetailsAndWritesNeedAUser() throws Exception {
         String sync = stack.stack.syncUrl();
         probe(List.of(

@@ -26,10 +26,6 @@ class GraphFaultTest {
     private final FaultSize size = FaultSize.current();
 
     @Test
-    @org.junit.jupiter.api.Disabled("suspected bug (booking-sync-service), not yet diagnosed, measured 2026-11-26 15:06-15:12: "
-            + "with bookings.sync.interval=PT10S and the scripted faults below, runs fail as expected (500, malformed JSON) "
-            + "until 15:08:18, then SyncRunner logs nothing more for 4 minutes: the 30 appointments added to the tenant "
-            + "never reach the view. The invoicing run in the same case completed meanwhile, equal to the clean run.")
     void graphFaultsDelayTheSyncButTheRestKeepsWorkingAndNothingIsLost() {
         Universe universe = new Universe("graph", size.caseBookings());
         List<InvoiceBookings> commands = universe.commands(Math.max(50, size.caseBookings() / 10));

@@ -88,6 +88,11 @@ public class BusinessSynchronizer {
     public BusinessRunSummary sync(BookingSyncSetup setup, Instant now, boolean forceFull) {
         String businessId = setup.id();
         boolean full = fullWindow(setup, now, forceFull);
+        if (forceFull) {
+            // remembered before reading: if this run fails, the next scheduled one is a full run again, otherwise an
+            // incremental run would never see what ended before its window (until the next reconcile-interval)
+            setups.requireFullSync(businessId);
+        }
         Instant lookbackStart = now.minus(properties.lookback());
         Instant incrementalStart = full ? lookbackStart : setup.appointmentWatermark().minus(properties.overlap());
         Instant windowStart = incrementalStart.isBefore(lookbackStart) ? lookbackStart : incrementalStart;

@@ -2,7 +2,6 @@ package dev.bookingsinvoicing.sync.setup;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastServiceSync     when services were last synced completely; cleared when the item filter changes
  * @param appointmentWatermark the "now" of the last fully successful run: the next incremental run reads from here
  *                            (minus the overlap); null = the next run reads the whole lookback window
- * @param lastFullSync        when a full-window (reconciliation) run last succeeded
+ * @param lastFullSync        when a full-window (reconciliation) run last succeeded; cleared when one is asked for,
+ *                            so the runs after it stay full-window until one succeeds
  * @param customersResyncFrom customers whose last publication is older than this are published again (a full resync)
  * @param servicesResyncFrom  services whose last publication is older than this are published again
  * @param version             incremented by every change over the API, so a run that started before a change does
@@ -68,9 +68,9 @@ public record BookingSyncSetup(@Id String id, String displayName, boolean enable
                 now == null ? version : version + 1);
     }
 
-    /** Refuses a filter with an unknown field or a non-positive interval, naming the setting. */
+    /** Refuses an id that is not a mailbox address, a filter with an unknown field or a non-positive interval. */
     private BookingSyncSetup validated() {
-        Objects.requireNonNull(id, "id");
+        BusinessId.requireValid(id);
         SetupFilters.customers(customerFilter);
         SetupFilters.items(itemFilter);
         if (syncInterval != null && (Duration.parse(syncInterval).isNegative() || Duration.parse(syncInterval).isZero())) {

@@ -2,22 +2,21 @@ package dev.bookingsinvoicing.sync.setup;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The Booking Sync setup API: {@code GET /api/sync/setup} and {@code GET /api/sync/setup/{businessId}} (open, like
  * every read API of the system: a setup holds no secret), {@code PUT /api/sync/setup/{businessId}} (HTTP Basic, role
- * SYNC_ADMIN) creates or changes a business; fields left out keep their value.
+ * SYNC_ADMIN) creates or changes a business; fields left out keep their value. A refused setup is a 400 problem
+ * detail ({@code ApiProblems}).
  */
 @RestController
 @RequestMapping("/api/sync/setup")
@@ -37,17 +36,13 @@ public class SetupController {
     }
 
     @GetMapping("/{businessId}")
-    public ResponseEntity<BookingSyncSetup> one(@PathVariable String businessId) {
-        return ResponseEntity.of(store.find(businessId));
+    public BookingSyncSetup one(@PathVariable String businessId) {
+        return store.find(businessId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no Booking Sync setup for business " + businessId));
     }
 
     @PutMapping("/{businessId}")
     public BookingSyncSetup put(@PathVariable String businessId, @RequestBody BookingSyncSetup.Settings settings) {
         return store.put(businessId, settings, clock.instant());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> invalid(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
     }
 }

@@ -68,6 +68,16 @@ public class SetupStore {
     }
 
     /**
+     * Marks a full-window run as owed by clearing the last full sync, the way a filter change clears the last-sync
+     * marks: until a full run succeeds ({@link #markSynced}), every run of the business reads the whole window, so a
+     * reconciliation asked for over the API is not dropped when Graph fails it or the service stops during it.
+     */
+    public void requireFullSync(String businessId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(businessId)), new Update().unset("lastFullSync"),
+                BookingSyncSetup.class);
+    }
+
+    /**
      * Records a fully successful run: the appointment watermark always; the customer/service marks only when the
      * setup was not changed since the run read it (otherwise the change's resync must still happen).
      */

@@ -77,7 +77,7 @@ class BookingSyncIntegrationTest {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(52));
     static final Duration OVERLAP = Duration.ofMinutes(15);
     static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
-            .withVolume(5, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+            .withVolume(6, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -364,11 +364,73 @@ class BookingSyncIntegrationTest {
     }
 
     @Test
+    void aReconciliationThatGraphFailsIsRepeatedByTheNextRunsUntilOneSucceeds() throws Exception {
+        Business b = tenant(5);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        // Given a business synced an hour ago, and an appointment entered in Bookings since that ended days ago:
+        // incremental runs (from the watermark) do not read back that far, only a full-window run does
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        assertThat(runOnly(b, hourAgo, false).error()).isNull();
+        Appointment enteredLate = addAppointment(b, "entered-late", NOW.minus(Duration.ofDays(3)));
+
+        // When the reconciliation asked for fails on Graph (500 on the calendar) ...
+        SIMULATOR.faults().script(b.id(), Endpoint.CALENDAR_VIEW, Fault.status(500));
+        BusinessRunSummary failed = runOnly(b, NOW, true);
+        assertThat(failed.error()).contains("500");
+        assertThat(SIMULATOR.faults().pending()).isZero();
+
+        // ... then the next ordinary run repeats it as a full-window run and the late appointment is published once
+        BusinessRunSummary next = runOnly(b, NOW.plusSeconds(60), false);
+        assertThat(next.error()).isNull();
+        assertThat(next.fullWindow()).as("the run after a failed reconciliation").isTrue();
+        assertThat(countsPerAppointment(b)).containsEntry(Keys.appointment(b.id(), enteredLate.id()), 1L);
+        assertThat(countsPerAppointment(b).keySet()).containsExactlyInAnyOrderElementsOf(completedKeys(b, NOW));
+        // and once one succeeded, runs are incremental again
+        assertThat(runOnly(b, NOW.plusSeconds(120), false).fullWindow()).isFalse();
+    }
+
+    @Test
+    void badInputIsAnsweredWithAProblemDetailThatSaysWhy() throws Exception {
+        Business b = tenant(0);
+        record Probe(String method, String path, String body, String user, int status, String detail) {
+        }
+        List<Probe> probes = List.of(
+                new Probe("PUT", "/api/sync/setup/" + b.id(), "{not json", ADMIN, 400, "not a valid JSON setup"),
+                new Probe("PUT", "/api/sync/setup/" + b.id(), "{\"enabled\":\"maybe\"}", ADMIN, 400,
+                        "not a valid JSON setup"),
+                new Probe("PUT", "/api/sync/setup/no-mailbox", "{}", ADMIN, 400, "mailbox address"),
+                new Probe("POST", "/api/sync/run?business=" + "b".repeat(5000), "", ADMIN, 400,
+                        "5000 characters"),
+                new Probe("POST", "/api/sync/run?business=b@" + "x".repeat(320), "", ADMIN, 400,
+                        "at most 320"),
+                new Probe("POST", "/api/sync/run?business=nobody@example.com", "", ADMIN, 400,
+                        "no Booking Sync setup for business nobody@example.com"),
+                new Probe("POST", "/api/sync/run?full=perhaps", "", ADMIN, 400, "full"),
+                new Probe("POST", "/api/sync/run?business=nobody@example.com", "", null, 401, "SYNC_ADMIN"),
+                new Probe("POST", "/api/sync/run", "", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:wrong".getBytes()), 401, "SYNC_ADMIN"),
+                new Probe("GET", "/api/sync/setup/nobody@example.com", null, null, 404,
+                        "no Booking Sync setup for business nobody@example.com"),
+                new Probe("GET", "/api/sync/nothing-here", null, null, 404, "nothing-here"),
+                new Probe("DELETE", "/api/sync/setup/" + b.id(), null, ADMIN, 405, "DELETE"));
+        for (Probe probe : probes) {
+            HttpResponse<String> response = http(probe.method(), probe.path(), probe.body(), probe.user());
+            assertThat(response.statusCode()).as(probe + " " + response.body()).isEqualTo(probe.status());
+            assertThat(response.headers().firstValue("Content-Type")).as(probe.toString())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(probe.toString()).contains("\"status\":" + probe.status())
+                    .contains(probe.detail()).doesNotContain("\tat ").doesNotContain(".java:")
+                    .doesNotContain("Exception");
+        }
+        assertThat(http("POST", "/api/sync/run", "", null).headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        // nothing was stored for the refused id
+        assertThat(http("GET", "/api/sync/setup/no-mailbox", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theTriggerAndActuatorNeedAnAdminAndNeverShowTheClientSecret() throws Exception {
-        assertThat(http("POST", "/api/sync/run?business=nobody@example.com", "", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> triggered = http("POST", "/api/sync/run?business=nobody@example.com", "", ADMIN);
-        assertThat(triggered.statusCode()).isEqualTo(200);
-        assertThat(triggered.body()).contains("\"businesses\":[]");
+        assertThat(http("POST", "/api/sync/run?business=" + tenant(0).id(), "", null).statusCode()).isEqualTo(401);
 
         assertThat(http("GET", "/actuator/configprops", null, null).statusCode()).isEqualTo(401);
         HttpResponse<String> configprops = http("GET", "/actuator/configprops", null, ADMIN);

@@ -62,7 +62,7 @@ public class SecurityConfiguration {
     UserDetailsService syncUsers(ServiceUsersProperties properties) {
         // passwords are kept as configured ({bcrypt}..., {noop}...); Spring Security's delegating encoder checks them.
         // Users are optional here (without one every write is refused), and a user without roles is a SYNC_ADMIN.
-        return ServiceUsers.optionalWithDefaultRole(ADMIN).userDetailsManager(properties);
+        return ServiceUsers.optionalWithDefaultRole(ADMIN).userDetailsService(properties);
     }
 
     /** Masks anything that looks like a secret in /actuator/configprops and /actuator/env, whoever asks. */

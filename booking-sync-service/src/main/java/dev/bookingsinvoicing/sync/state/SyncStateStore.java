@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -49,15 +51,21 @@ public class SyncStateStore {
                 .collect(Collectors.toMap(KnownState::stateId, Function.identity()));
     }
 
-    /** Records acknowledged publications (upserts by {@code _id}). */
+    /** Records acknowledged publications: one bulk upsert by {@code _id} (a round trip per record capped the sync). */
     public void saveAll(String businessId, Collection<Publication> acknowledged, Instant now) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SyncState.class);
         for (Publication p : acknowledged) {
             String itemId = p.key().substring(p.key().indexOf('/') + 1);
             String eventId = p.event() instanceof AppointmentCancelled c ? c.getEventId()
                     : String.valueOf(p.event().get(p.event().getSchema().getField("eventId").pos()));
-            mongo.save(new SyncState(p.stateId(), businessId, p.kind().name(), itemId, p.revision(), eventId,
-                    p.appointmentEnd(), now));
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(p.stateId())), new SyncState(p.stateId(),
+                    businessId, p.kind().name(), itemId, p.revision(), eventId, p.appointmentEnd(), now),
+                    FindAndReplaceOptions.options().upsert());
         }
+        bulk.execute();
     }
 
     private void ensureIndexes() {

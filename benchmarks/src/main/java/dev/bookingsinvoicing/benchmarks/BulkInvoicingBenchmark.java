@@ -171,7 +171,7 @@ final class BulkInvoicingBenchmark {
         long t = System.nanoTime();
         send(producer, command(commandId, null));
         boolean done = Waits.until("InvoiceBookings(ALL) of " + n, options.stepTimeout(), Duration.ofMillis(100),
-                () -> watcher.done(commandId));
+                () -> watcher.done(commandId, fixtures.customers()));
         ResultWatcher.Outcome o = watcher.outcome(commandId);
         if (!done || o.rejection != null) {
             results.add(n, "bulk", done ? "ALL REJECTED" : "ALL TIMEOUT", Kafka.since(t).toNanos() / 1e9, "s");
@@ -206,7 +206,7 @@ final class BulkInvoicingBenchmark {
         }
         producer.flush();
         boolean done = Waits.until("10 concurrent InvoiceBookings", options.stepTimeout(), Duration.ofMillis(100),
-                () -> ids.stream().allMatch(watcher::done));
+                () -> ids.stream().allMatch(id -> watcher.done(id, fixtures.customers() / Fixtures.BUSINESSES)));
         long last = 0;
         long bookings = 0;
         long invoices = 0;

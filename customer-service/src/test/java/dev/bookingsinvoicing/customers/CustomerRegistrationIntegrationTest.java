@@ -263,6 +263,15 @@ class CustomerRegistrationIntegrationTest {
                  "countryRegionCode":"DK","pricesIncludingVat":true}""";
         assertThat(status(anonymous, HttpMethod.POST, "/api/customer-templates", spare)).isEqualTo(401);
         assertThat(status(reader(), HttpMethod.POST, "/api/customer-templates", spare)).isEqualTo(403);
+        // refusals are problem details too, and a missing user is asked for Basic credentials
+        String refusal = anonymous.post().uri("/api/customer-templates").contentType(MediaType.APPLICATION_JSON)
+                .body(spare).exchange((req, res) -> res.getHeaders().getFirst("WWW-Authenticate") + " "
+                        + res.getHeaders().getContentType() + " " + new String(res.getBody().readAllBytes()));
+        assertThat(refusal).startsWith("Basic realm=\"Realm\" application/problem+json")
+                .contains("needs the credentials (HTTP Basic) of a user with role READER or ADMIN");
+        String denial = reader().post().uri("/api/customer-templates").contentType(MediaType.APPLICATION_JSON)
+                .body(spare).exchange((req, res) -> new String(res.getBody().readAllBytes()));
+        assertThat(denial).contains("changes need a user with role ADMIN");
         assertThat(status(admin(), HttpMethod.POST, "/api/customer-templates", spare)).isEqualTo(201);
         assertThat(status(admin(), HttpMethod.POST, "/api/customer-templates", spare)).isEqualTo(409);
 

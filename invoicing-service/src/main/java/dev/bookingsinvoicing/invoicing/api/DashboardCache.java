@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 /**
  * Answers the dashboard's repeated view queries from memory. The embedded MongoDB server sorts and counts the whole
  * view for every page (it has no secondary index): 0.3 s at 100,000 rows, seconds with four dashboards polling at
- * once. Dashboards poll the same few queries, so each answer is kept for {@code maxAge}; after that the next request
- * still gets it while one background refresh computes the new one (stale-while-revalidate), and an answer older
- * than {@code maxStale} is never served: that request computes afresh. A dashboard therefore sees the view at most
- * {@code maxStale} late, and concurrent requests for the same query share one computation.
+ * once. Dashboards poll the same few queries, so an answer is served as it is for {@code maxAge} after it was
+ * computed; until {@code maxStale} it is still served while one background refresh computes the next
+ * (stale-while-revalidate); a request that finds nothing younger waits for the computation. There is never more than
+ * one computation of a query at a time, however many requests wait for it, and a failure is not kept.
  *
  * <p>The operator page does not go through here: an operator sees the view as it is now.
  */
@@ -29,7 +29,11 @@ public final class DashboardCache {
     private final Executor refresher;
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(CompletableFuture<Object> answer, Instant computedAt, CompletableFuture<Object> refresh) {
+    /** The last answer to one query and the computation in flight, if any; guarded by itself. */
+    private static final class Entry {
+        private Object answer;
+        private Instant answeredAt;
+        private CompletableFuture<Object> computing;
     }
 
     /**
@@ -48,65 +52,77 @@ public final class DashboardCache {
     /** The answer to {@code query}, computed by {@code compute} when none recent enough is kept. */
     @SuppressWarnings("unchecked")
     public <T> T get(Object query, Supplier<T> compute) {
-        if (maxAge.isZero()) {
+        Entry entry = maxAge.isZero() ? null : entryFor(query);
+        if (entry == null) {
             return compute.get();
         }
-        Instant now = clock.instant();
-        Entry entry = entries.get(query);
-        // an answer still being computed is waited for, however long it takes: never two computations of one query
-        if (entry == null || entry.answer().isDone()
-                && (age(entry, now).compareTo(maxStale) > 0 || entry.answer().isCompletedExceptionally())) {
-            if (entry == null && entries.size() >= maxEntries) {
-                evictOlderThan(now, maxStale);
-                if (entries.size() >= maxEntries) {
-                    return compute.get();
-                }
+        CompletableFuture<Object> computing;
+        boolean start;
+        boolean serveKept;
+        Object kept;
+        synchronized (entry) {
+            Duration age = entry.answeredAt == null ? null : Duration.between(entry.answeredAt, clock.instant());
+            if (age != null && age.compareTo(maxAge) <= 0) {
+                return (T) entry.answer;
             }
-            // one computation per query, however many requests wait for it
-            Entry fresh = new Entry(new CompletableFuture<>(), now, null);
-            Entry won = entry == null ? entries.putIfAbsent(query, fresh)
-                    : entries.replace(query, entry, fresh) ? null : entries.get(query);
-            if (won == null) {
-                complete(fresh.answer(), compute);
-                entry = fresh;
-            } else {
-                entry = won;
+            start = entry.computing == null;
+            if (start) {
+                entry.computing = new CompletableFuture<>();
             }
-        } else if (age(entry, now).compareTo(maxAge) > 0 && entry.refresh() == null && entry.answer().isDone()) {
-            CompletableFuture<Object> refresh = new CompletableFuture<>();
-            Entry kept = entry;
-            Entry refreshing = new Entry(kept.answer(), kept.computedAt(), refresh);
-            if (entries.replace(query, kept, refreshing)) {
-                refresher.execute(() -> {
-                    Instant started = clock.instant();
-                    complete(refresh, compute);
-                    // a failed refresh leaves the old answer, to be retried by the next request (or to expire)
-                    entries.replace(query, refreshing, refresh.isCompletedExceptionally() ? kept
-                            : new Entry(refresh, started, null));
-                });
-            }
+            computing = entry.computing;
+            serveKept = age != null && age.compareTo(maxStale) <= 0;
+            kept = entry.answer;
+        }
+        if (start && serveKept) {
+            refresher.execute(() -> compute(entry, computing, compute));
+        } else if (start) {
+            compute(entry, computing, compute);
+        }
+        if (serveKept) {
+            return (T) kept;
         }
         try {
-            return (T) entry.answer().join();
+            return (T) computing.join();
         } catch (CompletionException e) {
-            entries.remove(query, entry);
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
-    private static void complete(CompletableFuture<Object> future, Supplier<?> compute) {
+    private void compute(Entry entry, CompletableFuture<Object> computing, Supplier<?> compute) {
         try {
-            future.complete(compute.get());
+            Object answer = compute.get();
+            synchronized (entry) {
+                entry.answer = answer;
+                entry.answeredAt = clock.instant();
+                entry.computing = null;
+            }
+            computing.complete(answer);
         } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+            synchronized (entry) {
+                entry.computing = null;
+            }
+            computing.completeExceptionally(e);
         }
     }
 
-    private static Duration age(Entry entry, Instant now) {
-        return Duration.between(entry.computedAt(), now);
-    }
-
-    private void evictOlderThan(Instant now, Duration limit) {
-        entries.values().removeIf(e -> age(e, now).compareTo(limit) > 0);
+    /** The entry of a query, or null when {@code maxEntries} other queries are kept and none is old enough to go. */
+    private Entry entryFor(Object query) {
+        Entry entry = entries.get(query);
+        if (entry != null) {
+            return entry;
+        }
+        if (entries.size() >= maxEntries) {
+            Instant now = clock.instant();
+            entries.values().removeIf(e -> {
+                synchronized (e) {
+                    return e.computing == null && e.answeredAt != null
+                            && Duration.between(e.answeredAt, now).compareTo(maxStale) > 0;
+                }
+            });
+            if (entries.size() >= maxEntries) {
+                return null;
+            }
+        }
+        return entries.computeIfAbsent(query, q -> new Entry());
     }
 }

@@ -56,6 +56,22 @@ class DashboardCacheTest {
     }
 
     @Test
+    void aRequestThatFindsOnlyAnAnswerTooOldWaitsForTheRefreshAlreadyRunning() {
+        cache.get("totals", this::view);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(cache.get("totals", this::view)).isEqualTo("view #1");
+        clock.advance(Duration.ofSeconds(4));
+        // the refresh started at 2 s has not finished (slower than max-stale): no second computation is started
+        Runnable refresh = background.poll();
+        new Thread(() -> {
+            sleep(200);
+            refresh.run();
+        }).start();
+        assertThat(cache.get("totals", this::view)).isEqualTo("view #2");
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
     void differentQueriesHaveTheirOwnAnswersAndBeyondMaxEntriesNothingMoreIsKept() {
         assertThat(cache.get("page 0", this::view)).isEqualTo("view #1");
         assertThat(cache.get("page 1", this::view)).isEqualTo("view #2");
@@ -103,6 +119,14 @@ class DashboardCacheTest {
             assertThat(computed).hasValue(1);
         } finally {
             readers.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

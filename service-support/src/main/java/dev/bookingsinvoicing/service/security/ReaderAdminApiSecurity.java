@@ -1,16 +1,19 @@
 package dev.bookingsinvoicing.service.security;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * HTTP Basic for a service's REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads,
@@ -30,15 +33,25 @@ public class ReaderAdminApiSecurity {
     public static final String ADMIN = "ADMIN";
     public static final String READER = "READER";
 
+    /**
+     * @param problems Spring MVC's resolver: missing credentials and a missing role are answered by the service's
+     *                 problem-detail advice ({@code TemplateApiProblems}), like every other 4xx of its API
+     */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.resolveException(request,
+                response, null, e);
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 // a stateless API called with Basic credentials: no session, hence no CSRF token to protect
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

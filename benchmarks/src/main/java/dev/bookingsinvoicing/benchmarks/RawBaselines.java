@@ -40,7 +40,7 @@ final class RawBaselines {
     static final String SCENARIO = "raw";
     /** insertMany batch: what a service would send at most in one bulk write. */
     private static final int INSERT_BATCH = 10_000;
-    /** deleteMany $in batch: invoicing-service's IdBatches.SIZE (the embedded server compares each document to every id). */
+    /** deleteMany $in batch (invoicing-service uses IdBatches.SIZE, 100: the embedded server compares each candidate to every id). */
     private static final int DELETE_BATCH = 1_000;
 
     private RawBaselines() {

@@ -197,9 +197,11 @@ public class InvoiceBookingsHandler {
                     : new Criteria();
             return rawRows(narrowed(criteria, command));
         }
+        // by _id alone, narrowed here: the embedded server uses its _id index only for a query on _id alone, and a
+        // query with businessId or start beside it scanned the whole view per batch (17 s per 2,500 ids at 100k rows)
         List<BookingRow> rows = new ArrayList<>();
         for (List<String> batch : IdBatches.of(command.bookingIds().stream().distinct().toList())) {
-            rows.addAll(rawRows(narrowed(where("_id").in(batch), command)));
+            rawRows(where("_id").in(batch)).stream().filter(row -> withinNarrowing(row, command)).forEach(rows::add);
         }
         Set<String> found = new HashSet<>();
         rows.forEach(r -> found.add(r.id()));
@@ -220,6 +222,13 @@ public class InvoiceBookingsHandler {
             rows.add(RawDocuments.row(d));
         }
         return rows;
+    }
+
+    /** What {@link #narrowed} asks of MongoDB, for rows already read. */
+    private static boolean withinNarrowing(BookingRow row, InvoiceCommand command) {
+        return (command.businessId() == null || command.businessId().equals(row.businessId()))
+                && (command.from() == null || !row.start().isBefore(command.from()))
+                && (command.to() == null || row.start().isBefore(command.to()));
     }
 
     private static Criteria narrowed(Criteria criteria, InvoiceCommand command) {

@@ -57,8 +57,10 @@ class InvoicingCrashFaultTest {
             Runs.invoiceInTwoPhases(stack, commands, () -> {
                 while (resultsAtKill.size() < size.crashKills()) {
                     awaitConsuming(stack, "invoicing-commands");
-                    // later kills wait longer, so that they spread over the run instead of hitting its start
-                    int spread = 200 + 20 * resultsAtKill.size() * (size == FaultSize.CI ? 1 : 3);
+                    // later kills wait a little longer, so that they spread over the run instead of hitting its
+                    // start (a command of 2,500 bookings takes a few hundred ms: longer pauses let the full-size
+                    // run end before its 40 kills)
+                    int spread = 200 + 20 * resultsAtKill.size();
                     Report.pause(Duration.ofMillis(random.nextInt(spread)));
                     int done = Runs.resultsSoFar(stack, selectedIds);
                     if (done == selectedIds.size()) {

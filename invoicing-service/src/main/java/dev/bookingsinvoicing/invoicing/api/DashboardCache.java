@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +75,13 @@ public final class DashboardCache {
             kept = entry.answer;
         }
         if (start && serveKept) {
-            refresher.execute(() -> compute(entry, computing, compute));
+            try {
+                refresher.execute(() -> compute(entry, computing, compute));
+            } catch (RejectedExecutionException e) {
+                // the executor is shutting down: refresh here, or the query would wait for a refresh that never runs
+                compute(entry, computing, compute);
+                serveKept = false;
+            }
         } else if (start) {
             compute(entry, computing, compute);
         }

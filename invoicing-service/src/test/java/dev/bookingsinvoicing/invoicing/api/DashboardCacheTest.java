@@ -72,6 +72,19 @@ class DashboardCacheTest {
     }
 
     @Test
+    void aRefreshTheExecutorRefusesRunsInTheRequestSoLaterRequestsDoNotWaitForever() {
+        DashboardCache closing = new DashboardCache(Duration.ofSeconds(1), Duration.ofSeconds(5), 3, clock,
+                task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("shutting down");
+                });
+        closing.get("page", this::view);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(closing.get("page", this::view)).isEqualTo("view #2");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(closing.get("page", this::view)).isEqualTo("view #3");
+    }
+
+    @Test
     void differentQueriesHaveTheirOwnAnswersAndBeyondMaxEntriesNothingMoreIsKept() {
         assertThat(cache.get("page 0", this::view)).isEqualTo("view #1");
         assertThat(cache.get("page 1", this::view)).isEqualTo("view #2");

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ServiceConfiguration {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:)?");
+    /** A placeholder naming an environment variable ({@code ${NAME}} or {@code ${NAME:default}}); ${a.property} is not one. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)(:|})");
     private static final int LIST_INDEXES = 10;
 
     private final String module;
@@ -95,7 +96,7 @@ final class ServiceConfiguration {
         for (String text : ymlTexts) {
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
-                if (!withoutDefault || m.group(2) == null) {
+                if (!withoutDefault || "}".equals(m.group(2))) {
                     names.add(m.group(1));
                 }
             }

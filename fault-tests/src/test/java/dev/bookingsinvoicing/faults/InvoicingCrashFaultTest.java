@@ -57,18 +57,18 @@ class InvoicingCrashFaultTest {
             Runs.invoiceInTwoPhases(stack, commands, () -> {
                 while (resultsAtKill.size() < size.crashKills()) {
                     awaitConsuming(stack, "invoicing-commands");
-                    // later kills wait a little longer, so that they spread over the run instead of hitting its
-                    // start (a command of 2,500 bookings takes a few hundred ms: longer pauses let the full-size
-                    // run end before its 40 kills)
-                    int spread = 200 + 20 * resultsAtKill.size();
-                    Report.pause(Duration.ofMillis(random.nextInt(spread)));
-                    int done = Runs.resultsSoFar(stack, selectedIds);
-                    if (done == selectedIds.size()) {
-                        break;
-                    }
+                    // a random pause of up to 20 ms once the service consumes again: a command takes tens of ms
+                    // here, and longer pauses (tried) let the run end before its kills did; what the service does
+                    // between a restart and the kill is what spreads the kills over the run
+                    Report.pause(Duration.ofMillis(random.nextInt(20)));
+                    // kill first, then count: a dead service makes no progress, so the count is the one at the kill
                     stack.crashInvoicing();
-                    resultsAtKill.add(done);
+                    int done = Runs.resultsSoFar(stack, selectedIds);
                     stack.stack.start(LocalStack.Service.INVOICING);
+                    if (done == selectedIds.size()) {
+                        break; // that kill came after the run: not one of its kill points
+                    }
+                    resultsAtKill.add(done);
                 }
             });
 
@@ -93,7 +93,7 @@ class InvoicingCrashFaultTest {
 
     /** Waits until the service is back and its listener holds partitions, so a kill hits work, not a start-up. */
     static void awaitConsuming(FaultStack stack, String listenerId) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
             ConfigurableApplicationContext context = stack.stack.service(LocalStack.Service.INVOICING);
             if (context == null) {
                 return false;

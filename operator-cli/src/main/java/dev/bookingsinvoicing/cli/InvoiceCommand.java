@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -17,6 +16,7 @@ import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,11 +52,8 @@ final class InvoiceCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Only bookings starting before this date (yyyy-MM-dd, UTC).")
     LocalDate to;
 
-    @Option(names = "--command-id", description = "Id of the command; re-using one re-reads its result. Default: a new UUID.")
-    String commandId = UUID.randomUUID().toString();
-
-    @Option(names = "--issued-by", defaultValue = "${sys:user.name}", description = "Who asks. Default: ${DEFAULT-VALUE}.")
-    String issuedBy;
+    @Mixin
+    CommandOptions options;
 
     @ParentCommand
     OperatorCli cli;
@@ -67,7 +64,7 @@ final class InvoiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InvoiceBookings command = toCommand(Instant.now());
-        return send(cli, spec, commandId, "InvoiceBookings (" + command.getScope() + ")", command);
+        return send(cli, spec, options.commandId, "InvoiceBookings (" + command.getScope() + ")", command);
     }
 
     /**
@@ -91,8 +88,8 @@ final class InvoiceCommand implements Callable<Integer> {
     }
 
     InvoiceBookings toCommand(Instant now) {
-        InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(now)
-                .setIssuedBy(issuedBy).setBusinessId(businessId)
+        InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(options.commandId).setIssuedAt(now)
+                .setIssuedBy(options.issuedBy).setBusinessId(businessId)
                 .setFrom(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant())
                 .setTo(to == null ? null : to.atStartOfDay(ZoneOffset.UTC).toInstant());
         if (scope.all) {

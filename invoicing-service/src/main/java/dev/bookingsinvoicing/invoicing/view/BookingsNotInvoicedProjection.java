@@ -309,13 +309,18 @@ public class BookingsNotInvoicedProjection {
 
     /** Upserts documents by {@code _id} in one bulk write. */
     private <T> void saveAll(List<T> documents, Class<T> type, Function<T, String> id) {
+        replaceAll(documents, type, id, FindAndReplaceOptions.options().upsert());
+    }
+
+    /** Replaces documents by {@code _id} in one bulk write (upserting them or not, as the options say). */
+    private <T> void replaceAll(List<T> documents, Class<T> type, Function<T, String> id,
+            FindAndReplaceOptions options) {
         if (documents.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
         for (T document : documents) {
-            bulk.replaceOne(query(where("_id").is(id.apply(document))), document,
-                    FindAndReplaceOptions.options().upsert());
+            bulk.replaceOne(query(where("_id").is(id.apply(document))), document, options);
         }
         bulk.execute();
     }
@@ -345,15 +350,8 @@ public class BookingsNotInvoicedProjection {
 
     /** Upsert for rows of an appointment; plain replace (never re-creating a deleted row) for recomputations. */
     private void replace(List<BookingRow> rows, boolean upsert) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BookingRow.class);
-        FindAndReplaceOptions options = upsert ? FindAndReplaceOptions.options().upsert() : FindAndReplaceOptions.none();
-        for (BookingRow row : rows) {
-            bulk.replaceOne(query(where("_id").is(row.id())), row, options);
-        }
-        bulk.execute();
+        replaceAll(rows, BookingRow.class, BookingRow::id,
+                upsert ? FindAndReplaceOptions.options().upsert() : FindAndReplaceOptions.none());
     }
 
     private void deleteRows(Collection<String> ids) {

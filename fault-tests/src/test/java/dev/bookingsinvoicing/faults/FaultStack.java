@@ -76,15 +76,34 @@ final class FaultStack implements AutoCloseable {
     }
 
     static FaultStack start(String name, SimulatorSettings simulator, Duration syncInterval) {
-        try {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "faults-" + name + "-");
-            LocalStack.Ports ports = LocalStack.Ports.free();
-            LocalStack stack = LocalStack.start(new LocalStack.Settings(dir, LocalMongoServer.Backend.MEMORY, ports,
-                    simulator, 4, syncInterval));
-            return new FaultStack(stack, ports.mongo());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+                        "faults-" + name + "-");
+                LocalStack.Ports ports = LocalStack.Ports.free();
+                LocalStack stack = LocalStack.start(new LocalStack.Settings(dir, LocalMongoServer.Backend.MEMORY,
+                        ports, simulator, 4, syncInterval));
+                return new FaultStack(stack, ports.mongo());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                // the broker, MongoDB and simulator ports are picked before they are bound (the broker must come
+                // back on its port after a restart); another socket can take one in between (a CI run failed so)
+                if (attempt == 3 || !causedByBindException(e)) {
+                    throw e;
+                }
+                log.warn("a port picked for the {} stack was taken before it was bound; picking others", name);
+            }
         }
+    }
+
+    private static boolean causedByBindException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String bootstrapServers() {

@@ -7,9 +7,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.bookingsinvoicing.invoicing.security.BusinessNotAllowedException;
+
 /**
  * Bad query parameters of the dashboard API as 400 problem details (RFC 9457) that say which parameter and what it
- * accepts. Answered here, not by a forward to /error, so the message reaches the client as written.
+ * accepts, and a business the user may not see as 403. Answered here, not by a forward to /error, so the message
+ * reaches the client as written.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
@@ -30,9 +33,18 @@ class ApiErrors {
         return problem(e.getParameterName() + " is required");
     }
 
+    @ExceptionHandler(BusinessNotAllowedException.class)
+    ProblemDetail notAllowed(BusinessNotAllowedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Business not allowed", e.getMessage());
+    }
+
     private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Bad query parameter");
+        return problem(HttpStatus.BAD_REQUEST, "Bad query parameter", detail);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }

@@ -18,12 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.mongodb.client.model.Projections;
 
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 
 /**
  * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and a [from, to)
  * range on the start, sorted ({@code sort=start,desc}); and totals per customer or per status over the same filter.
- * Answers may be up to a few seconds old ({@link DashboardCache}).
+ * Answers may be up to a few seconds old ({@link DashboardCache}) and hold only the rows of the user's businesses.
  */
 @RestController
 @RequestMapping("/api/bookings-not-invoiced")
@@ -44,13 +45,13 @@ public class BookingsNotInvoicedController {
     }
 
     @GetMapping
-    public PageResponse<BookingRow> list(@RequestParam(defaultValue = "0") int page,
+    public PageResponse<BookingRow> list(BusinessAccess access, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
             @RequestParam(required = false) String customerNo, @RequestParam(required = false) String businessId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String sort) {
         Paging.check(page, size);
-        ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
+        ViewQuery filter = ViewQuery.parse(access, businessId, customerNo, status, from, to);
         Sort order = ViewQuery.sort(sort);
         return cache.get(new ListQuery(filter, page, size, order.toString()), () -> {
             long total = mongo.count(Query.query(filter.criteria()), BookingRow.class);
@@ -72,7 +73,7 @@ public class BookingsNotInvoicedController {
      * embedded server's aggregation pipeline scans the same way and does not sum decimals reliably.
      */
     @GetMapping("/totals")
-    public Totals totals(@RequestParam String groupBy, @RequestParam(required = false) String status,
+    public Totals totals(BusinessAccess access, @RequestParam String groupBy, @RequestParam(required = false) String status,
             @RequestParam(required = false) String customerNo, @RequestParam(required = false) String businessId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         boolean byCustomer = switch (groupBy) {
@@ -80,7 +81,7 @@ public class BookingsNotInvoicedController {
             case "status" -> false;
             default -> throw new BadQueryException("groupBy must be customer or status, not '" + groupBy + "'");
         };
-        ViewQuery filter = ViewQuery.parse(businessId, customerNo, status, from, to);
+        ViewQuery filter = ViewQuery.parse(access, businessId, customerNo, status, from, to);
         return cache.get(new TotalsQuery(filter, byCustomer), () -> totals(filter, byCustomer));
     }
 

@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
  * The command history: every command carried out or rejected, newest first, with its result (what was asked, by
  * whom, invoices, bookings acted on, skipped bookings with reasons, or the rejection); and one command's result
- * (404 while it is not carried out yet).
+ * (404 while it is not carried out yet). A user limited to some businesses sees the commands they sent and those
+ * that name only their businesses ({@link BusinessAccess#commands}).
  */
 @RestController
 @RequestMapping("/api/commands")
@@ -31,7 +33,7 @@ public class CommandsController {
     }
 
     @GetMapping
-    public PageResponse<CommandResult> list(@RequestParam(defaultValue = "0") int page,
+    public PageResponse<CommandResult> list(BusinessAccess access, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String commandType,
             @RequestParam(required = false) String outcome) {
         Paging.check(page, size);
@@ -47,6 +49,7 @@ public class CommandsController {
                 throw new BadQueryException("outcome must be COMPLETED or REJECTED, not '" + outcome + "'");
             }
         }
+        criteria = access.commands(criteria);
         long total = mongo.count(Query.query(criteria), CommandResult.class);
         Query pageQuery = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "occurredAt", "_id"))
                 .skip((long) page * size).limit(size);
@@ -54,7 +57,9 @@ public class CommandsController {
     }
 
     @GetMapping("/{commandId}")
-    public ResponseEntity<CommandResult> get(@PathVariable String commandId) {
-        return ResponseEntity.ofNullable(mongo.findById(commandId, CommandResult.class));
+    public ResponseEntity<CommandResult> get(BusinessAccess access, @PathVariable String commandId) {
+        CommandResult result = mongo.findById(commandId, CommandResult.class);
+        boolean visible = result != null && access.seesCommand(result.issuedBy(), result.businessIds());
+        return ResponseEntity.ofNullable(visible ? result : null);
     }
 }

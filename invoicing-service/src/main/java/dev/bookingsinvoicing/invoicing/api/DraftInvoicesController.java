@@ -15,10 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
+import dev.bookingsinvoicing.invoicing.command.InvoiceLine;
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
  * Reads the draft invoices the commands created, with their lines: paged, newest first, filterable by customer no.,
- * command and a [from, to) range on the creation time. A deleted draft is gone from here (404).
+ * command and a [from, to) range on the creation time. A deleted draft is gone from here (404), and so is a draft
+ * with a line of a business the user may not see.
  */
 @RestController
 @RequestMapping("/api/draft-invoices")
@@ -31,7 +34,7 @@ public class DraftInvoicesController {
     }
 
     @GetMapping
-    public PageResponse<DraftInvoice> list(@RequestParam(defaultValue = "0") int page,
+    public PageResponse<DraftInvoice> list(BusinessAccess access, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String customerNo,
             @RequestParam(required = false) String commandId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
@@ -57,6 +60,7 @@ public class DraftInvoicesController {
                 created.lt(Date.from(toInstant));
             }
         }
+        criteria = access.invoices(criteria);
         long total = mongo.count(Query.query(criteria), DraftInvoice.class);
         Query pageQuery = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
                 .skip((long) page * size).limit(size);
@@ -64,7 +68,10 @@ public class DraftInvoicesController {
     }
 
     @GetMapping("/{invoiceId}")
-    public ResponseEntity<DraftInvoice> get(@PathVariable String invoiceId) {
-        return ResponseEntity.ofNullable(mongo.findById(invoiceId, DraftInvoice.class));
+    public ResponseEntity<DraftInvoice> get(BusinessAccess access, @PathVariable String invoiceId) {
+        DraftInvoice invoice = mongo.findById(invoiceId, DraftInvoice.class);
+        boolean visible = invoice != null
+                && access.seesInvoice(invoice.lines().stream().map(InvoiceLine::bookingId).toList());
+        return ResponseEntity.ofNullable(visible ? invoice : null);
     }
 }

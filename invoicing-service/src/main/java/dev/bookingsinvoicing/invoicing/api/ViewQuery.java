@@ -8,33 +8,40 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
  * The filters of the dashboard's view queries, parsed and checked once: business, customer no., status and a
  * [from, to) range on the booking's start (ISO-8601 instants or dates, dates meaning midnight UTC). Every bad value
- * is a {@link BadQueryException} naming the parameter and what it accepts.
+ * is a {@link BadQueryException} naming the parameter and what it accepts. {@code allowed} holds the user's
+ * businesses (null: every business), so that a query, and its cache key, never reach another business's rows.
  */
-record ViewQuery(String businessId, String customerNo, BookingStatus status, Instant from, Instant to) {
+record ViewQuery(String businessId, String customerNo, BookingStatus status, Instant from, Instant to,
+        SortedSet<String> allowed) {
 
     /** Sortable fields of the view, by the name a client uses. */
     static final Map<String, String> SORTABLE = Map.of("start", "start", "customerNo", "customerNo",
             "customerName", "customerName", "serviceName", "serviceName", "amount", "amount", "status", "status",
             "businessId", "businessId", "id", "_id");
 
-    static ViewQuery parse(String businessId, String customerNo, String status, String from, String to) {
+    static ViewQuery parse(BusinessAccess access, String businessId, String customerNo, String status, String from,
+            String to) {
+        access.check(blankToNull(businessId));
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new BadQueryException("from must be before to (the range is [from, to) on the booking's start)");
         }
-        return new ViewQuery(blankToNull(businessId), blankToNull(customerNo), status(status), fromInstant, toInstant);
+        return new ViewQuery(blankToNull(businessId), blankToNull(customerNo), status(status), fromInstant, toInstant,
+                access.everyBusiness() ? null : access.businesses());
     }
 
     Criteria criteria() {
@@ -47,6 +54,8 @@ record ViewQuery(String businessId, String customerNo, BookingStatus status, Ins
         }
         if (businessId != null) {
             criteria = criteria.and("businessId").is(businessId);
+        } else if (allowed != null) {
+            criteria = criteria.and("businessId").in(allowed);
         }
         if (from != null || to != null) {
             Criteria start = criteria.and("start");

@@ -58,7 +58,8 @@ public class AssociateCustomerHandler {
         if (decision == null) {
             Optional<String> rejection = rejectionOf(command);
             if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get());
+                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
+                        named(command));
                 return;
             }
             decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
@@ -74,7 +75,11 @@ public class AssociateCustomerHandler {
         List<SkippedBooking> notReady = rows.stream().filter(r -> r.status() != BookingStatus.READY)
                 .map(r -> new SkippedBooking(r.id(), InvoicePlanner.skipReason(r))).toList();
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,
-                notReady, rows.stream().map(BookingRow::id).sorted().toList(), decision.decidedAt()));
+                notReady, rows.stream().map(BookingRow::id).sorted().toList(), decision.decidedAt(), named(command)));
+    }
+
+    private static List<String> named(Command command) {
+        return command.businessId() == null ? List.of() : List.of(command.businessId());
     }
 
     Optional<String> rejectionOf(Command command) {

@@ -3,7 +3,10 @@ package dev.bookingsinvoicing.invoicing.command;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -12,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The answer to a command ({@code _id} = commandId), stored last: once it exists the command is done, and a
  * re-delivered command only re-publishes it. {@code bookingIds} are the bookings the command acted on (invoiced,
- * marked, priced, associated, released); {@code summary} says what was asked, for the command history.
+ * marked, priced, associated, released); {@code summary} says what was asked, for the command history;
+ * {@code businessIds} are the businesses the command named or acted on (all of them, even when the lists are cut),
+ * which decide who may see the result in the history ({@code BusinessAccess}).
  *
  * <p>The lists are cut to {@link #LIST_BUDGET_BYTES} in all (invoice ids first, then skipped bookings, then booking
  * ids) and {@code truncated} says so: a CommandCompleted must stay under the broker's default 1 MB record limit and
@@ -24,7 +29,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "by_type_time", def = "{'commandType': 1, 'occurredAt': -1, '_id': -1}")
 public record CommandResult(@Id String id, String commandType, Outcome outcome, List<String> invoiceIds,
         int bookingsInvoiced, List<SkippedBooking> skipped, String reason, Instant occurredAt,
-        List<String> bookingIds, String issuedBy, String summary, boolean truncated) {
+        List<String> bookingIds, String issuedBy, String summary, boolean truncated, List<String> businessIds) {
 
     public static final String COLLECTION = "command_results";
 
@@ -36,15 +41,25 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
         COMPLETED, REJECTED
     }
 
-    static CommandResult rejected(String commandId, String commandType, String issuedBy, String summary,
-            String reason, Instant at) {
-        return new CommandResult(commandId, commandType, Outcome.REJECTED, List.of(), 0, List.of(), reason, at,
-                List.of(), issuedBy, summary, false);
+    public CommandResult {
+        // results stored before businesses were recorded have none
+        businessIds = businessIds == null ? List.of() : businessIds;
     }
 
+    /** @param named the businesses the command names (its business, its bookings' businesses) */
+    static CommandResult rejected(String commandId, String commandType, String issuedBy, String summary,
+            String reason, Instant at, Collection<String> named) {
+        return new CommandResult(commandId, commandType, Outcome.REJECTED, List.of(), 0, List.of(), reason, at,
+                List.of(), issuedBy, summary, false, List.copyOf(new TreeSet<>(named)));
+    }
+
+    /** @param named the businesses the command names, besides those of the bookings it acted on or skipped */
     static CommandResult completed(String commandId, String commandType, String issuedBy, String summary,
             List<String> invoiceIds, int bookingsInvoiced, List<SkippedBooking> skipped, List<String> bookingIds,
-            Instant at) {
+            Instant at, Collection<String> named) {
+        TreeSet<String> businesses = new TreeSet<>(named);
+        businesses.addAll(businessesOf(Stream.concat(bookingIds.stream(), skipped.stream().map(SkippedBooking::bookingId))
+                .toList()));
         int[] budget = { LIST_BUDGET_BYTES };
         List<String> invoices = fit(invoiceIds, budget);
         List<SkippedBooking> skips = new ArrayList<>();
@@ -60,7 +75,19 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
         boolean truncated = invoices.size() < invoiceIds.size() || skips.size() < skipped.size()
                 || bookings.size() < bookingIds.size();
         return new CommandResult(commandId, commandType, Outcome.COMPLETED, invoices, bookingsInvoiced, skips, null,
-                at, bookings, issuedBy, summary, truncated);
+                at, bookings, issuedBy, summary, truncated, List.copyOf(businesses));
+    }
+
+    /** The businesses of booking ids ({@code {businessId}/{appointmentId}/{bookingsCustomerId}}), sorted, once each. */
+    static TreeSet<String> businessesOf(Collection<String> bookingIds) {
+        TreeSet<String> businesses = new TreeSet<>();
+        for (String id : bookingIds) {
+            int slash = id == null ? -1 : id.indexOf('/');
+            if (slash > 0) {
+                businesses.add(id.substring(0, slash));
+            }
+        }
+        return businesses;
     }
 
     private static List<String> fit(List<String> ids, int[] budget) {

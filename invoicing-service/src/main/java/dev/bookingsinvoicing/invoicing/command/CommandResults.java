@@ -1,6 +1,7 @@
 package dev.bookingsinvoicing.invoicing.command;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,9 +40,14 @@ public class CommandResults {
         return Optional.ofNullable(mongo.findById(commandId, CommandResult.class));
     }
 
-    /** Publishes and stores a rejection; nothing else was changed. */
-    public void reject(String commandId, String type, String issuedBy, String summary, String reason) {
-        finish(CommandResult.rejected(commandId, type, issuedBy, summary, reason, clock.instant()));
+    /**
+     * Publishes and stores a rejection; nothing else was changed.
+     *
+     * @param named the businesses the command names (its business, its bookings' businesses)
+     */
+    public void reject(String commandId, String type, String issuedBy, String summary, String reason,
+            Collection<String> named) {
+        finish(CommandResult.rejected(commandId, type, issuedBy, summary, reason, clock.instant(), named));
     }
 
     /** Publishes the result, then stores it: the stored result is the last step of every command. */

@@ -61,7 +61,8 @@ public class DeleteDraftInvoiceHandler {
         if (deleted == null) {
             Optional<String> rejection = rejectionOf(command);
             if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get());
+                // names no business: an invoice that cannot be deleted has nothing to show
+                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(), List.of());
                 return;
             }
             DraftInvoice invoice = mongo.findById(command.invoiceId(), DraftInvoice.class);
@@ -75,7 +76,7 @@ public class DeleteDraftInvoiceHandler {
         mongo.remove(query(where("_id").is(deleted.id())), DraftInvoice.class);
         results.publish(deleted);
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary,
-                List.of(deleted.id()), 0, List.of(), deleted.bookingIds(), deleted.deletedAt()));
+                List.of(deleted.id()), 0, List.of(), deleted.bookingIds(), deleted.deletedAt(), List.of()));
     }
 
     Optional<String> rejectionOf(Command command) {

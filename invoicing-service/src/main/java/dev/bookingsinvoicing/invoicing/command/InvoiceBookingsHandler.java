@@ -100,7 +100,7 @@ public class InvoiceBookingsHandler {
         Optional<String> rejection = validator.rejectionOf(command);
         if (rejection.isPresent()) {
             results.reject(command.commandId(), InvoiceCommand.TYPE, command.issuedBy(), summary(command),
-                    rejection.get());
+                    rejection.get(), named(command));
             return;
         }
         long started = System.nanoTime();
@@ -119,7 +119,7 @@ public class InvoiceBookingsHandler {
         List<String> invoiced = claimed.bookingIds();
         CommandResult result = CommandResult.completed(command.commandId(), InvoiceCommand.TYPE, command.issuedBy(),
                 summary(command), claimed.invoices().stream().map(DraftInvoice::id).toList(), invoiced.size(),
-                claimed.skipped(), invoiced, plan.createdAt());
+                claimed.skipped(), invoiced, plan.createdAt(), named(command));
         removeFromView(invoiced);
         results.finish(result);
         long finished = System.nanoTime();
@@ -151,6 +151,15 @@ public class InvoiceBookingsHandler {
             result.invoiceIds().stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(results::publish);
         }
         results.publish(result);
+    }
+
+    /** The businesses the command names: the one it is narrowed to and those of its selected bookings. */
+    private static Set<String> named(InvoiceCommand command) {
+        Set<String> named = CommandResult.businessesOf(command.bookingIds() == null ? List.of() : command.bookingIds());
+        if (command.businessId() != null) {
+            named.add(command.businessId());
+        }
+        return named;
     }
 
     static String summary(InvoiceCommand command) {

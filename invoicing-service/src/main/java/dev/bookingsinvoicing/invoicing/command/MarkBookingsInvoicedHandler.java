@@ -56,7 +56,8 @@ public class MarkBookingsInvoicedHandler {
         if (decision == null) {
             Optional<String> rejection = rejectionOf(command);
             if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get());
+                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
+                        CommandResult.businessesOf(command.bookingIds()));
                 return;
             }
             decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
@@ -74,7 +75,7 @@ public class MarkBookingsInvoicedHandler {
         List<SkippedBooking> skipped = lost.values().stream().map(c -> new SkippedBooking(c.id(), c.describe()))
                 .toList();
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(),
-                marked.size(), skipped, marked, decision.decidedAt()));
+                marked.size(), skipped, marked, decision.decidedAt(), List.of()));
     }
 
     Optional<String> rejectionOf(Command command) {

@@ -70,7 +70,8 @@ public class SetBookingPriceHandler {
         if (decision == null) {
             Optional<String> rejection = rejectionOf(command);
             if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get());
+                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
+                        CommandResult.businessesOf(command.bookingIds()));
                 return;
             }
             decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
@@ -98,7 +99,7 @@ public class SetBookingPriceHandler {
             }
         }
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,
-                skipped, List.copyOf(inView), decision.decidedAt()));
+                skipped, List.copyOf(inView), decision.decidedAt(), List.of()));
     }
 
     Optional<String> rejectionOf(Command command) {

@@ -1,24 +1,32 @@
 package dev.bookingsinvoicing.invoicing.security;
 
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.bookingsinvoicing.service.security.ServiceUsers;
 import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
 
 /**
  * Who may do what: the JSON API ({@code /api/**}) with HTTP Basic for VIEWER or OPERATOR; the operator page with
- * form login (session, CSRF-protected POSTs), where every action needs OPERATOR; health stays open for probes.
+ * form login (session, CSRF-protected POSTs), where every action needs OPERATOR; health stays open for probes. What
+ * a user sees and acts on is further narrowed to the user's businesses ({@link BusinessAccess}).
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
  * customer-service): the local stack runs every service on one classpath, and that module would lock every other
@@ -33,15 +41,25 @@ public class InvoicingSecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String VIEWER = "VIEWER";
 
+    /**
+     * @param problems Spring MVC's resolver: missing credentials and a missing role are answered as problem details
+     *                 ({@code ApiSecurityProblems}), like every other 4xx of the API
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.resolveException(request,
+                response, null, e);
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 // a stateless API called with Basic credentials: no session, hence no CSRF token to protect
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,5 +89,21 @@ public class InvoicingSecurityConfiguration {
     @Bean
     UserDetailsService operatorUsers(ServiceUsersProperties properties) {
         return ServiceUsers.withRoles(OPERATOR, VIEWER).userDetailsService(properties);
+    }
+
+    @Bean
+    BusinessAccessResolver businessAccessResolver(ServiceUsersProperties properties) {
+        return new BusinessAccessResolver(properties);
+    }
+
+    /** Lets controllers take the signed-in user's {@link BusinessAccess} as a parameter. */
+    @Bean
+    WebMvcConfigurer businessAccessArguments(BusinessAccessResolver resolver) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
     }
 }

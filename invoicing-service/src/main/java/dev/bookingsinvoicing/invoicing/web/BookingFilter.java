@@ -112,10 +112,14 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
         return b.encode().build().toUriString();
     }
 
-    /** Words for the scope of "Invoice all", e.g. "business salon, 2026-03-01 to 2026-03-31". */
-    public String scopeDescription() {
+    /**
+     * Words for the scope of "Invoice all", e.g. "business salon, 2026-03-01 to 2026-03-31".
+     *
+     * @param everyBusiness whether the user sees every business (else no business filter means "your businesses")
+     */
+    public String scopeDescription(boolean everyBusiness) {
         List<String> parts = new ArrayList<>();
-        parts.add(businessId == null ? "every business" : "business " + businessId);
+        parts.add(businessId != null ? "business " + businessId : everyBusiness ? "every business" : "your businesses");
         if (from != null || to != null) {
             parts.add((from == null ? "…" : from.toString()) + " to " + (to == null ? "…" : to.toString()));
         }

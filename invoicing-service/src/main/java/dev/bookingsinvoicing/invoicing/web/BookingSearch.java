@@ -13,13 +13,19 @@ import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.invoicing.IdBatches;
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
-/** The page's reads of "Bookings Not Invoiced": one page of rows, the totals of the filter, the ids it matches. */
+/**
+ * The page's reads of "Bookings Not Invoiced": one page of rows, the totals of the filter, the ids it matches; each
+ * over the rows of the user's businesses only.
+ */
 @Component
 public class BookingSearch {
 
@@ -35,8 +41,8 @@ public class BookingSearch {
         this.clock = clock;
     }
 
-    List<BookingRow> page(BookingFilter filter) {
-        Query query = Query.query(filter.criteria()).with(filter.mongoSort())
+    List<BookingRow> page(BusinessAccess access, BookingFilter filter) {
+        Query query = Query.query(access.rows(filter.criteria())).with(filter.mongoSort())
                 .skip((long) filter.page() * filter.size()).limit(filter.size());
         return mongo.find(query, BookingRow.class);
     }
@@ -45,8 +51,8 @@ public class BookingSearch {
      * Counts per status and amounts of the ready bookings per currency, over every row the filter matches. Read
      * as a projection of three fields in one pass (amounts are summed here, whatever type MongoDB stored them as).
      */
-    Totals totals(BookingFilter filter) {
-        Query query = Query.query(filter.criteria());
+    Totals totals(BusinessAccess access, BookingFilter filter) {
+        Query query = Query.query(access.rows(filter.criteria()));
         query.fields().include("status", "amount", "currency");
         Map<BookingStatus, Long> counts = new EnumMap<>(BookingStatus.class);
         Map<String, BigDecimal> ready = new TreeMap<>();
@@ -69,8 +75,8 @@ public class BookingSearch {
     }
 
     /** Ids of the rows the filter matches, customer by customer (so that chunks of a large selection split few customers). */
-    List<String> idsMatching(BookingFilter filter, BookingStatus onlyStatus) {
-        Query query = Query.query(filter.criteria());
+    List<String> idsMatching(BusinessAccess access, BookingFilter filter, BookingStatus onlyStatus) {
+        Query query = Query.query(access.rows(filter.criteria()));
         query.fields().include("_id", "customerNo", "status");
         List<String[]> rows = new ArrayList<>();
         try (Stream<Document> stream = mongo.stream(query, Document.class, BookingRow.COLLECTION)) {
@@ -83,22 +89,24 @@ public class BookingSearch {
 
     List<BookingRow> byIds(List<String> ids) {
         List<BookingRow> rows = new ArrayList<>();
-        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
-            rows.addAll(mongo.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                    .in(batch)), BookingRow.class));
+        for (List<String> batch : IdBatches.of(ids)) {
+            rows.addAll(mongo.find(Query.query(Criteria.where("_id").in(batch)), BookingRow.class));
         }
         return rows;
     }
 
-    /** The businesses seen in the view, for the filter's suggestions; refreshed at most every 30 s (a full scan). */
-    List<String> businesses() {
+    /**
+     * The businesses seen in the view that the user may see, for the filter's suggestions; refreshed at most every
+     * 30 s (a full scan).
+     */
+    List<String> businesses(BusinessAccess access) {
         Instant now = clock.instant();
         if (now.isAfter(businessesAt.plus(BUSINESSES_TTL))) {
             businesses = mongo.findDistinct(new Query(), "businessId", BookingRow.COLLECTION, String.class).stream()
                     .sorted().toList();
             businessesAt = now;
         }
-        return businesses;
+        return businesses.stream().filter(access::allows).toList();
     }
 
     private static BookingStatus status(Object value) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +29,16 @@ import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.invoicing.InvoicingProperties;
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.security.BusinessNotAllowedException;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
  * The "Bookings Not Invoiced" page: the list with filters, sort, paging and totals, and its actions (Business
  * Central page 1638), each sent as a command on {@code invoicing.commands}; the operator is then taken to the
- * action's result page, which follows the commands until their results arrive.
+ * action's result page, which follows the commands until their results arrive. The list and every command it sends
+ * hold only bookings of the user's businesses.
  */
 @Controller
 public class BookingsPageController {
@@ -64,23 +67,25 @@ public class BookingsPageController {
     }
 
     @GetMapping("/bookings")
-    public String list(BookingFilterForm form, Model model) {
+    public String list(BusinessAccess access, BookingFilterForm form, Model model) {
         BookingFilter filter = form.filter();
-        List<BookingRow> rows = search.page(filter);
-        BookingSearch.Totals totals = search.totals(filter);
+        access.check(filter.businessId());
+        List<BookingRow> rows = search.page(access, filter);
+        BookingSearch.Totals totals = search.totals(access, filter);
         model.addAttribute("filter", filter);
         model.addAttribute("rows", rows);
         model.addAttribute("totals", totals);
         model.addAttribute("totalPages", (int) ((totals.bookings() + filter.size() - 1) / filter.size()));
         model.addAttribute("statuses", BookingStatus.values());
         model.addAttribute("pageSizes", BookingFilter.PAGE_SIZES);
-        model.addAttribute("businesses", search.businesses());
+        model.addAttribute("businesses", search.businesses(access));
+        model.addAttribute("scope", filter.scopeDescription(access.everyBusiness()));
         model.addAttribute("token", OperatorActions.newToken());
         return "operator/bookings";
     }
 
     @PostMapping("/bookings/actions")
-    public String act(BookingFilterForm form, @RequestParam String action,
+    public String act(BusinessAccess access, BookingFilterForm form, @RequestParam String action,
             @RequestParam(required = false) String token,
             @RequestParam(required = false) List<String> bookingIds,
             @RequestParam(defaultValue = "false") boolean allMatching,
@@ -89,36 +94,38 @@ public class BookingsPageController {
             @RequestParam(required = false) String customerName,
             @RequestParam(required = false) String unitPrice,
             @RequestParam(required = false) String quantity,
-            Authentication user, RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         BookingFilter filter = form.filter();
         String back = "redirect:/bookings" + filter.query();
         String returnTo = "/bookings" + filter.query();
-        String by = user.getName();
+        String by = access.user();
         List<String> picked = bookingIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(bookingIds));
         try {
+            access.check(filter.businessId());
+            access.checkBookings(picked);
             OperatorAction started = switch (action) {
-                case "invoice-selected" -> invoiceSelected(token, by, selection(filter, picked, allMatching,
+                case "invoice-selected" -> invoiceSelected(token, by, selection(access, filter, picked, allMatching,
                         BookingStatus.READY), returnTo);
-                case "invoice-customer" -> invoiceCustomer(token, by, filter, picked, returnTo);
-                case "invoice-all" -> invoiceAll(token, by, filter, returnTo);
-                case "mark-invoiced" -> markInvoiced(token, by, selection(filter, picked, allMatching, null), reason,
-                        returnTo);
-                case "associate-customer" -> associate(token, by, selection(filter, picked, allMatching,
+                case "invoice-customer" -> invoiceCustomer(token, access, filter, picked, returnTo);
+                case "invoice-all" -> invoiceAll(token, access, filter, returnTo);
+                case "mark-invoiced" -> markInvoiced(token, by, selection(access, filter, picked, allMatching, null),
+                        reason, returnTo);
+                case "associate-customer" -> associate(token, by, selection(access, filter, picked, allMatching,
                         BookingStatus.UNMATCHED_CUSTOMER), customerNo, customerName, returnTo);
-                case "set-price" -> setPrice(token, by, selection(filter, picked, allMatching,
+                case "set-price" -> setPrice(token, by, selection(access, filter, picked, allMatching,
                         BookingStatus.NEEDS_PRICE), unitPrice, quantity, returnTo);
                 default -> throw new RefusedAction("Unknown action " + action);
             };
             return "redirect:/actions/" + started.id();
-        } catch (RefusedAction refused) {
+        } catch (RefusedAction | BusinessNotAllowedException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
             return back;
         }
     }
 
-    private List<String> selection(BookingFilter filter, List<String> picked, boolean allMatching,
-            BookingStatus onlyStatus) {
-        List<String> ids = allMatching ? search.idsMatching(filter, onlyStatus) : picked;
+    private List<String> selection(BusinessAccess access, BookingFilter filter, List<String> picked,
+            boolean allMatching, BookingStatus onlyStatus) {
+        List<String> ids = allMatching ? search.idsMatching(access, filter, onlyStatus) : picked;
         if (ids.isEmpty()) {
             throw new RefusedAction(allMatching
                     ? "No booking matching the filter can take this action."
@@ -136,13 +143,13 @@ public class BookingsPageController {
                         .setBookingIds(chunks.get(i)).build());
     }
 
-    private OperatorAction invoiceCustomer(String token, String by, BookingFilter filter, List<String> picked,
-            String returnTo) {
+    private OperatorAction invoiceCustomer(String token, BusinessAccess access, BookingFilter filter,
+            List<String> picked, String returnTo) {
         Set<String> customers = new LinkedHashSet<>();
         search.byIds(picked.size() > 1000 ? picked.subList(0, 1000) : picked).stream()
                 .map(BookingRow::customerNo).filter(c -> c != null).forEach(customers::add);
-        if (customers.isEmpty() && filter.customer() != null
-                && mongo.exists(Query.query(Criteria.where("customerNo").is(filter.customer())), BookingRow.class)) {
+        if (customers.isEmpty() && filter.customer() != null && mongo.exists(
+                Query.query(access.rows(Criteria.where("customerNo").is(filter.customer()))), BookingRow.class)) {
             customers.add(filter.customer());
         }
         if (customers.size() != 1) {
@@ -152,20 +159,42 @@ public class BookingsPageController {
                             + " customers: select bookings of one customer.");
         }
         String customerNo = customers.iterator().next();
-        InvoiceBookings.Builder command = scoped(InvoiceScope.CUSTOMER, filter, by).setCustomerNo(customerNo);
         Criteria ready = Criteria.where("customerNo").is(customerNo).and("status").is(BookingStatus.READY);
-        return actions.start(OperatorActions.actionId(token, "invoice-customer", List.of(customerNo,
-                filter.scopeDescription())), "Invoice all for customer " + customerNo + " (" + filter.scopeDescription()
-                        + ")", by, 1, readyCount(ready, filter), returnTo,
-                i -> commandId -> command.setCommandId(commandId).build());
+        String scope = filter.scopeDescription(access.everyBusiness());
+        List<String> businesses = commandBusinesses(access, filter, ready);
+        return actions.start(OperatorActions.actionId(token, "invoice-customer", List.of(customerNo, scope)),
+                "Invoice all for customer " + customerNo + " (" + scope + ")", access.user(), businesses.size(),
+                readyCount(access, ready, filter.businessId(), filter), returnTo,
+                i -> commandId -> scoped(InvoiceScope.CUSTOMER, filter, businesses.get(i), access.user())
+                        .setCustomerNo(customerNo).setCommandId(commandId).build());
     }
 
-    private OperatorAction invoiceAll(String token, String by, BookingFilter filter, String returnTo) {
-        InvoiceBookings.Builder command = scoped(InvoiceScope.ALL, filter, by);
-        return actions.start(OperatorActions.actionId(token, "invoice-all", List.of(filter.scopeDescription())),
-                "Invoice all ready bookings (" + filter.scopeDescription() + ")", by, 1,
-                readyCount(Criteria.where("status").is(BookingStatus.READY), filter), returnTo,
-                i -> commandId -> command.setCommandId(commandId).build());
+    private OperatorAction invoiceAll(String token, BusinessAccess access, BookingFilter filter, String returnTo) {
+        Criteria ready = Criteria.where("status").is(BookingStatus.READY);
+        String scope = filter.scopeDescription(access.everyBusiness());
+        List<String> businesses = commandBusinesses(access, filter, ready);
+        return actions.start(OperatorActions.actionId(token, "invoice-all", List.of(scope)),
+                "Invoice all ready bookings (" + scope + ")", access.user(), businesses.size(),
+                readyCount(access, ready, filter.businessId(), filter), returnTo,
+                i -> commandId -> scoped(InvoiceScope.ALL, filter, businesses.get(i), access.user())
+                        .setCommandId(commandId).build());
+    }
+
+    /**
+     * The business each command of an "invoice all" action is narrowed to: the filter's business; none (null) for a
+     * user who sees every business; else, since a command names at most one business, one command for each of the
+     * user's businesses that has ready bookings in scope.
+     */
+    private List<String> commandBusinesses(BusinessAccess access, BookingFilter filter, Criteria ready) {
+        if (filter.businessId() != null || access.everyBusiness()) {
+            return Collections.singletonList(filter.businessId());
+        }
+        List<String> withReady = access.businesses().stream()
+                .filter(business -> readyCount(access, ready, business, filter) > 0).toList();
+        if (withReady.isEmpty()) {
+            throw new RefusedAction("No ready booking to invoice in " + filter.scopeDescription(false) + ".");
+        }
+        return withReady;
     }
 
     private OperatorAction markInvoiced(String token, String by, List<String> ids, String reason, String returnTo) {
@@ -221,18 +250,18 @@ public class BookingsPageController {
                         .setUnitPrice(price).setQuantity(qty).build());
     }
 
-    private InvoiceBookings.Builder scoped(InvoiceScope scope, BookingFilter filter, String by) {
+    private InvoiceBookings.Builder scoped(InvoiceScope scope, BookingFilter filter, String businessId, String by) {
         return InvoiceBookings.newBuilder().setIssuedAt(now()).setIssuedBy(by).setScope(scope)
-                .setBusinessId(filter.businessId())
+                .setBusinessId(businessId)
                 .setFrom(filter.from() == null ? null : filter.from().atStartOfDay(ZoneOffset.UTC).toInstant())
                 .setTo(filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
-    /** Ready bookings in the command's scope (business and dates of the filter): what progress counts up to. */
-    private long readyCount(Criteria scope, BookingFilter filter) {
-        BookingFilter dates = new BookingFilter(filter.businessId(), null, null, filter.from(), filter.to(), null,
-                null, 0, 0);
-        return mongo.count(Query.query(new Criteria().andOperator(scope, dates.criteria())), BookingRow.class);
+    /** Ready bookings in a command's scope (a business, the filter's dates): what progress counts up to. */
+    private long readyCount(BusinessAccess access, Criteria ready, String businessId, BookingFilter filter) {
+        BookingFilter dates = new BookingFilter(businessId, null, null, filter.from(), filter.to(), null, null, 0, 0);
+        return mongo.count(Query.query(access.rows(new Criteria().andOperator(ready, dates.criteria()))),
+                BookingRow.class);
     }
 
     /** A selection larger than bookings.invoicing.max-selection travels as several commands. */

@@ -12,7 +12,7 @@ import org.bson.Document;
  */
 public record CommandOutcome(String id, String commandType, String outcome, List<String> invoiceIds,
         int bookingsInvoiced, List<Skip> skipped, String reason, Instant occurredAt, List<String> bookingIds,
-        String issuedBy, String summary, boolean truncated) {
+        String issuedBy, String summary, boolean truncated, List<String> businessIds) {
 
     static final String COLLECTION = "command_results";
 
@@ -34,7 +34,8 @@ public record CommandOutcome(String id, String commandType, String outcome, List
                 d.getList("skipped", Document.class, List.of()).stream()
                         .map(s -> new Skip(s.getString("bookingId"), s.getString("reason"))).toList(),
                 d.getString("reason"), instant(d.get("occurredAt")), strings(d.get("bookingIds")),
-                d.getString("issuedBy"), d.getString("summary"), Boolean.TRUE.equals(d.get("truncated")));
+                d.getString("issuedBy"), d.getString("summary"), Boolean.TRUE.equals(d.get("truncated")),
+                strings(d.get("businessIds")));
     }
 
     static Instant instant(Object value) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.bson.Document;
 
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+
 /** A draft invoice as the page shows it, read from the raw {@code draft_invoices} document. */
 public record InvoiceView(String id, String commandId, String customerNo, String customerName, String currency,
         List<Line> lines, BigDecimal totalAmount, Instant createdAt) {
@@ -15,6 +17,10 @@ public record InvoiceView(String id, String commandId, String customerNo, String
     /** One booking on the invoice. */
     public record Line(int lineNo, String bookingId, String itemNo, String description, Instant serviceDate,
             BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+    }
+
+    boolean visibleTo(BusinessAccess access) {
+        return access.seesInvoice(lines.stream().map(Line::bookingId).toList());
     }
 
     static InvoiceView of(Document d) {

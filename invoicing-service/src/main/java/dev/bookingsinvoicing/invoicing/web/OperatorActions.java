@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.IdBatches;
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
  * Sends the commands of one page action and follows them. Command ids derive from the form's one-time token and
@@ -91,11 +92,12 @@ public class OperatorActions {
         return mongo.count(Query.query(where("commandId").in(pendingCommandIds)), "booking_claims");
     }
 
-    List<InvoiceView> invoices(List<String> invoiceIds) {
+    /** The draft invoices of these ids that still exist and that the user may see. */
+    List<InvoiceView> invoices(BusinessAccess access, List<String> invoiceIds) {
         List<InvoiceView> invoices = new ArrayList<>();
         for (List<String> batch : IdBatches.of(invoiceIds)) {
-            mongo.find(Query.query(where("_id").in(batch)), Document.class, InvoiceView.COLLECTION)
-                    .forEach(d -> invoices.add(InvoiceView.of(d)));
+            mongo.find(Query.query(where("_id").in(batch)), Document.class, InvoiceView.COLLECTION).stream()
+                    .map(InvoiceView::of).filter(invoice -> invoice.visibleTo(access)).forEach(invoices::add);
         }
         return invoices;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,10 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+
 /**
  * The result of an action sent from the page (refreshing itself until every command has answered, with progress
  * for large runs) and the command history: every stored command result, whoever sent it (page, CLI, another
- * service).
+ * service). A user limited to some businesses sees their own actions, and the commands they sent or that name only
+ * their businesses; anything else answers 404, as if it did not exist.
  */
 @Controller
 public class ResultsPageController {
@@ -35,10 +39,13 @@ public class ResultsPageController {
     }
 
     @GetMapping("/actions/{actionId}")
-    public String action(@PathVariable String actionId, Model model) {
+    public String action(BusinessAccess access, @PathVariable String actionId, Model model) {
         OperatorAction action = actions.find(actionId);
         if (action == null) {
             return "redirect:/commands/" + actionId;
+        }
+        if (!access.everyBusiness() && !access.user().equals(action.issuedBy())) {
+            throw notFound("No action " + actionId);
         }
         Map<String, CommandOutcome> outcomes = actions.outcomes(action.commandIds());
         List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
@@ -51,17 +58,18 @@ public class ResultsPageController {
         model.addAttribute("outcomes", done);
         model.addAttribute("pending", pending);
         model.addAttribute("progress", progress);
-        model.addAttribute("invoices", actions.invoices(done.stream().flatMap(o -> o.invoiceIds().stream())
+        model.addAttribute("invoices", actions.invoices(access, done.stream().flatMap(o -> o.invoiceIds().stream())
                 .toList()));
         model.addAttribute("summary", Summary.of(done));
         return "operator/action";
     }
 
     @GetMapping("/commands")
-    public String history(@RequestParam(defaultValue = "0") int page, Model model) {
+    public String history(BusinessAccess access, @RequestParam(defaultValue = "0") int page, Model model) {
         int p = Math.max(0, page);
-        long total = mongo.count(new Query(), CommandOutcome.COLLECTION);
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
+        Criteria visible = access.commands(new Criteria());
+        long total = mongo.count(Query.query(visible), CommandOutcome.COLLECTION);
+        Query query = Query.query(visible).with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
                 .skip((long) p * HISTORY_PAGE_SIZE).limit(HISTORY_PAGE_SIZE);
         List<CommandOutcome> commands = new ArrayList<>();
         mongo.find(query, Document.class, CommandOutcome.COLLECTION).forEach(d -> commands.add(CommandOutcome.of(d)));
@@ -73,15 +81,19 @@ public class ResultsPageController {
     }
 
     @GetMapping("/commands/{commandId}")
-    public String command(@PathVariable String commandId, Model model) {
+    public String command(BusinessAccess access, @PathVariable String commandId, Model model) {
         Document stored = mongo.findById(commandId, Document.class, CommandOutcome.COLLECTION);
-        if (stored == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No result for command " + commandId + " (yet)");
+        CommandOutcome outcome = stored == null ? null : CommandOutcome.of(stored);
+        if (outcome == null || !access.seesCommand(outcome.issuedBy(), outcome.businessIds())) {
+            throw notFound("No result for command " + commandId + " (yet)");
         }
-        CommandOutcome outcome = CommandOutcome.of(stored);
         model.addAttribute("outcome", outcome);
-        model.addAttribute("invoices", actions.invoices(outcome.invoiceIds()));
+        model.addAttribute("invoices", actions.invoices(access, outcome.invoiceIds()));
         return "operator/command";
+    }
+
+    private static ResponseStatusException notFound(String message) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
     }
 
     /** What the commands of an action did, added up; "changed" counts what non-invoicing commands acted on. */

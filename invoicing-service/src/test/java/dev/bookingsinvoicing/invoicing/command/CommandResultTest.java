@@ -21,9 +21,11 @@ class CommandResultTest {
             }
         }
         CommandResult result = CommandResult.completed("cmd", "InvoiceBookings", "ops", "ALL", invoiceIds,
-                bookingIds.size(), List.of(), bookingIds, Instant.EPOCH);
+                bookingIds.size(), List.of(), bookingIds, Instant.EPOCH, List.of());
 
         assertThat(result.truncated()).isTrue();
+        // every business acted on, though the booking ids are cut: who may see the result depends on it
+        assertThat(result.businessIds()).hasSize(10).allMatch(b -> b.matches("bench\\d@bench\\.example"));
         assertThat(result.bookingsInvoiced()).isEqualTo(1_000_000);
         assertThat(result.invoiceIds()).isEqualTo(invoiceIds.subList(0, result.invoiceIds().size()));
         int listed = result.invoiceIds().stream().mapToInt(id -> id.length() + 3).sum()
@@ -35,11 +37,19 @@ class CommandResultTest {
     @Test
     void aSmallResultIsListedInFull() {
         CommandResult result = CommandResult.completed("cmd", "MarkBookingsInvoiced", "ops", "mark", List.of(), 2,
-                List.of(new SkippedBooking("b/a/3", "already invoiced on DI-1")), List.of("b/a/1", "b/a/2"),
-                Instant.EPOCH);
+                List.of(new SkippedBooking("x/a/3", "already invoiced on DI-1")), List.of("b/a/1", "b/a/2"),
+                Instant.EPOCH, List.of("named"));
         assertThat(result.truncated()).isFalse();
+        assertThat(result.businessIds()).containsExactly("b", "named", "x");
         assertThat(result.bookingIds()).containsExactly("b/a/1", "b/a/2");
         assertThat(InvoicingEvents.commandCompleted(result).getBookingIds()).containsExactly("b/a/1", "b/a/2");
+    }
+
+    @Test
+    void aRejectionKeepsTheBusinessesTheCommandNamed() {
+        CommandResult result = CommandResult.rejected("cmd", "InvoiceBookings", "ops", "ALL, business spa",
+                "nothing to invoice", Instant.EPOCH, CommandResult.businessesOf(List.of("spa/a/1", "gym/a/2")));
+        assertThat(result.businessIds()).containsExactly("gym", "spa");
     }
 
     @Test

@@ -34,7 +34,7 @@ class BookingFilterTest {
         assertThat(filter.sortedBy("amount")).contains("sort=amount&dir=asc&page=0");
         assertThat(filter.ariaSort("customer")).isEqualTo("ascending");
         assertThat(filter.ariaSort("date")).isEqualTo("none");
-        assertThat(filter.scopeDescription()).isEqualTo("business salon, 2026-03-01 to 2026-03-31");
+        assertThat(filter.scopeDescription(true)).isEqualTo("business salon, 2026-03-01 to 2026-03-31");
     }
 
     @Test

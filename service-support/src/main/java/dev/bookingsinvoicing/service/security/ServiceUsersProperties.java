@@ -25,16 +25,19 @@ public record ServiceUsersProperties(@DefaultValue List<@Valid User> users) {
     /**
      * One user.
      *
-     * @param name     the user name
-     * @param password with its encoding prefix, e.g. {@code {bcrypt}$2a$10$...} (or {@code {noop}dev} for development)
-     * @param roles    role names of the service, without the {@code ROLE_} prefix
+     * @param name       the user name
+     * @param password   with its encoding prefix, e.g. {@code {bcrypt}$2a$10$...} (or {@code {noop}dev} for development)
+     * @param roles      role names of the service, without the {@code ROLE_} prefix
+     * @param businesses the Bookings businesses (mailbox addresses) whose data the user may see and act on; empty
+     *                   (the default) means every business. Only invoicing-service, which serves several
+     *                   businesses' bookings and invoices to people, applies it.
      */
     public record User(@NotBlank(message = "bookings.security.users[].name is required") String name,
-            @NotBlank String password, @DefaultValue List<String> roles) {
+            @NotBlank String password, @DefaultValue List<String> roles, @DefaultValue List<String> businesses) {
 
         @Override
         public String toString() {
-            return "User[name=" + name + ", password=****, roles=" + roles + "]";
+            return "User[name=" + name + ", password=****, roles=" + roles + ", businesses=" + businesses + "]";
         }
     }
 }

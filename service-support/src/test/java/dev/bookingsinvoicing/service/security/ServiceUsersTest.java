@@ -41,7 +41,7 @@ class ServiceUsersTest {
         PasswordEncoder encoder = ServiceUsers.passwordEncoder();
         UserDetails ops = ServiceUsers.withRoles("ADMIN", "READER")
                 .userDetailsManager(new ServiceUsersProperties(List.of(new ServiceUsersProperties.User("ops", hash,
-                        List.of("ADMIN", "READER")))))
+                        List.of("ADMIN", "READER"), List.of()))))
                 .loadUserByUsername("ops");
 
         assertThat(encoder.matches("s3cret", ops.getPassword())).isTrue();

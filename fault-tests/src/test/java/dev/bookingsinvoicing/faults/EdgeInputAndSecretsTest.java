@@ -103,7 +103,10 @@ class EdgeInputAndSecretsTest {
                 new Probe("GET", invoicing + "/api/bookings-not-invoiced?size=-5", "operator:operator", null, 400),
                 new Probe("GET", invoicing + "/api/bookings-not-invoiced?page=abc", "operator:operator", null, 400),
                 new Probe("GET", invoicing + "/api/bookings-not-invoiced?from=not-a-date", "operator:operator", null,
-                        400)));
+                        400),
+                new Probe("GET", invoicing + "/api/bookings-not-invoiced", null, null, 401),
+                new Probe("GET", invoicing + "/api/draft-invoices", "viewer:wrong", null, 401),
+                new Probe("POST", invoicing + "/api/commands", "viewer:viewer", "{}", 403)));
     }
 
     private void probe(List<Probe> probes) throws Exception {
@@ -118,9 +121,9 @@ class EdgeInputAndSecretsTest {
                     contentType, stackTrace ? " STACK TRACE" : "");
             Report.line("edges", line + " " + shorten(body));
             if (response.statusCode() != probe.expected() || stackTrace
-                    || (response.statusCode() == 400 && !problem)) {
-                failures.add(line + " (expected " + probe.expected()
-                        + (probe.expected() == 400 ? " application/problem+json" : "") + ") body: " + shorten(body));
+                    || (response.statusCode() >= 400 && !problem)) {
+                failures.add(line + " (expected " + probe.expected() + " application/problem+json) body: "
+                        + shorten(body));
             }
         }
         assertThat(failures).as("edge probes that did not answer as expected").isEmpty();

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +97,14 @@ abstract class ProductionFlowScenario {
     /** Connection string of {@code database} on the MongoDB the services use. */
     protected abstract String mongoUri(String database);
 
+    /**
+     * What a Kafka client of the test needs to reach the cluster: its address and, for a secured cluster, the same
+     * SASL/TLS settings the services get through {@link #infrastructureEnvironment()}.
+     */
+    protected Map<String, Object> kafkaClientProperties() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    }
+
     /** Variables this infrastructure needs on top of the compose file's (none for real Kafka and MongoDB). */
     protected Map<String, String> infrastructureEnvironment() {
         return Map.of();
@@ -107,7 +115,7 @@ abstract class ProductionFlowScenario {
 
     @BeforeAll
     void startTheStackAsDockerComposeConfiguresIt() throws Exception {
-        topicScriptOutput = TopicScript.run(bootstrapServers(), PARTITIONS, replicationFactor());
+        topicScriptOutput = TopicScript.run(kafkaClientProperties(), PARTITIONS, replicationFactor());
         compose = ComposeFile.load(ComposeFile.envFile("docker/demo.env"));
         simulator = BookingsSimulator.start(SimulatorSettings.defaults()
                 .withAccessToken(compose.environment("bookings-simulator").get("BOOKINGS_SIMULATOR_TOKEN")));
@@ -184,7 +192,7 @@ abstract class ProductionFlowScenario {
     void theTopicScriptCreatesEveryTopicWithItsCleanupPolicyAndRetention() throws Exception {
         Map<String, TopicDefinitions.Definition> definitions = TopicDefinitions.read();
         assertThat(topicScriptOutput).contains("topics ready: " + definitions.size() + " topics");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(kafkaClientProperties())) {
             Map<String, TopicDescription> topics = admin.describeTopics(definitions.keySet()).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
             assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(PARTITIONS));
@@ -227,7 +235,7 @@ abstract class ProductionFlowScenario {
         assertThat(expected).hasSizeGreaterThan(10);
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(readyBookingIdsInTheView()).isEqualTo(expected.keySet()));
-        try (TopicReader registrations = new TopicReader(bootstrapServers(), Topics.CUSTOMER_REGISTRATIONS)) {
+        try (TopicReader registrations = new TopicReader(kafkaClientProperties(), Topics.CUSTOMER_REGISTRATIONS)) {
             assertThat(registrations.awaitValues(1, PATIENCE)).hasAtLeastOneElementOfType(CustomerRegistered.class)
                     .allSatisfy(r -> assertThat(r.toString()).contains(businessId));
         }
@@ -238,20 +246,21 @@ abstract class ProductionFlowScenario {
     void invoiceAllCreatesOneDraftInvoicePerCustomerForExactlyTheReadyBookings() throws Exception {
         Map<String, ExpectedBooking> expected = expectedReadyBookings();
         String commandId = "deployment-invoice-all";
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+        Map<String, Object> producerConfig = new HashMap<>(kafkaClientProperties());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig,
                 new StringSerializer(), new AvroSerializer())) {
             producer.send(new ProducerRecord<>(Topics.INVOICING_COMMANDS, commandId, InvoiceBookings.newBuilder()
                     .setCommandId(commandId).setIssuedAt(Instant.now()).setIssuedBy("deployment-tests")
                     .setScope(InvoiceScope.ALL).build())).get(30, TimeUnit.SECONDS);
         }
-        try (TopicReader results = new TopicReader(bootstrapServers(), Topics.COMMAND_RESULTS)) {
+        try (TopicReader results = new TopicReader(kafkaClientProperties(), Topics.COMMAND_RESULTS)) {
             Object result = results.awaitValues(1, PATIENCE).get(0);
             assertThat(result).isInstanceOf(CommandCompleted.class);
             assertThat(((CommandCompleted) result).getBookingsInvoiced()).isEqualTo(expected.size());
         }
         Set<String> customers = expected.values().stream().map(ExpectedBooking::customer).collect(Collectors.toSet());
-        try (TopicReader reader = new TopicReader(bootstrapServers(), Topics.INVOICES)) {
+        try (TopicReader reader = new TopicReader(kafkaClientProperties(), Topics.INVOICES)) {
             List<DraftInvoiceCreated> invoices = reader.awaitValues(customers.size(), PATIENCE).stream()
                     .map(DraftInvoiceCreated.class::cast).toList();
             assertThat(invoices).hasSize(customers.size());

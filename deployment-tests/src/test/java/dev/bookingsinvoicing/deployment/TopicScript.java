@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,8 +19,12 @@ final class TopicScript {
     private TopicScript() {
     }
 
-    /** Runs the script against {@code bootstrapServers}; fails the test with the script's output if it fails. */
-    static String run(String bootstrapServers, int partitions, int replicationFactor) throws Exception {
+    /**
+     * Runs the script against the cluster {@code client} reaches (its {@code bootstrap.servers}; any other setting,
+     * e.g. SASL, goes to the tools as the script's {@code KAFKA_CLIENT_CONFIG} file); fails the test with the
+     * script's output if it fails.
+     */
+    static String run(Map<String, Object> client, int partitions, int replicationFactor) throws Exception {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kafka-bin");
         Path logback = work.resolve("logback.xml");
         Files.writeString(logback, """
@@ -30,6 +35,9 @@ final class TopicScript {
         tool(work, "kafka-topics.sh", "org.apache.kafka.tools.TopicCommand", logback);
         tool(work, "kafka-configs.sh", "kafka.admin.ConfigCommand", logback);
         Path output = work.resolve("output.txt");
+        Properties security = new Properties();
+        client.forEach((key, value) -> security.setProperty(key, String.valueOf(value)));
+        String bootstrapServers = (String) security.remove("bootstrap.servers");
         ProcessBuilder script = new ProcessBuilder("bash", Repository.file("docker/kafka/create-topics.sh").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = script.environment();
@@ -37,6 +45,13 @@ final class TopicScript {
         env.put("TOPIC_PARTITIONS", String.valueOf(partitions));
         env.put("TOPIC_REPLICATION_FACTOR", String.valueOf(replicationFactor));
         env.put("KAFKA_BIN", work.toString());
+        if (!security.isEmpty()) {
+            Path clientConfig = work.resolve("client.properties");
+            try (var writer = Files.newBufferedWriter(clientConfig)) {
+                security.store(writer, "SASL/TLS settings of the cluster");
+            }
+            env.put("KAFKA_CLIENT_CONFIG", clientConfig.toString());
+        }
         env.put("TOOL_CLASSPATH", System.getProperty("java.class.path"));
         Process process = script.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);

@@ -3,7 +3,7 @@ package dev.bookingsinvoicing.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +18,6 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 /**
  * The production flow on a Kafka cluster that requires SASL: a real in-process KRaft broker whose client listener
  * speaks SASL_PLAINTEXT with the PLAIN mechanism, with an authorizer that refuses everyone without an ACL except its
@@ -29,13 +26,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} alone; the topic script gets them as its {@code KAFKA_CLIENT_CONFIG}.
  * (The broker's users are those of Kafka's test kit: the super user {@code plain-admin}.)
  */
-class SaslProductionFlowTest extends ProductionFlowScenario {
+class SaslProductionFlowTest extends EmbeddedMongoProductionFlow {
 
     private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
             + "username=\"plain-admin\" password=\"%s\";";
     private static final KafkaClusterTestKit KAFKA = start();
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
 
     private static KafkaClusterTestKit start() {
         try {
@@ -60,22 +55,18 @@ class SaslProductionFlowTest extends ProductionFlowScenario {
     }
 
     @Override
-    protected void stopInfrastructure() {
-        MONGO.shutdownNow();
-        try {
-            KAFKA.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    protected void stopKafka() throws Exception {
+        KAFKA.close();
     }
 
-    /** SASL as configuration; and the embedded MongoDB server does not know Boot's health check command. */
+    /** SASL, as configuration only. */
     @Override
     protected Map<String, String> infrastructureEnvironment() {
-        return Map.of("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN",
-                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", JAAS.formatted("plain-admin-secret"),
-                "MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
+        Map<String, String> environment = new HashMap<>(super.infrastructureEnvironment());
+        environment.put("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        environment.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN");
+        environment.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", JAAS.formatted("plain-admin-secret"));
+        return environment;
     }
 
     @Override
@@ -93,16 +84,6 @@ class SaslProductionFlowTest extends ProductionFlowScenario {
     @Override
     protected String bootstrapServers() {
         return KAFKA.bootstrapServers();
-    }
-
-    @Override
-    protected int replicationFactor() {
-        return 1;
-    }
-
-    @Override
-    protected String mongoUri(String database) {
-        return "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/" + database;
     }
 
     /** The cluster really checks: a client with a wrong password is refused (so the services' access proves theirs). */

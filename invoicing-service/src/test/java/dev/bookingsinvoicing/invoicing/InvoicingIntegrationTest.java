@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,24 +16,19 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
@@ -75,27 +69,14 @@ import dev.bookingsinvoicing.schemas.Topics;
  * same command again creates nothing new and answers identically; an invoiced booking never comes back; an
  * empty selection is rejected.
  */
-@EmbeddedKafka(partitions = 1)
-@SpringBootTest(classes = InvoicingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.config.name=invoicing-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "bookings.kafka.topics.partitions=1",
-                "bookings.kafka.retry.initial-interval=10ms" })
+@InvoicingServiceTest
 class InvoicingIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/invoicing");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
+        EmbeddedMongo.database(registry, "invoicing-integration");
     }
 
     @Autowired

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,6 @@ import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +31,23 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PriceType;
-import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
+import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
+import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
@@ -66,29 +61,16 @@ import dev.bookingsinvoicing.schemas.Topics;
  * no action; a booking that needs a price is priced and then invoiced; a draft is deleted and its bookings return.
  * Each test uses its own customer, so the order of the tests does not matter.
  */
-@EmbeddedKafka(partitions = 1)
-@SpringBootTest(classes = InvoicingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.config.name=invoicing-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "bookings.kafka.topics.partitions=1",
-                "bookings.kafka.retry.initial-interval=10ms" })
+@InvoicingServiceTest
 class OperatorPageBrowserTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     private static final Instant MARCH = Instant.parse("2026-03-02T09:00:00Z");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/invoicing");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
+        EmbeddedMongo.database(registry, "invoicing-page");
     }
 
     @Autowired

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,22 +26,19 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
@@ -51,9 +46,10 @@ import dev.bookingsinvoicing.events.Attendee;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PriceType;
-import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
+import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
+import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
@@ -69,40 +65,28 @@ import dev.bookingsinvoicing.schemas.Topics;
  * together with a gym booking (one draft invoice with lines of two businesses); {@code salon-viewer} may see the
  * salon, {@code north} may run the clinic and the spa.
  */
-@EmbeddedKafka(partitions = 1)
-@SpringBootTest(classes = InvoicingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "spring.config.name=invoicing-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "bookings.kafka.topics.partitions=1",
-                "bookings.kafka.retry.initial-interval=10ms",
-                "bookings.security.users[0].name=operator",
-                "bookings.security.users[0].password={noop}operator",
-                "bookings.security.users[0].roles=OPERATOR",
-                "bookings.security.users[1].name=salon-viewer",
-                "bookings.security.users[1].password={noop}salon",
-                "bookings.security.users[1].roles=VIEWER",
-                "bookings.security.users[1].businesses=salon",
-                "bookings.security.users[2].name=north",
-                "bookings.security.users[2].password={noop}north",
-                "bookings.security.users[2].roles=OPERATOR",
-                "bookings.security.users[2].businesses=clinic,spa" })
+@InvoicingServiceTest
+@TestPropertySource(properties = {
+        "bookings.security.users[0].name=operator",
+        "bookings.security.users[0].password={noop}operator",
+        "bookings.security.users[0].roles=OPERATOR",
+        "bookings.security.users[1].name=salon-viewer",
+        "bookings.security.users[1].password={noop}salon",
+        "bookings.security.users[1].roles=VIEWER",
+        "bookings.security.users[1].businesses=salon",
+        "bookings.security.users[2].name=north",
+        "bookings.security.users[2].password={noop}north",
+        "bookings.security.users[2].roles=OPERATOR",
+        "bookings.security.users[2].businesses=clinic,spa" })
 class RolesPerBusinessIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     private static final Instant MARCH = Instant.parse("2026-03-02T09:00:00Z");
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/invoicing");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
+        EmbeddedMongo.database(registry, "invoicing-roles");
     }
 
     @Autowired

@@ -27,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +65,7 @@ class OperatorPageBrowserTest {
 
     private static final Instant MARCH = Instant.parse("2026-03-02T09:00:00Z");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RESULT_TIMEOUT = OperatorPage.RESULT_TIMEOUT;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -364,16 +363,7 @@ class OperatorPageBrowserTest {
     }
 
     private void signIn(String user, String password) {
-        browser = Chromium.start();
-        browser.get(url("/bookings"));
-        // not signed in: the page sends the browser to the login form
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        // the login page has a heading too: wait until the browser has left it
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-        assertThat(text("h1")).isEqualTo("Bookings not invoiced");
+        browser = OperatorPage.signIn(url(""), user, password);
     }
 
     private void filterByCustomer(String customer) {
@@ -390,8 +380,7 @@ class OperatorPageBrowserTest {
     }
 
     private List<String> rowIds() {
-        return browser.findElements(By.cssSelector("#bookings tbody tr[data-booking-id]")).stream()
-                .map(r -> r.getAttribute("data-booking-id")).toList();
+        return OperatorPage.rowIds(browser);
     }
 
     private void awaitRows(java.util.function.Predicate<List<String>> expected) {
@@ -401,18 +390,12 @@ class OperatorPageBrowserTest {
         });
     }
 
-    /** The result page refreshes itself until every command has answered. */
     private WebElement awaitResult() {
-        return new WebDriverWait(browser, RESULT_TIMEOUT).until(d -> {
-            List<WebElement> done = d.findElements(By.id("result"));
-            return done.isEmpty() ? null : done.get(0);
-        });
+        return OperatorPage.awaitResult(browser);
     }
 
-    /** The element's text once the page stops replacing it (the result page refreshes itself). */
     private String text(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
+        return OperatorPage.text(browser, css);
     }
 
     private String url(String path) {

@@ -21,10 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -81,7 +79,6 @@ import dev.bookingsinvoicing.schemas.Topics;
 class RolesPerBusinessIntegrationTest {
 
     private static final Instant MARCH = Instant.parse("2026-03-02T09:00:00Z");
-    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -126,7 +123,7 @@ class RolesPerBusinessIntegrationTest {
         appointment(producer, "gym", "g2", "c9", "40.00"); // never invoiced either
         appointment(producer, "clinic", "k1", "c1", "60.00");
         appointment(producer, "spa", "p1", "c1", "70.00");
-        await().atMost(RESULT_TIMEOUT).until(() -> List.of("salon/a1/c1", "salon/a2/c9", "salon/a3/c1",
+        await().atMost(OperatorPage.RESULT_TIMEOUT).until(() -> List.of("salon/a1/c1", "salon/a2/c9", "salon/a3/c1",
                 "gym/g1/c1", "gym/g2/c9", "clinic/k1/c1", "spa/p1/c1").stream()
                 .allMatch(id -> mongo.findById(id, BookingRow.class) != null));
 
@@ -134,7 +131,7 @@ class RolesPerBusinessIntegrationTest {
         producer.send(Topics.INVOICING_COMMANDS, "ops-salon", selected("ops-salon", "salon/a3/c1")).join();
         producer.send(Topics.INVOICING_COMMANDS, "ops-mixed", selected("ops-mixed", "salon/a1/c1", "gym/g1/c1"))
                 .join();
-        await().atMost(RESULT_TIMEOUT).until(() -> mongo.findById("ops-salon", CommandResult.class) != null
+        await().atMost(OperatorPage.RESULT_TIMEOUT).until(() -> mongo.findById("ops-salon", CommandResult.class) != null
                 && mongo.findById("ops-mixed", CommandResult.class) != null);
         seeded = true;
     }
@@ -281,30 +278,19 @@ class RolesPerBusinessIntegrationTest {
     }
 
     private void signIn(String user, String password) {
-        browser = Chromium.start();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-        assertThat(text("h1")).isEqualTo("Bookings not invoiced");
+        browser = OperatorPage.signIn(url(""), user, password);
     }
 
     private List<String> rowIds() {
-        return browser.findElements(By.cssSelector("#bookings tbody tr[data-booking-id]")).stream()
-                .map(r -> r.getAttribute("data-booking-id")).toList();
+        return OperatorPage.rowIds(browser);
     }
 
     private WebElement awaitResult() {
-        return new WebDriverWait(browser, RESULT_TIMEOUT).until(d -> {
-            List<WebElement> done = d.findElements(By.id("result"));
-            return done.isEmpty() ? null : done.get(0);
-        });
+        return OperatorPage.awaitResult(browser);
     }
 
     private String text(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
+        return OperatorPage.text(browser, css);
     }
 
     private String url(String path) {

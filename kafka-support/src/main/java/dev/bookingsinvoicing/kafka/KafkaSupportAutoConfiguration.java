@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,9 +51,15 @@ public class KafkaSupportAutoConfiguration {
     public static final String REASON_HEADER = "dlt-reason";
 
     @Bean
+    DeadLetterProducers deadLetterProducers(KafkaProperties kafkaProperties) {
+        return new DeadLetterProducers(deadLetterProducerFactory(kafkaProperties));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafkaProperties, BookingsKafkaProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(kafkaProperties));
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterProducers deadLetterProducers, BookingsKafkaProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(deadLetterProducers.factory));
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders().add(REASON_HEADER,
                 reasonOf(exception).getBytes(StandardCharsets.UTF_8)));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
@@ -76,18 +83,36 @@ public class KafkaSupportAutoConfiguration {
     /**
      * Dead-letter records hold either the original bytes (the record could not be decoded) or the decoded
      * Avro record (processing failed), so the value serializer is chosen by type. Not a bean: a
-     * {@code KafkaTemplate} bean would make Boot back off from the service's own template.
+     * {@code ProducerFactory} or {@code KafkaTemplate} bean would make Boot back off from the service's own.
      */
-    private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafkaProperties) {
+    private static DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory(KafkaProperties kafkaProperties) {
         Map<String, Object> config = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
         config.remove("transactional.id");
         Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(String.class, new StringSerializer());
         byType.put(SpecificRecord.class, new AvroSerializer());
-        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
-                new DelegatingByTypeSerializer(byType, true), new DelegatingByTypeSerializer(byType, true));
-        return new KafkaTemplate<>(factory);
+        return new DefaultKafkaProducerFactory<>(config, new DelegatingByTypeSerializer(byType, true),
+                new DelegatingByTypeSerializer(byType, true));
+    }
+
+    /**
+     * Closes the dead-letter producers with the context. The factory is not a bean (see above), so nothing else
+     * would: its producers outlived a stopped stack, reconnecting to the gone broker, their sockets taking ports a
+     * restarted stack wanted.
+     */
+    static final class DeadLetterProducers implements DisposableBean {
+
+        final DefaultKafkaProducerFactory<Object, Object> factory;
+
+        DeadLetterProducers(DefaultKafkaProducerFactory<Object, Object> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void destroy() {
+            factory.destroy();
+        }
     }
 
     private static ExponentialBackOff backOff(BookingsKafkaProperties.Retry retry) {

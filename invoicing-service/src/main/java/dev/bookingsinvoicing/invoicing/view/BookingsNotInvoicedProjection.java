@@ -49,6 +49,8 @@ public class BookingsNotInvoicedProjection {
     /**
      * Completed appointments, new or new revisions, in log order: the rows of each replace its previous ones. An
      * appointment present twice is applied once, as its newest revision (what applying them in order would leave).
+     * Its state, which makes a re-delivery a no-op, is saved last: a batch that failed halfway (MongoDB went away)
+     * is applied again in full when retried, not skipped with its rows unknown to their customers.
      */
     public void onCompleted(List<Appointment> appointments) {
         Map<String, Appointment> newest = new LinkedHashMap<>();
@@ -90,10 +92,10 @@ public class BookingsNotInvoicedProjection {
         gone.removeAll(newIds);
         gone.removeAll(claimed);
         deleteRows(gone);
-        saveAll(states, AppointmentState.class, AppointmentState::id);
         rememberCustomersOf(toWrite);
         removeRowsClaimedMeanwhile(toWrite);
         settle(toWrite);
+        saveAll(states, AppointmentState.class, AppointmentState::id);
     }
 
     /** The appointment disappeared from Bookings: its rows leave the view, unless already invoiced. */
@@ -129,7 +131,7 @@ public class BookingsNotInvoicedProjection {
                 .map(r -> new KnownCustomer(r.customerNo(), r.name(), r.occurredAt())).toList();
         saveAll(known, KnownCustomer.class, KnownCustomer::id);
         List<CustomerRegistration> fresh = newerThanStored(registrations, CustomerRegistration.class,
-                CustomerRegistration::id, CustomerRegistration::occurredAt, CustomerRegistration::eventId);
+                CustomerRegistration::id, CustomerRegistration::occurredAt);
         if (fresh.isEmpty()) {
             return;
         }
@@ -143,7 +145,7 @@ public class BookingsNotInvoicedProjection {
     /** Item registrations, updates or rejections, in log order: the rows of those Bookings services are recomputed. */
     public void onItems(List<ItemRegistration> registrations) {
         List<ItemRegistration> fresh = newerThanStored(registrations, ItemRegistration.class, ItemRegistration::id,
-                ItemRegistration::occurredAt, ItemRegistration::eventId);
+                ItemRegistration::occurredAt);
         if (fresh.isEmpty()) {
             return;
         }
@@ -270,11 +272,12 @@ public class BookingsNotInvoicedProjection {
     }
 
     /**
-     * The registrations that change what is stored: per key the newest of the batch (the later one on a tie, as in
-     * log order), unless the stored one is newer or is this very event (a re-delivery).
+     * The registrations to apply: per key the newest of the batch (the later one on a tie, as in log order), unless
+     * the stored one is newer. A re-delivery is applied again (same document, same rows): the attempt that saved it
+     * may have failed before it settled the rows.
      */
     private <T> List<T> newerThanStored(List<T> registrations, Class<T> type, Function<T, String> id,
-            Function<T, Instant> occurredAt, Function<T, String> eventId) {
+            Function<T, Instant> occurredAt) {
         Map<String, T> newest = new LinkedHashMap<>();
         for (T registration : registrations) {
             newest.merge(id.apply(registration), registration,
@@ -283,8 +286,7 @@ public class BookingsNotInvoicedProjection {
         Map<String, T> stored = byId(findByIds(newest.keySet(), type), id);
         return newest.values().stream().filter(r -> {
             T previous = stored.get(id.apply(r));
-            return previous == null || !(occurredAt.apply(r).isBefore(occurredAt.apply(previous))
-                    || eventId.apply(r).equals(eventId.apply(previous)));
+            return previous == null || !occurredAt.apply(r).isBefore(occurredAt.apply(previous));
         }).toList();
     }
 

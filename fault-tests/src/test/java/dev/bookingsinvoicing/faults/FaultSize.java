@@ -10,11 +10,16 @@ import java.util.Locale;
  * @param crashKills      kills of the invoicing service during that run (after the view is complete)
  * @param bookingsPerCommand bookings selected by each InvoiceBookings command of that run
  * @param caseBookings    bookings of every other case
+ * @param killBookings    bookings of the run whose invoicing service, a separate process, is SIGKILLed again and
+ *                        again (each restart is a JVM start-up: seconds, hence fewer bookings and kills)
+ * @param killBookingsPerCommand bookings selected by each InvoiceBookings command of that run
+ * @param kills           SIGKILLs of that process during that run
  */
-record FaultSize(String name, int crashBookings, int crashKills, int bookingsPerCommand, int caseBookings) {
+record FaultSize(String name, int crashBookings, int crashKills, int bookingsPerCommand, int caseBookings,
+        int killBookings, int killBookingsPerCommand, int kills) {
 
-    static final FaultSize CI = new FaultSize("ci", 10_000, 20, 250, 1_000);
-    static final FaultSize FULL = new FaultSize("full", 100_000, 40, 2_500, 10_000);
+    static final FaultSize CI = new FaultSize("ci", 10_000, 20, 250, 1_000, 2_000, 100, 5);
+    static final FaultSize FULL = new FaultSize("full", 100_000, 40, 2_500, 10_000, 20_000, 200, 20);
 
     static FaultSize current() {
         String size = System.getProperty("faults.size", "ci").trim().toLowerCase(Locale.ROOT);

@@ -123,6 +123,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(Service service) {
+        return service.builder.get().run(arguments(service).toArray(String[]::new));
+    }
+
+    /**
+     * The command-line arguments this stack starts a service with: what a test needs to run the same service as a
+     * separate process against this stack's broker and MongoDB.
+     */
+    public List<String> arguments(Service service) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.uri(service.database),
@@ -134,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
         if (service == Service.SYNC) {
             args.addAll(syncArguments());
         }
-        return service.builder.get().run(args.toArray(String[]::new));
+        return args;
     }
 
     private List<String> syncArguments() {

@@ -57,9 +57,14 @@ class InvoicingCrashFaultTest {
             Runs.invoiceInTwoPhases(stack, commands, () -> {
                 while (resultsAtKill.size() < size.crashKills()) {
                     awaitConsuming(stack, "invoicing-commands");
-                    // a random pause of up to 20 ms once the service consumes again: a command takes tens of ms
-                    // here, and longer pauses (tried) let the run end before its kills did; what the service does
-                    // between a restart and the kill is what spreads the kills over the run
+                    // Kill points spread over the run (as in ProcessKillFaultTest): the k-th kill waits for a random
+                    // number of results within the k-th of (kills + 2) slices of the run, then up to 20 ms, so it
+                    // lands in any step of the command at hand or of the next (a kill right after each restart hit
+                    // the first command 31-40 times out of 40)
+                    int target = (int) ((resultsAtKill.size() + random.nextDouble()) * selectedIds.size()
+                            / (size.crashKills() + 2));
+                    await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(10))
+                            .until(() -> Runs.resultsSoFar(stack, selectedIds) >= target);
                     Report.pause(Duration.ofMillis(random.nextInt(20)));
                     // kill first, then count: a dead service makes no progress, so the count is the one at the kill
                     stack.crashInvoicing();

@@ -19,7 +19,7 @@ record FaultSize(String name, int crashBookings, int crashKills, int bookingsPer
         int killBookings, int killBookingsPerCommand, int kills) {
 
     static final FaultSize CI = new FaultSize("ci", 10_000, 20, 250, 1_000, 2_000, 100, 5);
-    static final FaultSize FULL = new FaultSize("full", 100_000, 40, 2_500, 10_000, 20_000, 200, 20);
+    static final FaultSize FULL = new FaultSize("full", 100_000, 40, 1_250, 10_000, 20_000, 200, 20);
 
     static FaultSize current() {
         String size = System.getProperty("faults.size", "ci").trim().toLowerCase(Locale.ROOT);

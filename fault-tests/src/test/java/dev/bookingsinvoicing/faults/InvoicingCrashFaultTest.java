@@ -57,12 +57,14 @@ class InvoicingCrashFaultTest {
             Runs.invoiceInTwoPhases(stack, commands, () -> {
                 while (resultsAtKill.size() < size.crashKills()) {
                     awaitConsuming(stack, "invoicing-commands");
-                    // Kill points spread over the run (as in ProcessKillFaultTest): the k-th kill waits for a random
-                    // number of results within the k-th of (kills + 2) slices of the run, then up to 20 ms, so it
-                    // lands in any step of the command at hand or of the next (a kill right after each restart hit
-                    // the first command 31-40 times out of 40)
-                    int target = (int) ((resultsAtKill.size() + random.nextDouble()) * selectedIds.size()
-                            / (size.crashKills() + 2));
+                    // Kill points spread over the run: the k-th kill waits for a random number of results within
+                    // the k-th of as many slices as kills of all but the last 3 results (left for the pause to
+                    // overshoot into: a kill after the run does not count), then up to 20 ms, so it lands in any step
+                    // of the command at hand or of the next (a kill right after each restart hit the first command
+                    // 31-40 times out of 40). A restarted service finishes at least one command before the next kill,
+                    // so a run needs more commands than kills.
+                    int target = (int) ((resultsAtKill.size() + random.nextDouble()) * (selectedIds.size() - 3)
+                            / size.crashKills());
                     await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(10))
                             .until(() -> Runs.resultsSoFar(stack, selectedIds) >= target);
                     Report.pause(Duration.ofMillis(random.nextInt(20)));

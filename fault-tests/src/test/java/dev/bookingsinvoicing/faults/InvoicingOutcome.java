@@ -1,5 +1,7 @@
 package dev.bookingsinvoicing.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -113,6 +115,20 @@ record InvoicingOutcome(Map<String, String> invoices, Map<String, Set<String>> i
         ids.addAll(clean.invoices.keySet());
         ids.removeIf(id -> invoices.get(id) != null && invoices.get(id).equals(clean.invoices.get(id)));
         return ids;
+    }
+
+    /**
+     * Every booking of the run invoiced exactly once, on the clean run's invoices (ids, lines, content), with the
+     * clean run's command results: what a fault case that kills the invoicing service must end with.
+     */
+    void assertSameAs(InvoicingOutcome clean, int bookings) {
+        assertThat(invoicedTwice()).as("bookings invoiced twice").isZero();
+        assertThat(lostAgainst(clean)).as("bookings lost").isEmpty();
+        assertThat(extraAgainst(clean)).as("bookings the clean run did not invoice").isEmpty();
+        assertThat(differentInvoicesFrom(clean)).as("invoices unlike the clean run's").isEmpty();
+        assertThat(conflicting()).as("one invoice id published with different content").isEmpty();
+        assertThat(results()).isEqualTo(clean.results());
+        assertThat(invoicesOf()).hasSize(bookings);
     }
 
     /** One line for the log and docs/reliability.md. */

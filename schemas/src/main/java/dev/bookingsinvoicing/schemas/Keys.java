@@ -22,4 +22,10 @@ public final class Keys {
     public static String booking(String businessId, String appointmentId, String bookingsCustomerId) {
         return businessId + "/" + appointmentId + "/" + bookingsCustomerId;
     }
+
+    /** The business a key of this class (a booking id too) begins with, or "" for a string without one. */
+    public static String businessOf(String key) {
+        int slash = key == null ? -1 : key.indexOf('/');
+        return slash < 0 ? "" : key.substring(0, slash);
+    }
 }

@@ -12,6 +12,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import dev.bookingsinvoicing.schemas.Keys;
+
 /**
  * The answer to a command ({@code _id} = commandId), stored last: once it exists the command is done, and a
  * re-delivered command only re-publishes it. {@code bookingIds} are the bookings the command acted on (invoiced,
@@ -82,9 +84,9 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
     static TreeSet<String> businessesOf(Collection<String> bookingIds) {
         TreeSet<String> businesses = new TreeSet<>();
         for (String id : bookingIds) {
-            int slash = id == null ? -1 : id.indexOf('/');
-            if (slash > 0) {
-                businesses.add(id.substring(0, slash));
+            String business = Keys.businessOf(id);
+            if (!business.isEmpty()) {
+                businesses.add(business);
             }
         }
         return businesses;

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 
+import dev.bookingsinvoicing.schemas.Keys;
+
 /**
  * The Bookings businesses one signed-in user may see and act on: every business, or the ones listed for the user in
  * {@code bookings.security.users[].businesses}. Every read of the view, the draft invoices and the command history
@@ -57,7 +59,7 @@ public final class BusinessAccess {
     }
 
     public boolean allowsBooking(String bookingId) {
-        return allows(businessOf(bookingId));
+        return allows(Keys.businessOf(bookingId));
     }
 
     /** Refuses a business the request names but the user may not see. */
@@ -70,7 +72,7 @@ public final class BusinessAccess {
     /** Refuses the first booking id of a business the user may not act on. */
     public void checkBookings(Collection<String> bookingIds) {
         bookingIds.stream().filter(id -> !allowsBooking(id)).findFirst()
-                .ifPresent(id -> check(businessOf(id)));
+                .ifPresent(id -> check(Keys.businessOf(id)));
     }
 
     /** {@code criteria} narrowed to the view rows (and claims, overrides...) of the user's businesses. */
@@ -100,12 +102,6 @@ public final class BusinessAccess {
     public boolean seesCommand(String issuedBy, List<String> businessIds) {
         return businesses == null || user.equals(issuedBy)
                 || (!businessIds.isEmpty() && businesses.containsAll(businessIds));
-    }
-
-    /** The business of a booking id, {@code {businessId}/{appointmentId}/{bookingsCustomerId}}. */
-    public static String businessOf(String bookingId) {
-        int slash = bookingId == null ? -1 : bookingId.indexOf('/');
-        return slash < 0 ? "" : bookingId.substring(0, slash);
     }
 
     private static Criteria and(Criteria criteria, Criteria limit) {

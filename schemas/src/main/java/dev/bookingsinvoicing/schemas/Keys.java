@@ -18,6 +18,11 @@ public final class Keys {
         return businessId + "/" + serviceId;
     }
 
+    /** A quarantined Bookings record; kind is the lower-case BookingsRecordKind (appointment, customer, service). */
+    public static String quarantined(String businessId, String kind, String recordId) {
+        return businessId + "/" + kind + "/" + recordId;
+    }
+
     /** The unit of invoicing: one attendee of one appointment. */
     public static String booking(String businessId, String appointmentId, String bookingsCustomerId) {
         return businessId + "/" + appointmentId + "/" + bookingsCustomerId;

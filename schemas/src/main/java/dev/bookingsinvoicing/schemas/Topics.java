@@ -9,6 +9,8 @@ import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
+import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
+import dev.bookingsinvoicing.events.BookingsRecordReleased;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
@@ -31,6 +33,7 @@ public final class Topics {
     public static final String APPOINTMENTS = "bookings.appointments";
     public static final String CUSTOMERS = "bookings.customers";
     public static final String SERVICES = "bookings.services";
+    public static final String QUARANTINE = "bookings.quarantine";
     public static final String CUSTOMER_REGISTRATIONS = "customers.registrations";
     public static final String ITEM_REGISTRATIONS = "items.registrations";
     public static final String INVOICING_COMMANDS = "invoicing.commands";
@@ -47,6 +50,8 @@ public final class Topics {
                     List.of(CustomerDiscovered.class), Topic.Cleanup.COMPACT),
             new Topic(SERVICES, "{businessId}/{serviceId}", "booking-sync-service",
                     List.of(ServiceDiscovered.class), Topic.Cleanup.COMPACT),
+            new Topic(QUARANTINE, "{businessId}/{kind}/{recordId}", "booking-sync-service",
+                    List.of(BookingsRecordQuarantined.class, BookingsRecordReleased.class), Topic.Cleanup.COMPACT),
             new Topic(CUSTOMER_REGISTRATIONS, "{businessId}/{bookingsCustomerId}", "customer-service",
                     List.of(CustomerRegistered.class, CustomerUpdated.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
             new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",

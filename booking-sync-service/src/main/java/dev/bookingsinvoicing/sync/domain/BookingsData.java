@@ -3,6 +3,9 @@ package dev.bookingsinvoicing.sync.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import dev.bookingsinvoicing.sync.domain.SyncEvents.Kind;
 
 /** What one sync run reads from one Bookings business, as plain values independent of the Graph SDK. */
 public final class BookingsData {
@@ -28,7 +31,10 @@ public final class BookingsData {
     public record AttendeeData(String customerId, String name, String emailAddress, String phone) {
     }
 
-    /** An appointment; price is null when Bookings gives none, timeZone is the zone Graph wrote start/end in. */
+    /**
+     * An appointment; price is null when Bookings gives none, timeZone is the IANA id of the zone Graph wrote its
+     * start in (its local date is the booking's date).
+     */
     public record AppointmentData(String id, String serviceId, String serviceName, Instant start, Instant end,
             String timeZone, String priceType, BigDecimal price, List<AttendeeData> attendees) {
 
@@ -40,10 +46,28 @@ public final class BookingsData {
         public boolean completedAt(Instant now) {
             return !end.isAfter(now);
         }
+
+        /**
+         * Why this appointment cannot be billed as Bookings has it, or empty: one that ends before it starts has no
+         * duration to bill, and one without attendees has nobody to bill. Such an appointment is quarantined, not
+         * published. (Prices, including negative ones, are the invoicing rules' to judge.)
+         */
+        public Optional<String> implausibility() {
+            if (end.isBefore(start)) {
+                return Optional.of("ends before it starts (start " + start + ", end " + end + ")");
+            }
+            if (attendees.isEmpty()) {
+                return Optional.of("no attendees: nobody to bill");
+            }
+            return Optional.empty();
+        }
     }
 
-    /** An item Graph returned that cannot be turned into an event (e.g. no start time); kept in the sync status. */
-    public record Rejection(String kind, String id, String reason) {
+    /**
+     * A record Graph returned that cannot be used (unreadable, or it failed a rule), with the reason; it is
+     * quarantined until a later run reads it successfully or Bookings no longer has it.
+     */
+    public record Rejection(Kind kind, String id, String reason) {
     }
 
     /** What one page (or a whole collection) gave: the usable items and the rejected ones. */

@@ -13,6 +13,9 @@ import java.util.UUID;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
+import dev.bookingsinvoicing.events.BookingsRecordKind;
+import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
+import dev.bookingsinvoicing.events.BookingsRecordReleased;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
@@ -93,6 +96,26 @@ public final class SyncEvents {
         AppointmentCancelled event = new AppointmentCancelled(
                 eventId(Kind.APPOINTMENT, key, CANCELLED + ":" + lastRevision), now, businessId, appointmentId);
         return new Publication(Kind.APPOINTMENT, Topics.APPOINTMENTS, key, CANCELLED, end, event);
+    }
+
+    /** A record entering the quarantine, or quarantined again for another reason. */
+    public static Publication quarantined(Quarantine.Entry entry, Instant now) {
+        String revision = hash(entry.reason());
+        BookingsRecordQuarantined event = new BookingsRecordQuarantined(
+                eventId(entry.kind(), entry.key(), "quarantined:" + revision), now, entry.businessId(),
+                BookingsRecordKind.valueOf(entry.kind().name()), entry.recordId(), entry.reason(),
+                entry.firstSeenAt());
+        return new Publication(entry.kind(), Topics.QUARANTINE, entry.key(), revision, null, event);
+    }
+
+    /** A record leaving the quarantine: read successfully now, or gone from Bookings. */
+    public static Publication released(Quarantine.Release release, Instant now) {
+        Quarantine.Entry entry = release.entry();
+        String revision = hash(release.resolution(), entry.reason(), entry.firstSeenAt());
+        BookingsRecordReleased event = new BookingsRecordReleased(
+                eventId(entry.kind(), entry.key(), "released:" + revision), now, entry.businessId(),
+                BookingsRecordKind.valueOf(entry.kind().name()), entry.recordId(), release.resolution());
+        return new Publication(entry.kind(), Topics.QUARANTINE, entry.key(), revision, null, event);
     }
 
     /** Graph's bookingPriceType names are the Avro symbols; anything new reads as undefined. */

@@ -29,6 +29,7 @@ import dev.bookingsinvoicing.sync.domain.BookingsData.Page;
 import dev.bookingsinvoicing.sync.domain.BookingsData.Rejection;
 import dev.bookingsinvoicing.sync.domain.BookingsData.ServiceData;
 import dev.bookingsinvoicing.sync.domain.BookingsSource;
+import dev.bookingsinvoicing.sync.domain.SyncEvents.Kind;
 import dev.bookingsinvoicing.sync.observability.SyncMetrics;
 import dev.bookingsinvoicing.sync.run.RunControl;
 
@@ -83,7 +84,7 @@ public class GraphBookingsReader implements BookingsSource {
         public Page<ServiceData> services() {
             List<ServiceData> items = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
-            pages("services", business.services()::get, url -> business.services().withUrl(url).get(),
+            pages("services", Kind.SERVICE, business.services()::get, url -> business.services().withUrl(url).get(),
                     BookingServiceCollectionResponse::getValue, BookingServiceCollectionResponse::getOdataNextLink,
                     (BookingService s) -> GraphMapper.service(s), BookingService::getId, page -> {
                         items.addAll(page.items());
@@ -96,7 +97,7 @@ public class GraphBookingsReader implements BookingsSource {
         public Page<CustomerData> customers() {
             List<CustomerData> items = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
-            pages("customers", business.customers()::get, url -> business.customers().withUrl(url).get(),
+            pages("customers", Kind.CUSTOMER, business.customers()::get, url -> business.customers().withUrl(url).get(),
                     BookingCustomerBaseCollectionResponse::getValue,
                     BookingCustomerBaseCollectionResponse::getOdataNextLink, (BookingCustomerBase c) -> {
                         if (!(c instanceof BookingCustomer customer)) {
@@ -114,7 +115,7 @@ public class GraphBookingsReader implements BookingsSource {
         public void calendarView(Instant from, Instant to, Consumer<Page<AppointmentData>> onPage) {
             String start = from.truncatedTo(ChronoUnit.SECONDS).toString();
             String end = to.truncatedTo(ChronoUnit.SECONDS).toString();
-            pages("calendarView", () -> business.calendarView().get(request -> {
+            pages("calendarView", Kind.APPOINTMENT, () -> business.calendarView().get(request -> {
                 request.queryParameters.start = start;
                 request.queryParameters.end = end;
             }), url -> business.calendarView().withUrl(url).get(), BookingAppointmentCollectionResponse::getValue,
@@ -132,7 +133,7 @@ public class GraphBookingsReader implements BookingsSource {
             return retry.waited();
         }
 
-        private <R, G, T> void pages(String endpoint, Supplier<R> first, Function<String, R> next,
+        private <R, G, T> void pages(String endpoint, Kind kind, Supplier<R> first, Function<String, R> next,
                 Function<R, List<G>> value, Function<R, String> nextLink, Function<G, T> map, Function<G, String> id,
                 Consumer<Page<T>> onPage) {
             String what = "GET " + endpoint + " of " + businessId;
@@ -146,7 +147,7 @@ public class GraphBookingsReader implements BookingsSource {
                         items.add(map.apply(item));
                     } catch (RuntimeException e) {
                         // one bad item must not stop the others: it is reported, and retried when it changes
-                        rejected.add(new Rejection(endpoint, id.apply(item), String.valueOf(e.getMessage())));
+                        rejected.add(new Rejection(kind, id.apply(item), String.valueOf(e.getMessage())));
                     }
                 }
                 onPage.accept(new Page<>(items, rejected));

@@ -2,11 +2,9 @@ package dev.bookingsinvoicing.sync.graph;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,6 +21,11 @@ import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.graph.models.Phone;
 import com.microsoft.graph.models.PhysicalAddress;
 import com.microsoft.kiota.PeriodAndDuration;
+import com.microsoft.kiota.serialization.UntypedNode;
+import com.microsoft.kiota.serialization.UntypedObject;
+import com.microsoft.kiota.serialization.UntypedString;
+
+import dev.bookingsinvoicing.service.time.GraphTimeZones;
 
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AttendeeData;
@@ -32,15 +35,6 @@ import dev.bookingsinvoicing.sync.domain.BookingsData.ServiceData;
 
 /** Converts Graph SDK models to the sync's plain values, applying the fallbacks Graph responses need. */
 public final class GraphMapper {
-
-    // Graph answers in Windows zone names unless asked otherwise; the common ones, the rest must be IANA or UTC
-    private static final Map<String, String> WINDOWS_ZONES = Map.ofEntries(
-            Map.entry("UTC", "UTC"), Map.entry("Coordinated Universal Time", "UTC"),
-            Map.entry("W. Europe Standard Time", "Europe/Berlin"), Map.entry("Romance Standard Time", "Europe/Paris"),
-            Map.entry("Central Europe Standard Time", "Europe/Budapest"),
-            Map.entry("GMT Standard Time", "Europe/London"), Map.entry("Eastern Standard Time", "America/New_York"),
-            Map.entry("Central Standard Time", "America/Chicago"), Map.entry("Mountain Standard Time", "America/Denver"),
-            Map.entry("Pacific Standard Time", "America/Los_Angeles"));
 
     private GraphMapper() {
     }
@@ -81,23 +75,64 @@ public final class GraphMapper {
                 address == null ? null : blankToNull(address.getCountryOrRegion()));
     }
 
-    /** Refuses (IllegalArgumentException with the reason) an appointment no event can be made of. */
+    /**
+     * Refuses (IllegalArgumentException with the reason) an appointment no event can be made of. Start and end are
+     * read from {@code startDateTime}/{@code endDateTime} (the SDK's model) or, where a response has them instead,
+     * from {@code start}/{@code end} (the calendarView sample of Microsoft's API reference).
+     */
     public static AppointmentData appointment(BookingAppointment appointment) {
-        DateTimeTimeZone start = appointment.getStartDateTime();
-        DateTimeTimeZone end = appointment.getEndDateTime();
         if (appointment.getId() == null || appointment.getId().isBlank()) {
             throw new IllegalArgumentException("appointment without id");
         }
         if (appointment.getServiceId() == null || appointment.getServiceId().isBlank()) {
             throw new IllegalArgumentException("appointment " + appointment.getId() + " has no serviceId");
         }
+        DateTimeTimeZone start = dateTimeTimeZone(appointment.getStartDateTime(), appointment, "start");
+        DateTimeTimeZone end = dateTimeTimeZone(appointment.getEndDateTime(), appointment, "end");
         if (start == null || end == null || start.getDateTime() == null || end.getDateTime() == null) {
             throw new IllegalArgumentException("appointment " + appointment.getId() + " has no start or end time");
         }
         return new AppointmentData(appointment.getId(), appointment.getServiceId(),
                 Objects.requireNonNullElse(appointment.getServiceName(), ""), instant(start), instant(end),
-                start.getTimeZone(), priceType(appointment.getPriceType()), money(appointment.getPrice()),
+                zoneId(start), priceType(appointment.getPriceType()), money(appointment.getPrice()),
                 attendees(appointment));
+    }
+
+    /**
+     * The appointment's zone (its start's), as it travels in events: the IANA id of the named zone; with no name, the
+     * offset the date-time carries, else UTC. Its local date is the booking's date.
+     */
+    static String zoneId(DateTimeTimeZone start) {
+        if (start.getTimeZone() == null || start.getTimeZone().isBlank()) {
+            try {
+                ZoneOffset offset = OffsetDateTime.parse(start.getDateTime().trim()).getOffset();
+                return offset.equals(ZoneOffset.UTC) ? "UTC" : offset.getId();
+            } catch (DateTimeParseException noOffset) {
+                return "UTC";
+            }
+        }
+        return GraphTimeZones.ianaId(start.getTimeZone());
+    }
+
+    /** The typed property, or the same dateTimeTimeZone under its other documented key (left in additionalData). */
+    private static DateTimeTimeZone dateTimeTimeZone(DateTimeTimeZone typed, BookingAppointment appointment,
+            String otherKey) {
+        if (typed != null) {
+            return typed;
+        }
+        Object other = appointment.getAdditionalData().get(otherKey);
+        if (other instanceof UntypedObject object) {
+            Map<String, UntypedNode> fields = object.getValue();
+            DateTimeTimeZone value = new DateTimeTimeZone();
+            value.setDateTime(text(fields.get("dateTime")));
+            value.setTimeZone(text(fields.get("timeZone")));
+            return value;
+        }
+        return null;
+    }
+
+    private static String text(UntypedNode node) {
+        return node instanceof UntypedString string ? string.getValue() : null;
     }
 
     /**
@@ -122,24 +157,20 @@ public final class GraphMapper {
         return List.of();
     }
 
-    /** Graph's dateTimeTimeZone: a local date-time ("2026-11-01T09:00:00.0000000") in the given zone. */
+    /**
+     * Graph's dateTimeTimeZone: a date-time with an offset or "Z" is that instant; without one
+     * ("2026-11-01T09:00:00.0000000") it is local time in the given zone (Windows or IANA name, blank = UTC).
+     */
     static Instant instant(DateTimeTimeZone value) {
-        String dateTime = value.getDateTime();
+        String dateTime = value.getDateTime().trim();
         try {
             return OffsetDateTime.parse(dateTime).toInstant();
         } catch (DateTimeParseException noOffset) {
-            return LocalDateTime.parse(dateTime).atZone(zone(value.getTimeZone())).toInstant();
-        }
-    }
-
-    static ZoneId zone(String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(WINDOWS_ZONES.getOrDefault(timeZone, timeZone));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone '" + timeZone + "' in a Graph dateTimeTimeZone", e);
+            try {
+                return LocalDateTime.parse(dateTime).atZone(GraphTimeZones.resolve(value.getTimeZone())).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                throw new IllegalArgumentException("unreadable dateTime '" + dateTime + "'", unreadable);
+            }
         }
     }
 

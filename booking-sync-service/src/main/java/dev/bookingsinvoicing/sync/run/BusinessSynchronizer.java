@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,24 +36,30 @@ import dev.bookingsinvoicing.sync.domain.BookingsSource;
 import dev.bookingsinvoicing.sync.domain.BookingsSource.BusinessReader;
 import dev.bookingsinvoicing.sync.domain.KnownState;
 import dev.bookingsinvoicing.sync.domain.Publication;
+import dev.bookingsinvoicing.sync.domain.Quarantine;
 import dev.bookingsinvoicing.sync.domain.SyncEvents;
+import dev.bookingsinvoicing.sync.domain.SyncEvents.Kind;
 import dev.bookingsinvoicing.sync.domain.SyncPlan;
 import dev.bookingsinvoicing.sync.observability.SyncMetrics;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupFilter;
 import dev.bookingsinvoicing.sync.setup.SetupFilters;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
+import dev.bookingsinvoicing.sync.state.QuarantineStore;
 import dev.bookingsinvoicing.sync.state.SyncStateStore;
 
 /**
  * Syncs one business in one run, as its setup says: services and customers (if switched on, filtered, changed ones
  * only, everything again after a filter change), then the calendar window page by page (publish, wait for Kafka's
- * acknowledgement, remember), then cancellations. Only a run that got to the end moves the watermark.
+ * acknowledgement, remember), then cancellations, then the quarantine (records it could not use are kept and
+ * announced; those read successfully or gone from Bookings are released). Only a run that got to the end moves the
+ * watermark.
  *
  * <p>The window: a full run (first run, {@code reconcile-interval} elapsed, or asked for) reads the whole lookback;
  * an incremental run reads from the watermark minus the overlap. Cancellations are detected for published
  * appointments that ended inside the window read, so the periodic full run is what finds cancellations and changes
- * of appointments that ended before an incremental window.
+ * of appointments that ended before an incremental window. A quarantined appointment holds the window's start back
+ * to where it was first seen, beyond the lookback if need be, until it leaves the quarantine.
  */
 @Component
 public class BusinessSynchronizer {
@@ -59,6 +68,7 @@ public class BusinessSynchronizer {
 
     private final BookingsSource source;
     private final SyncStateStore store;
+    private final QuarantineStore quarantine;
     private final SetupStore setups;
     private final KafkaTemplate<String, Object> kafka;
     private final BookingSyncProperties properties;
@@ -66,11 +76,12 @@ public class BusinessSynchronizer {
     private final RunControl control;
     private final Clock clock;
 
-    public BusinessSynchronizer(BookingsSource source, SyncStateStore store, SetupStore setups,
-            KafkaTemplate<String, Object> kafka, BookingSyncProperties properties, SyncMetrics metrics,
-            RunControl control, Clock clock) {
+    public BusinessSynchronizer(BookingsSource source, SyncStateStore store, QuarantineStore quarantine,
+            SetupStore setups, KafkaTemplate<String, Object> kafka, BookingSyncProperties properties,
+            SyncMetrics metrics, RunControl control, Clock clock) {
         this.source = source;
         this.store = store;
+        this.quarantine = quarantine;
         this.setups = setups;
         this.kafka = kafka;
         this.properties = properties;
@@ -95,7 +106,10 @@ public class BusinessSynchronizer {
         }
         Instant lookbackStart = now.minus(properties.lookback());
         Instant incrementalStart = full ? lookbackStart : setup.appointmentWatermark().minus(properties.overlap());
-        Instant windowStart = incrementalStart.isBefore(lookbackStart) ? lookbackStart : incrementalStart;
+        Instant plannedStart = incrementalStart.isBefore(lookbackStart) ? lookbackStart : incrementalStart;
+        Map<String, Quarantine.Entry> quarantined = quarantine.load(businessId);
+        Instant windowStart = Quarantine.heldWindowStart(quarantined.values()).filter(plannedStart::isAfter)
+                .orElse(plannedStart);
 
         Map<String, KnownState> known = new HashMap<>(store.load(businessId));
         BusinessReader reader = source.open(businessId);
@@ -103,6 +117,8 @@ public class BusinessSynchronizer {
         List<Rejection> rejected = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Counts counts = new Counts();
+        Set<Kind> readKinds = EnumSet.of(Kind.APPOINTMENT);
+        Map<Kind, Set<String>> usable = new EnumMap<>(Kind.class);
 
         Set<String> serviceIds = null;
         if (setup.syncServices()) {
@@ -115,6 +131,8 @@ public class BusinessSynchronizer {
             counts.servicesPublished = publish(businessId, SyncPlan.changed(candidates, known,
                     setup.servicesResyncFrom()), known, counts);
             serviceIds = services.items().stream().map(ServiceData::id).collect(Collectors.toSet());
+            readKinds.add(Kind.SERVICE);
+            usable.put(Kind.SERVICE, Set.copyOf(serviceIds));
             services.rejected().stream().map(Rejection::id).filter(Objects::nonNull).forEach(serviceIds::add);
         }
         if (setup.syncCustomers()) {
@@ -126,9 +144,12 @@ public class BusinessSynchronizer {
             counts.customers = customers.items().size();
             counts.customersPublished = publish(businessId, SyncPlan.changed(candidates, known,
                     setup.customersResyncFrom()), known, counts);
+            readKinds.add(Kind.CUSTOMER);
+            usable.put(Kind.CUSTOMER, customers.items().stream().map(CustomerData::id).collect(Collectors.toSet()));
         }
 
         Set<String> seen = new HashSet<>();
+        Set<String> readable = new HashSet<>();
         Set<String> knownServices = serviceIds;
         reader.calendarView(windowStart, now, page -> {
             control.checkpoint();
@@ -138,6 +159,12 @@ public class BusinessSynchronizer {
             for (AppointmentData a : page.items()) {
                 seen.add(a.id());
                 counts.appointments++;
+                Optional<String> implausible = a.completedAt(now) ? a.implausibility() : Optional.empty();
+                if (implausible.isPresent()) {
+                    rejected.add(new Rejection(Kind.APPOINTMENT, a.id(), implausible.get()));
+                    continue;
+                }
+                readable.add(a.id());
                 if (a.completedAt(now)) {
                     candidates.add(SyncEvents.appointmentCompleted(business, a, now));
                     if (knownServices != null && !knownServices.contains(a.serviceId())) {
@@ -152,6 +179,10 @@ public class BusinessSynchronizer {
         control.checkpoint();
         List<Publication> cancellations = SyncPlan.cancellations(businessId, known, seen, windowStart, now);
         counts.cancellationsPublished = publish(businessId, new SyncPlan(cancellations, 0), known, counts);
+        usable.put(Kind.APPOINTMENT, readable);
+        Quarantine.Changes changes = Quarantine.after(businessId, quarantined,
+                new Quarantine.Observation(rejected, readKinds, usable, windowStart), now);
+        announce(changes, now);
 
         setups.markSynced(setup, now, full);
         metrics.published(businessId, "service", counts.servicesPublished);
@@ -159,6 +190,7 @@ public class BusinessSynchronizer {
         metrics.published(businessId, "appointment", counts.appointmentsPublished);
         metrics.published(businessId, "cancellation", counts.cancellationsPublished);
         metrics.rejected(businessId, rejected.size());
+        metrics.quarantined(businessId, stillQuarantined(quarantined, changes));
         return new BusinessRunSummary(businessId, full, windowStart, counts.services, counts.customers,
                 counts.appointments, counts.servicesPublished, counts.customersPublished,
                 counts.appointmentsPublished, counts.cancellationsPublished, counts.unchanged, reader.retries(),
@@ -186,6 +218,49 @@ public class BusinessSynchronizer {
         if (publications.isEmpty()) {
             return 0;
         }
+        Sent sent = send(publications);
+        // wall-clock time, not the run's "as of": a full resync compares it with when the setup changed
+        Instant publishedAt = clock.instant();
+        store.saveAll(businessId, sent.acknowledged(), publishedAt);
+        remember(known, sent.acknowledged(), publishedAt);
+        if (sent.failure() != null) {
+            throw sent.failure();
+        }
+        return publications.size();
+    }
+
+    /** Publishes the quarantine's changes and, once Kafka has every one of them, stores them. */
+    private void announce(Quarantine.Changes changes, Instant now) {
+        List<Publication> publications = new ArrayList<>();
+        changes.announced().forEach(entry -> publications.add(SyncEvents.quarantined(entry, now)));
+        changes.releases().forEach(release -> publications.add(SyncEvents.released(release, now)));
+        if (!publications.isEmpty()) {
+            Sent sent = send(publications);
+            if (sent.failure() != null) {
+                throw sent.failure();
+            }
+        }
+        quarantine.apply(changes);
+    }
+
+    private static Map<Kind, Integer> stillQuarantined(Map<String, Quarantine.Entry> before,
+            Quarantine.Changes changes) {
+        Map<String, Kind> remaining = new HashMap<>();
+        before.forEach((key, entry) -> remaining.put(key, entry.kind()));
+        changes.releases().forEach(release -> remaining.remove(release.entry().key()));
+        changes.entries().forEach(entry -> remaining.put(entry.key(), entry.kind()));
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            counts.put(kind, (int) remaining.values().stream().filter(kind::equals).count());
+        }
+        return counts;
+    }
+
+    /** The publications Kafka acknowledged, in order, and the first failure (null when every one was). */
+    private record Sent(List<Publication> acknowledged, RuntimeException failure) {
+    }
+
+    private Sent send(List<Publication> publications) {
         control.checkpoint();
         List<CompletableFuture<SendResult<String, Object>>> sends = publications.stream()
                 .map(p -> kafka.send(p.topic(), p.key(), p.event())).toList();
@@ -204,14 +279,7 @@ public class BusinessSynchronizer {
                 break;
             }
         }
-        // wall-clock time, not the run's "as of": a full resync compares it with when the setup changed
-        Instant publishedAt = clock.instant();
-        store.saveAll(businessId, acknowledged, publishedAt);
-        remember(known, acknowledged, publishedAt);
-        if (failure != null) {
-            throw failure;
-        }
-        return publications.size();
+        return new Sent(acknowledged, failure);
     }
 
     private static void remember(Map<String, KnownState> known, Collection<Publication> acknowledged,

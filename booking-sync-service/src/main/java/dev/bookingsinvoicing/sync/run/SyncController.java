@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.sync.run;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.bookingsinvoicing.sync.setup.BusinessId;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
+import dev.bookingsinvoicing.sync.state.QuarantineStore;
 
 /**
  * {@code POST /api/sync/run[?full=true][&business=id...]} runs the sync now (HTTP Basic, role SYNC_ADMIN; full =
  * read the whole lookback window, a reconciliation); {@code GET /api/sync/status} shows the last outcome per
- * business (open). A business id that is not a mailbox address, or has no setup, is answered 400 (a problem detail
+ * business (open); {@code GET /api/sync/quarantine} lists the Bookings records kept because they could not be used,
+ * with the reason (open). A business id that is not a mailbox address, or has no setup, is answered 400 (a problem detail
  * saying which and why), not with an empty run.
  */
 @RestController
@@ -30,11 +33,13 @@ public class SyncController {
     private final SyncRunner runner;
     private final SyncStatus status;
     private final SetupStore setups;
+    private final QuarantineStore quarantine;
 
-    public SyncController(SyncRunner runner, SyncStatus status, SetupStore setups) {
+    public SyncController(SyncRunner runner, SyncStatus status, SetupStore setups, QuarantineStore quarantine) {
         this.runner = runner;
         this.status = status;
         this.setups = setups;
+        this.quarantine = quarantine;
     }
 
     @PostMapping("/run")
@@ -51,6 +56,17 @@ public class SyncController {
             }
         }
         return runner.run(new SyncRunner.Request(null, full, false, businesses));
+    }
+
+    /** One quarantined record as the API shows it. */
+    public record QuarantinedView(String businessId, String kind, String recordId, String reason,
+            Instant firstSeenAt, Instant lastSeenAt, int attempts) {
+    }
+
+    @GetMapping("/quarantine")
+    public List<QuarantinedView> quarantine() {
+        return quarantine.all().stream().map(e -> new QuarantinedView(e.businessId(), e.kind().name(), e.recordId(),
+                e.reason(), e.firstSeenAt(), e.lastSeenAt(), e.attempts())).toList();
     }
 
     @GetMapping("/status")

@@ -1,16 +1,24 @@
 package dev.bookingsinvoicing.sync.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.microsoft.graph.models.BookingAppointment;
+import com.microsoft.graph.models.BookingAppointmentCollectionResponse;
 import com.microsoft.graph.models.BookingCustomerInformation;
 import com.microsoft.graph.models.BookingPriceType;
 import com.microsoft.graph.models.DateTimeTimeZone;
+import com.microsoft.kiota.serialization.JsonParseNodeFactory;
 
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AttendeeData;
@@ -56,7 +64,85 @@ class GraphMapperTest {
         data = GraphMapper.appointment(appointment);
         assertThat(data.price()).isEqualByComparingTo("35.00").hasScaleOf(2);
         assertThat(data.start()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
-        assertThat(data.timeZone()).isEqualTo("W. Europe Standard Time");
+        assertThat(data.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            // local time of the named zone, as Graph writes it by default
+            "2026-11-01T09:00:00.0000000, Tokyo Standard Time, 2026-11-01T00:00:00Z, Asia/Tokyo",
+            "2026-11-01T09:00:00.0000000, AUS Eastern Standard Time, 2026-10-31T22:00:00Z, Australia/Sydney",
+            "2026-11-01T09:00:00.0000000, India Standard Time, 2026-11-01T03:30:00Z, Asia/Kolkata",
+            "2026-11-01T09:00:00.0000000, E. South America Standard Time, 2026-11-01T12:00:00Z, America/Sao_Paulo",
+            "2026-11-01T17:00:00.0000000, Pacific Standard Time, 2026-11-02T01:00:00Z, America/Los_Angeles",
+            "2026-11-01T17:00:00.0000000, America/Los_Angeles, 2026-11-02T01:00:00Z, America/Los_Angeles",
+            // with an offset or Z the instant is given; the name still says whose local time it is
+            "2026-11-01T09:00:00.0000000+09:00, Tokyo Standard Time, 2026-11-01T00:00:00Z, Asia/Tokyo",
+            "2026-11-01T00:00:00.0000000Z, Tokyo Standard Time, 2026-11-01T00:00:00Z, Asia/Tokyo",
+            "2026-11-01T09:00:00.0000000Z, UTC, 2026-11-01T09:00:00Z, UTC",
+            // no name: the offset is the zone, or UTC
+            "2026-11-01T09:00:00+05:30, '', 2026-11-01T03:30:00Z, +05:30",
+            "2026-11-01T09:00:00.0000000, '', 2026-11-01T09:00:00Z, UTC",
+            // a daylight saving change day: 02:30 happens twice in Berlin on 2026-10-25, the earlier one is taken
+            "2026-10-25T02:30:00.0000000, W. Europe Standard Time, 2026-10-25T00:30:00Z, Europe/Berlin",
+            "2026-03-08T03:30:00.0000000, Eastern Standard Time, 2026-03-08T07:30:00Z, America/New_York" })
+    void everyDocumentedShapeOfDateTimeTimeZoneIsRead(String dateTime, String zone, String instant, String iana) {
+        BookingAppointment appointment = appointment();
+        appointment.setStartDateTime(dateTime(dateTime, zone));
+        appointment.setEndDateTime(dateTime("2027-01-01T00:00:00Z", "UTC"));
+
+        AppointmentData data = GraphMapper.appointment(appointment);
+        assertThat(data.start()).isEqualTo(Instant.parse(instant));
+        assertThat(data.timeZone()).isEqualTo(iana);
+    }
+
+    @Test
+    void anUnknownZoneOrAnUnreadableDateTimeIsRefusedWithTheReason() {
+        BookingAppointment appointment = appointment();
+        appointment.setStartDateTime(dateTime("2026-11-01T09:00:00.0000000", "Mars Standard Time"));
+        assertThatThrownBy(() -> GraphMapper.appointment(appointment)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown time zone 'Mars Standard Time'");
+        appointment.setStartDateTime(dateTime("next Tuesday", "UTC"));
+        assertThatThrownBy(() -> GraphMapper.appointment(appointment)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreadable dateTime 'next Tuesday'");
+    }
+
+    /** Both shapes, as JSON through the Graph SDK's own parser: calendarView's and /appointments' collections. */
+    @ParameterizedTest
+    @CsvSource({ "startDateTime, endDateTime", "start, end" })
+    void startAndEndAreReadUnderEitherDocumentedKey(String startKey, String endKey) throws Exception {
+        String json = """
+                {"value": [{"@odata.type": "#microsoft.graph.bookingAppointment", "id": "a1", "serviceId": "s1",
+                  "serviceName": "Haircut", "priceType": "fixedPrice", "price": 35.0,
+                  "%s": {"dateTime": "2026-11-01T17:00:00.0000000", "timeZone": "Pacific Standard Time"},
+                  "%s": {"dateTime": "2026-11-01T17:30:00.0000000", "timeZone": "Pacific Standard Time"},
+                  "customers": [{"@odata.type": "#microsoft.graph.bookingCustomerInformation",
+                    "customerId": "c1", "name": "Ana"}]}]}
+                """.formatted(startKey, endKey);
+        BookingAppointmentCollectionResponse page = new JsonParseNodeFactory()
+                .getParseNode("application/json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                .getObjectValue(BookingAppointmentCollectionResponse::createFromDiscriminatorValue);
+
+        AppointmentData data = GraphMapper.appointment(page.getValue().get(0));
+        assertThat(data.start()).isEqualTo(Instant.parse("2026-11-02T01:00:00Z"));
+        assertThat(data.end()).isEqualTo(Instant.parse("2026-11-02T01:30:00Z"));
+        assertThat(data.timeZone()).isEqualTo("America/Los_Angeles");
+    }
+
+    @Test
+    void aCompletedAppointmentThatEndsBeforeItStartsOrHasNobodyToBillSaysSo() {
+        BookingAppointment appointment = appointment();
+        appointment.setCustomers(List.of(info("c1", "Ana")));
+        assertThat(GraphMapper.appointment(appointment).implausibility()).isEmpty();
+
+        appointment.setEndDateTime(dateTime("2026-11-01T08:00:00.0000000", "UTC"));
+        assertThat(GraphMapper.appointment(appointment).implausibility()).hasValueSatisfying(
+                reason -> assertThat(reason).startsWith("ends before it starts"));
+
+        appointment.setEndDateTime(dateTime("2026-11-01T09:30:00.0000000", "UTC"));
+        appointment.setCustomers(List.of());
+        assertThat(GraphMapper.appointment(appointment).implausibility())
+                .hasValue("no attendees: nobody to bill");
     }
 
     private static BookingAppointment appointment() {

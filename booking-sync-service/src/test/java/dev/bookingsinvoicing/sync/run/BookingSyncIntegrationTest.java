@@ -36,6 +36,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
+import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
+import dev.bookingsinvoicing.events.BookingsRecordReleased;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
@@ -53,6 +55,9 @@ import dev.bookingsinvoicing.sync.TopicContents.Event;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sync against the Graph simulator (through the real Graph SDK), a real embedded Kafka broker and the embedded
@@ -77,10 +82,11 @@ class BookingSyncIntegrationTest {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(52));
     static final Duration OVERLAP = Duration.ofMinutes(15);
     static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
-            .withVolume(6, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+            .withVolume(7, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
 
     @DynamicPropertySource
@@ -361,6 +367,106 @@ class BookingSyncIntegrationTest {
         assertThat(runOnly(b, NOW.plusSeconds(60), false).error()).isNull();
         assertThat(countsPerAppointment(b).values()).allMatch(n -> n == 1);
         assertThat(status.business(b.id()).lastError()).isNull();
+    }
+
+    @Test
+    void aRecordThatCannotBeUsedIsQuarantinedReReadOnEveryRunAndLeavesOnlyWhenReadOrGone() throws Exception {
+        Business b = tenant(6);
+        http("PUT", "/api/sync/setup/" + b.id(), "{}", ADMIN);
+        List<Appointment> done = completed(b, NOW);
+        // Given Bookings data the sync cannot use: a zone no mapping knows, nobody to bill, an end before the start,
+        // and a customer without its @odata.type; all of them ended (or exist) well before the next runs' overlap
+        Appointment unknownZone = done.get(0);
+        Appointment noAttendees = done.get(1);
+        Appointment backwards = done.get(2);
+        Customer untyped = b.customers().get(2);
+        SIMULATOR.faults()
+                .damage(unknownZone.id(), node -> ((ObjectNode) node.get("startDateTime")).put("timeZone",
+                        "Mars Standard Time"))
+                .damage(noAttendees.id(), node -> {
+                    node.putArray("customers");
+                    node.putNull("customerId");
+                })
+                .damage(backwards.id(), node -> node.putObject("endDateTime")
+                        .put("dateTime", "2000-01-01T00:00:00.0000000").put("timeZone", "UTC"))
+                .damage(untyped.id(), node -> node.remove("@odata.type"));
+        try {
+            // When the business is synced
+            BusinessRunSummary first = runOnly(b, NOW, false);
+
+            // Then nothing is published for them, and each is quarantined with its reason: listed by the API,
+            // announced on bookings.quarantine and counted
+            assertThat(first.error()).isNull();
+            assertThat(countsPerAppointment(b).keySet()).doesNotContain(
+                    Keys.appointment(b.id(), unknownZone.id()), Keys.appointment(b.id(), noAttendees.id()),
+                    Keys.appointment(b.id(), backwards.id()));
+            Map<String, String> reasons = quarantineReasons(b);
+            assertThat(reasons).containsOnlyKeys("APPOINTMENT/" + unknownZone.id(),
+                    "APPOINTMENT/" + noAttendees.id(), "APPOINTMENT/" + backwards.id(), "CUSTOMER/" + untyped.id());
+            assertThat(reasons.get("APPOINTMENT/" + unknownZone.id())).contains("'Mars Standard Time'");
+            assertThat(reasons.get("APPOINTMENT/" + noAttendees.id())).isEqualTo("no attendees: nobody to bill");
+            assertThat(reasons.get("APPOINTMENT/" + backwards.id())).startsWith("ends before it starts");
+            assertThat(reasons.get("CUSTOMER/" + untyped.id())).contains("@odata.type");
+            assertThat(events(Topics.QUARANTINE, b)).map(Event::value)
+                    .allMatch(BookingsRecordQuarantined.class::isInstance).hasSize(4);
+            assertThat(meters.get("bookings.sync.quarantined").tags("business", b.id(), "kind", "appointment")
+                    .gauge().value()).isEqualTo(3.0);
+
+            // When Bookings fixes two of the appointments and the customer, and the next run is incremental
+            SIMULATOR.faults().clear();
+            SIMULATOR.faults().damage(noAttendees.id(), node -> {
+                node.putArray("customers");
+                node.putNull("customerId");
+            });
+            BusinessRunSummary second = runOnly(b, NOW.plusSeconds(60), false);
+
+            // Then it still read back to where the quarantined appointments were seen, and the fixed records are
+            // published once and released as READ; the one still broken stays, seen twice
+            assertThat(second.fullWindow()).isFalse();
+            assertThat(second.windowStart()).isEqualTo(first.windowStart());
+            assertThat(countsPerAppointment(b)).containsEntry(Keys.appointment(b.id(), unknownZone.id()), 1L)
+                    .containsEntry(Keys.appointment(b.id(), backwards.id()), 1L);
+            assertThat(lastCompleted(b, unknownZone.id()).getStart()).isEqualTo(unknownZone.start());
+            assertThat(events(Topics.CUSTOMERS, b)).map(Event::key).contains(Keys.customer(b.id(), untyped.id()));
+            assertThat(released(b)).containsExactlyInAnyOrder("APPOINTMENT/" + unknownZone.id() + "=READ",
+                    "APPOINTMENT/" + backwards.id() + "=READ", "CUSTOMER/" + untyped.id() + "=READ");
+            String listed = http("GET", "/api/sync/quarantine", null, null).body();
+            assertThat(quarantineReasons(b)).containsOnlyKeys("APPOINTMENT/" + noAttendees.id());
+            assertThat(listed).contains("\"attempts\":2").contains("\"firstSeenAt\":\"" + NOW + "\"");
+
+            // When the broken appointment is deleted in Bookings, it leaves as GONE (no cancellation: it was never
+            // published), and the window is no longer held back
+            SIMULATOR.tenant().removeAppointment(b.id(), noAttendees.id());
+            assertThat(runOnly(b, NOW.plusSeconds(120), false).cancellationsPublished()).isZero();
+            assertThat(released(b)).contains("APPOINTMENT/" + noAttendees.id() + "=GONE");
+            assertThat(quarantineReasons(b)).isEmpty();
+            assertThat(meters.get("bookings.sync.quarantined").tags("business", b.id(), "kind", "appointment")
+                    .gauge().value()).isZero();
+            assertThat(runOnly(b, NOW.plusSeconds(180), false).windowStart())
+                    .isEqualTo(NOW.plusSeconds(120).minus(OVERLAP));
+        } finally {
+            SIMULATOR.faults().clear();
+        }
+    }
+
+    /** The sync API's quarantine for one business: "KIND/recordId" to reason. */
+    private Map<String, String> quarantineReasons(Business b) throws Exception {
+        HttpResponse<String> response = http("GET", "/api/sync/quarantine", null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (JsonNode entry : JSON.readTree(response.body())) {
+            if (entry.get("businessId").asString().equals(b.id())) {
+                reasons.put(entry.get("kind").asString() + "/" + entry.get("recordId").asString(),
+                        entry.get("reason").asString());
+            }
+        }
+        return reasons;
+    }
+
+    private List<String> released(Business b) {
+        return events(Topics.QUARANTINE, b).stream().map(Event::value).filter(BookingsRecordReleased.class::isInstance)
+                .map(BookingsRecordReleased.class::cast)
+                .map(r -> r.getKind() + "/" + r.getRecordId() + "=" + r.getResolution()).toList();
     }
 
     @Test

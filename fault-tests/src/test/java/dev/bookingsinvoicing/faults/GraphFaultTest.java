@@ -17,8 +17,9 @@ import dev.bookingsinvoicing.simulator.Faults.Fault;
 
 /**
  * Microsoft Graph misbehaves (a storm of 429 with Retry-After, 500/503/504, an answer slower than the client's
- * timeout, malformed JSON) while new appointments wait in Bookings and an invoicing run goes on: the run is the
- * clean run, and once Graph behaves the view holds exactly what Bookings holds.
+ * timeout, malformed JSON, appointments it sends without a start) while new appointments wait in Bookings and an
+ * invoicing run goes on: the run is the clean run, the appointments without a start are quarantined, and once Graph
+ * behaves the view holds exactly what Bookings holds.
  */
 @Tag("fault")
 class GraphFaultTest {
@@ -39,6 +40,12 @@ class GraphFaultTest {
                     .equals(SimulatedBookings.expectedReady(stack)));
             int added = SimulatedBookings.addCompletedAppointments(stack, "graph-faults", 30);
             Faults faults = stack.stack.simulator().faults();
+            // three of them come without a start, under either documented key, until Graph is fixed
+            List<String> unreadable = List.of("graph-faults-0", "graph-faults-1", "graph-faults-2");
+            unreadable.forEach(id -> faults.damage(id, node -> {
+                node.remove("startDateTime");
+                node.remove("start");
+            }));
             // a storm of 429 the client rides out within a run (Retry-After), then faults that fail a run (500,
             // malformed JSON, retries exhausted) and one answer slower than the client's 30 s timeout
             List<Fault> storm = new ArrayList<>();
@@ -61,6 +68,12 @@ class GraphFaultTest {
             long invoicedAt = System.nanoTime();
 
             await().atMost(Runs.PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> faults.pending() == 0
+                    && SimulatedBookings.quarantined(stack).containsAll(unreadable));
+            assertThat(SimulatedBookings.readyInView(stack)).as("ready rows while three are quarantined")
+                    .hasSize(SimulatedBookings.expectedReady(stack).size() - unreadable.size());
+            faults.clear();
+            await().atMost(Runs.PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    java.util.Collections.disjoint(SimulatedBookings.quarantined(stack), unreadable)
                     && SimulatedBookings.readyInView(stack).equals(SimulatedBookings.expectedReady(stack)));
             int served = 0;
             for (Faults.Endpoint endpoint : Faults.Endpoint.values()) {
@@ -68,7 +81,8 @@ class GraphFaultTest {
             }
             Report.line("graph", String.format("%d scripted Graph faults (4x 429 Retry-After 1 s, 503, 500, "
                     + "malformed JSON, 504, a 35 s answer beyond the 30 s timeout, malformed JSON on calendarView; 429, "
-                    + "503, malformed on customers; 500, 429, malformed on services; sync every 10 s), %d served; %d new appointments synced after the faults, the view holds "
+                    + "503, malformed on customers; 500, 429, malformed on services; 3 appointments without a start, "
+                    + "quarantined until fixed; sync every 10 s), %d served; %d new appointments synced after the faults, the view holds "
                     + "all %d expected simulator bookings; invoicing meanwhile: %s, done %.0f s into the case; "
                     + "%.0f s", scripted, served, added, SimulatedBookings.expectedReady(stack).size(),
                     outcome.summaryAgainst(clean), (invoicedAt - started) / 1e9, (System.nanoTime() - started) / 1e9));

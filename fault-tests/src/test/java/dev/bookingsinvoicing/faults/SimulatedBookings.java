@@ -18,6 +18,7 @@ import org.bson.Document;
 
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.simulator.SimulatedTenant;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the sync must bring from the simulated tenant into the invoicing view, computed from the simulator's own data
@@ -89,6 +90,23 @@ final class SimulatedBookings {
                             customer.emailAddress(), customer.phone()))));
         }
         return count;
+    }
+
+    /** The record ids the sync's quarantine lists (GET /api/sync/quarantine). */
+    static Set<String> quarantined(FaultStack stack) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.stack.syncUrl() + "/api/sync/quarantine"))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            Set<String> ids = new HashSet<>();
+            JsonMapper.builder().build().readTree(body).forEach(entry -> ids.add(entry.get("recordId").asString()));
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** POST /api/sync/run?full=true as the development admin; returns the HTTP status. */

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
- * The Bookings records the sync could not use, of the user's businesses: not in the view until the sync reads them,
- * so a dashboard shows them next to it. Not paged: the list holds what needs a person's attention, a few records.
+ * The Bookings records of the user's businesses the sync could not use, for a dashboard to show next to the view.
+ * Not paged: the list holds what awaits a person's attention, a few records.
  */
 @RestController
 public class BookingsQuarantineController {

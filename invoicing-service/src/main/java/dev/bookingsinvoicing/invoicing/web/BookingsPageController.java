@@ -29,6 +29,7 @@ import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.invoicing.InvoicingProperties;
+import dev.bookingsinvoicing.invoicing.quarantine.BookingsQuarantine;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.security.BusinessNotAllowedException;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
@@ -38,7 +39,8 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
  * The "Bookings Not Invoiced" page: the list with filters, sort, paging and totals, and its actions (Business
  * Central page 1638), each sent as a command on {@code invoicing.commands}; the operator is then taken to the
  * action's result page, which follows the commands until their results arrive. The list and every command it sends
- * hold only bookings of the user's businesses.
+ * hold only bookings of the user's businesses; above the list, the Bookings records of those businesses the sync
+ * could not use ({@code operator/quarantine.html}).
  */
 @Controller
 public class BookingsPageController {
@@ -47,13 +49,15 @@ public class BookingsPageController {
     private final OperatorActions actions;
     private final MongoTemplate mongo;
     private final int maxSelection;
+    private final BookingsQuarantine quarantine;
 
     public BookingsPageController(BookingSearch search, OperatorActions actions, MongoTemplate mongo,
-            InvoicingProperties properties) {
+            InvoicingProperties properties, BookingsQuarantine quarantine) {
         this.search = search;
         this.actions = actions;
         this.mongo = mongo;
         this.maxSelection = properties.maxSelection();
+        this.quarantine = quarantine;
     }
 
     @GetMapping("/")
@@ -81,6 +85,7 @@ public class BookingsPageController {
         model.addAttribute("businesses", search.businesses(access));
         model.addAttribute("scope", filter.scopeDescription(access.everyBusiness()));
         model.addAttribute("token", OperatorActions.newToken());
+        model.addAttribute("quarantined", quarantine.list(access));
         return "operator/bookings";
     }
 

@@ -13,8 +13,19 @@ public final class BookingsData {
     private BookingsData() {
     }
 
-    /** The business (its id is the mailbox address) and its currency. */
-    public record BusinessInfo(String id, String displayName, String currency) {
+    /**
+     * The business (its id is the mailbox address), its currency and its time zone.
+     *
+     * @param timeZone        IANA id of the business's time zone (Graph's bookingPageSettings.businessTimeZone), or
+     *                        null when Graph gives none or one no mapping knows
+     * @param unknownTimeZone the business time zone name Graph gave that no mapping knows, else null
+     */
+    public record BusinessInfo(String id, String displayName, String currency, String timeZone,
+            String unknownTimeZone) {
+
+        public BusinessInfo(String id, String displayName, String currency) {
+            this(id, displayName, currency, null, null);
+        }
     }
 
     /** A Bookings service; priceType is Graph's bookingPriceType name. */

@@ -18,6 +18,7 @@ public interface BookingsSource {
     /** Reads one business within one run. */
     interface BusinessReader {
 
+        /** The business; read first: its time zone dates the appointments Graph writes in UTC. */
         BusinessInfo business();
 
         /** Every service, all pages. */

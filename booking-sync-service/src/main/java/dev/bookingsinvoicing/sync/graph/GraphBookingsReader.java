@@ -68,6 +68,7 @@ public class GraphBookingsReader implements BookingsSource {
         private final String businessId;
         private final BookingBusinessItemRequestBuilder business;
         private final GraphRetry retry;
+        private String businessZone;
 
         Session(String businessId, BookingBusinessItemRequestBuilder business, GraphRetry retry) {
             this.businessId = businessId;
@@ -77,7 +78,9 @@ public class GraphBookingsReader implements BookingsSource {
 
         @Override
         public BusinessInfo business() {
-            return GraphMapper.business(businessId, retry.call("GET business " + businessId, business::get));
+            BusinessInfo info = GraphMapper.business(businessId, retry.call("GET business " + businessId, business::get));
+            businessZone = info.timeZone();
+            return info;
         }
 
         @Override
@@ -120,7 +123,7 @@ public class GraphBookingsReader implements BookingsSource {
                 request.queryParameters.end = end;
             }), url -> business.calendarView().withUrl(url).get(), BookingAppointmentCollectionResponse::getValue,
                     BookingAppointmentCollectionResponse::getOdataNextLink,
-                    (BookingAppointment a) -> GraphMapper.appointment(a), BookingAppointment::getId, onPage);
+                    (BookingAppointment a) -> GraphMapper.appointment(a, businessZone), BookingAppointment::getId, onPage);
         }
 
         @Override

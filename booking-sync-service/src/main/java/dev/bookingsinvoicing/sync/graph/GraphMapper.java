@@ -44,8 +44,19 @@ public final class GraphMapper {
         if (currency == null || currency.isBlank()) {
             throw new IllegalStateException("Bookings business " + configuredId + " has no defaultCurrencyIso");
         }
+        String zoneName = business.getBookingPageSettings() == null ? null
+                : blankToNull(business.getBookingPageSettings().getBusinessTimeZone());
+        String zone = null;
+        if (zoneName != null) {
+            try {
+                zone = GraphTimeZones.ianaId(zoneName);
+            } catch (GraphTimeZones.UnknownTimeZoneException e) {
+                // reported by the run as a warning; appointments then keep the zone they are written in
+            }
+        }
         // keep the configured id: it is the key of every event, whatever case Graph echoes it in
-        return new BusinessInfo(configuredId, business.getDisplayName(), currency);
+        return new BusinessInfo(configuredId, business.getDisplayName(), currency, zone,
+                zone == null ? zoneName : null);
     }
 
     public static ServiceData service(BookingService service) {
@@ -79,8 +90,11 @@ public final class GraphMapper {
      * Refuses (IllegalArgumentException with the reason) an appointment no event can be made of. Start and end are
      * read from {@code startDateTime}/{@code endDateTime} (the SDK's model) or, where a response has them instead,
      * from {@code start}/{@code end} (the calendarView sample of Microsoft's API reference).
+     *
+     * @param businessZone IANA id of the business's time zone, or null: the zone of an appointment Graph writes in
+     *                     UTC (as it does unless asked otherwise), so that its date is the business's local date
      */
-    public static AppointmentData appointment(BookingAppointment appointment) {
+    public static AppointmentData appointment(BookingAppointment appointment, String businessZone) {
         if (appointment.getId() == null || appointment.getId().isBlank()) {
             throw new IllegalArgumentException("appointment without id");
         }
@@ -94,24 +108,33 @@ public final class GraphMapper {
         }
         return new AppointmentData(appointment.getId(), appointment.getServiceId(),
                 Objects.requireNonNullElse(appointment.getServiceName(), ""), instant(start), instant(end),
-                zoneId(start), priceType(appointment.getPriceType()), money(appointment.getPrice()),
+                zoneId(start, businessZone), priceType(appointment.getPriceType()), money(appointment.getPrice()),
                 attendees(appointment));
+    }
+
+    /** An appointment of a business whose time zone is not known. */
+    public static AppointmentData appointment(BookingAppointment appointment) {
+        return appointment(appointment, null);
     }
 
     /**
      * The appointment's zone (its start's), as it travels in events: the IANA id of the named zone; with no name, the
-     * offset the date-time carries, else UTC. Its local date is the booking's date.
+     * offset the date-time carries. Written in UTC (by name, "Z" or no zone at all), it is the business's zone when
+     * that is known: UTC is how Graph transports a time, not where the appointment takes place.
      */
-    static String zoneId(DateTimeTimeZone start) {
-        if (start.getTimeZone() == null || start.getTimeZone().isBlank()) {
+    static String zoneId(DateTimeTimeZone start, String businessZone) {
+        String zone = "UTC";
+        if (start.getTimeZone() != null && !start.getTimeZone().isBlank()) {
+            zone = GraphTimeZones.ianaId(start.getTimeZone());
+        } else {
             try {
                 ZoneOffset offset = OffsetDateTime.parse(start.getDateTime().trim()).getOffset();
-                return offset.equals(ZoneOffset.UTC) ? "UTC" : offset.getId();
+                zone = offset.equals(ZoneOffset.UTC) ? "UTC" : offset.getId();
             } catch (DateTimeParseException noOffset) {
-                return "UTC";
+                // local time without a zone name: Graph's default, UTC
             }
         }
-        return GraphTimeZones.ianaId(start.getTimeZone());
+        return zone.equals("UTC") && businessZone != null ? businessZone : zone;
     }
 
     /** The typed property, or the same dateTimeTimeZone under its other documented key (left in additionalData). */

@@ -117,6 +117,10 @@ public class BusinessSynchronizer {
         List<Rejection> rejected = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Counts counts = new Counts();
+        if (business.unknownTimeZone() != null) {
+            warnings.add("the business's time zone '" + business.unknownTimeZone() + "' is not a known Windows or IANA"
+                    + " zone; appointments Graph writes in UTC are dated in UTC");
+        }
         Set<Kind> readKinds = EnumSet.of(Kind.APPOINTMENT);
         Map<Kind, Set<String>> usable = new EnumMap<>(Kind.class);
 

@@ -15,13 +15,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.microsoft.graph.models.BookingAppointment;
 import com.microsoft.graph.models.BookingAppointmentCollectionResponse;
+import com.microsoft.graph.models.BookingBusiness;
 import com.microsoft.graph.models.BookingCustomerInformation;
+import com.microsoft.graph.models.BookingPageSettings;
 import com.microsoft.graph.models.BookingPriceType;
 import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.kiota.serialization.JsonParseNodeFactory;
 
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AttendeeData;
+import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
 
 class GraphMapperTest {
 
@@ -94,6 +97,37 @@ class GraphMapperTest {
         AppointmentData data = GraphMapper.appointment(appointment);
         assertThat(data.start()).isEqualTo(Instant.parse(instant));
         assertThat(data.timeZone()).isEqualTo(iana);
+    }
+
+    @Test
+    void anAppointmentWrittenInUtcIsDatedInTheBusinessesTimeZone() {
+        BookingBusiness business = new BookingBusiness();
+        business.setDefaultCurrencyIso("USD");
+        BookingPageSettings settings = new BookingPageSettings();
+        settings.setBusinessTimeZone("Pacific Standard Time");
+        business.setBookingPageSettings(settings);
+        BusinessInfo info = GraphMapper.business("Studio@fabrikam.com", business);
+        assertThat(info.timeZone()).isEqualTo("America/Los_Angeles");
+        assertThat(info.unknownTimeZone()).isNull();
+
+        // 17:00 in Los Angeles, transported in UTC (by name, by "Z", or with no zone at all)
+        BookingAppointment appointment = appointment();
+        for (DateTimeTimeZone utc : List.of(dateTime("2026-11-02T01:00:00.0000000", "UTC"),
+                dateTime("2026-11-02T01:00:00.0000000Z", "UTC"), dateTime("2026-11-02T01:00:00Z", null))) {
+            appointment.setStartDateTime(utc);
+            appointment.setEndDateTime(dateTime("2026-11-02T01:30:00.0000000Z", "UTC"));
+            AppointmentData data = GraphMapper.appointment(appointment, info.timeZone());
+            assertThat(data.start()).isEqualTo(Instant.parse("2026-11-02T01:00:00Z"));
+            assertThat(data.timeZone()).isEqualTo("America/Los_Angeles");
+        }
+        // a zone Graph names on the appointment is the appointment's
+        appointment.setStartDateTime(dateTime("2026-11-01T09:00:00.0000000", "Tokyo Standard Time"));
+        assertThat(GraphMapper.appointment(appointment, info.timeZone()).timeZone()).isEqualTo("Asia/Tokyo");
+
+        settings.setBusinessTimeZone("Mars Standard Time");
+        info = GraphMapper.business("Studio@fabrikam.com", business);
+        assertThat(info.timeZone()).isNull();
+        assertThat(info.unknownTimeZone()).isEqualTo("Mars Standard Time");
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class SimulatedTenant {
         public Appointment(String id, String serviceId, String serviceName, Instant start, Instant end,
                 BigDecimal price, String priceType, int maximumAttendeesCount, List<Attendee> attendees) {
             this(id, serviceId, serviceName, start, end, price, priceType, maximumAttendeesCount, attendees,
-                    ZoneOffset.UTC, "UTC", DateTimeShape.LOCAL);
+                    ZoneId.of("UTC"), "UTC", DateTimeShape.LOCAL);
         }
 
         public Appointment withPrice(BigDecimal newPrice) {

@@ -81,16 +81,16 @@ public final class BookingsSimulator implements AutoCloseable {
      * _IMPLAUSIBLE_RECORDS ({@code true} or {@code false}) as in {@link SimulatorSettings}.
      */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> env = System.getenv();
-        String port = args.length > 0 ? args[0] : env.getOrDefault("BOOKINGS_SIMULATOR_PORT",
+        // System.getenv().getOrDefault("NAME" spelled out: deployment-tests checks the compose file against these
+        String port = args.length > 0 ? args[0] : System.getenv().getOrDefault("BOOKINGS_SIMULATOR_PORT",
                 String.valueOf(SimulatorSettings.DEFAULT_PORT));
         SimulatorSettings settings = SimulatorSettings.defaults().withPort(Integer.parseInt(port))
-                .withSeed(Long.parseLong(env.getOrDefault("BOOKINGS_SIMULATOR_SEED", "42")))
-                .withAccessToken(env.getOrDefault("BOOKINGS_SIMULATOR_TOKEN", SimulatorSettings.DEFAULT_TOKEN))
+                .withSeed(Long.parseLong(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_SEED", "42")))
+                .withAccessToken(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_TOKEN", SimulatorSettings.DEFAULT_TOKEN))
                 .withAppointmentTimeKeys(SimulatorSettings.AppointmentTimeKeys.valueOf(
-                        env.getOrDefault("BOOKINGS_SIMULATOR_APPOINTMENT_TIME_KEYS", "START_DATE_TIME")))
+                        System.getenv().getOrDefault("BOOKINGS_SIMULATOR_APPOINTMENT_TIME_KEYS", "START_DATE_TIME")))
                 .withImplausibleRecords(Boolean.parseBoolean(
-                        env.getOrDefault("BOOKINGS_SIMULATOR_IMPLAUSIBLE_RECORDS", "true")));
+                        System.getenv().getOrDefault("BOOKINGS_SIMULATOR_IMPLAUSIBLE_RECORDS", "true")));
         BookingsSimulator simulator = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.println("Bookings simulator: Graph base " + simulator.baseUrl() + "/v1.0, token "

@@ -45,7 +45,7 @@ public final class BookingsSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final JsonMapper mapper = JsonMapper.builder().build();
-    private final GraphJson json = new GraphJson(mapper);
+    private final GraphJson json;
     private final Faults faults = new Faults();
     // the last requests only: a simulator left running for days must not grow without bound
     private static final int REQUEST_LOG_SIZE = 2000;
@@ -53,6 +53,7 @@ public final class BookingsSimulator implements AutoCloseable {
 
     private BookingsSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
+        this.json = new GraphJson(mapper, settings.appointmentTimeKeys());
         this.tenant = new TenantGenerator(settings).generate();
         this.server = HttpServer.create(new InetSocketAddress(settings.port()), 0);
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -74,13 +75,22 @@ public final class BookingsSimulator implements AutoCloseable {
         }
     }
 
-    /** Standalone: {@code java -jar bookings-simulator.jar [port]} (or env BOOKINGS_SIMULATOR_PORT, default 8090). */
+    /**
+     * Standalone: {@code java -jar bookings-simulator.jar [port]} (or env BOOKINGS_SIMULATOR_PORT, default 8090);
+     * BOOKINGS_SIMULATOR_SEED, _TOKEN, _APPOINTMENT_TIME_KEYS ({@code START_DATE_TIME} or {@code START_END}) and
+     * _IMPLAUSIBLE_RECORDS ({@code true} or {@code false}) as in {@link SimulatorSettings}.
+     */
     public static void main(String[] args) throws InterruptedException {
+        // System.getenv().getOrDefault("NAME" spelled out: deployment-tests checks the compose file against these
         String port = args.length > 0 ? args[0] : System.getenv().getOrDefault("BOOKINGS_SIMULATOR_PORT",
                 String.valueOf(SimulatorSettings.DEFAULT_PORT));
         SimulatorSettings settings = SimulatorSettings.defaults().withPort(Integer.parseInt(port))
                 .withSeed(Long.parseLong(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_SEED", "42")))
-                .withAccessToken(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_TOKEN", SimulatorSettings.DEFAULT_TOKEN));
+                .withAccessToken(System.getenv().getOrDefault("BOOKINGS_SIMULATOR_TOKEN", SimulatorSettings.DEFAULT_TOKEN))
+                .withAppointmentTimeKeys(SimulatorSettings.AppointmentTimeKeys.valueOf(
+                        System.getenv().getOrDefault("BOOKINGS_SIMULATOR_APPOINTMENT_TIME_KEYS", "START_DATE_TIME")))
+                .withImplausibleRecords(Boolean.parseBoolean(
+                        System.getenv().getOrDefault("BOOKINGS_SIMULATOR_IMPLAUSIBLE_RECORDS", "true")));
         BookingsSimulator simulator = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.println("Bookings simulator: Graph base " + simulator.baseUrl() + "/v1.0, token "

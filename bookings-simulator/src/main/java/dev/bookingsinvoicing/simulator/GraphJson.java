@@ -2,7 +2,9 @@ package dev.bookingsinvoicing.simulator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Address;
@@ -10,7 +12,9 @@ import dev.bookingsinvoicing.simulator.SimulatedTenant.Appointment;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Attendee;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Business;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Customer;
+import dev.bookingsinvoicing.simulator.SimulatedTenant.DateTimeShape;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Service;
+import dev.bookingsinvoicing.simulator.SimulatorSettings.AppointmentTimeKeys;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,14 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GraphJson {
 
-    // Graph writes dateTimeTimeZone.dateTime with seven fractional digits and no offset
-    private static final DateTimeFormatter GRAPH_DATE_TIME = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS").withZone(ZoneOffset.UTC);
+    // Graph writes dateTimeTimeZone.dateTime with seven fractional digits, usually without an offset
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS");
+    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSxxx");
 
     private final JsonMapper mapper;
+    private final AppointmentTimeKeys timeKeys;
 
-    GraphJson(JsonMapper mapper) {
+    GraphJson(JsonMapper mapper, AppointmentTimeKeys timeKeys) {
         this.mapper = mapper;
+        this.timeKeys = timeKeys;
     }
 
     ObjectNode business(Business b) {
@@ -103,7 +109,7 @@ final class GraphJson {
         node.put("serviceName", a.serviceName());
         node.put("serviceNotes", "");
         node.put("additionalInformation", "");
-        node.put("customerTimeZone", "UTC");
+        node.put("customerTimeZone", a.timeZoneName());
         node.put("duration", a.duration().toString());
         node.put("preBuffer", "PT0S");
         node.put("postBuffer", "PT0S");
@@ -115,8 +121,8 @@ final class GraphJson {
         node.put("maximumAttendeesCount", a.maximumAttendeesCount());
         node.put("filledAttendeesCount", a.attendees().size());
         node.putArray("staffMemberIds");
-        node.set("startDateTime", dateTimeTimeZone(a.start()));
-        node.set("endDateTime", dateTimeTimeZone(a.end()));
+        node.set(timeKeys.startKey(), dateTimeTimeZone(a, a.start()));
+        node.set(timeKeys.endKey(), dateTimeTimeZone(a, a.end()));
         // the legacy single-customer fields, still sent by Graph for the first customer
         Attendee first = a.attendees().isEmpty() ? null : a.attendees().get(0);
         node.put("customerId", first == null ? null : first.customerId());
@@ -132,19 +138,27 @@ final class GraphJson {
             info.put("emailAddress", attendee.emailAddress());
             info.put("phone", attendee.phone());
             info.put("notes", "");
-            info.put("timeZone", "UTC");
+            info.put("timeZone", a.timeZoneName());
             info.putArray("customQuestionAnswers");
             info.putNull("location");
         }
         return node;
     }
 
-    static String graphDateTime(Instant instant) {
-        return GRAPH_DATE_TIME.format(instant);
+    /** The dateTime string Graph writes for this instant of an appointment booked in {@code zone}. */
+    static String graphDateTime(Instant instant, ZoneId zone, DateTimeShape shape) {
+        // a name that is no zone ("Mars Standard Time") comes with UTC's wall time
+        ZonedDateTime local = instant.atZone(zone == null ? ZoneOffset.UTC : zone);
+        return switch (shape) {
+            case LOCAL -> LOCAL.format(local);
+            case OFFSET -> WITH_OFFSET.format(local);
+            case UTC -> LOCAL.format(instant.atZone(ZoneOffset.UTC)) + "Z";
+        };
     }
 
-    private ObjectNode dateTimeTimeZone(Instant instant) {
-        return mapper.createObjectNode().put("dateTime", graphDateTime(instant)).put("timeZone", "UTC");
+    private ObjectNode dateTimeTimeZone(Appointment a, Instant instant) {
+        return mapper.createObjectNode().put("dateTime", graphDateTime(instant, a.zone(), a.dateTimeShape()))
+                .put("timeZone", a.timeZoneName());
     }
 
     private ObjectNode address(Address a) {

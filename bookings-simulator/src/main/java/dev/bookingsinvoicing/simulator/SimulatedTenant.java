@@ -3,6 +3,8 @@ package dev.bookingsinvoicing.simulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,10 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The live data of the simulated Microsoft 365 tenant, as plain records; what the HTTP endpoints serve and what
  * tests compare against. Thread-safe: tests mutate it while the server reads it.
+ *
+ * <p>It is the truth a test computes its expectations from: an appointment keeps its real instants and its real
+ * (IANA) zone next to the zone name and date-time shape Graph writes. Unless switched off
+ * ({@link SimulatorSettings#implausibleRecords()}), every business also holds five completed appointments that no
+ * reader may bill as they are: one that ends before it starts, one at a fixed price of -10.00, one without attendees,
+ * an hourly one of zero minutes, and one written in the time zone "Mars Standard Time".
  */
 public final class SimulatedTenant {
 
@@ -36,17 +45,57 @@ public final class SimulatedTenant {
     public record Attendee(String customerId, String name, String emailAddress, String phone) {
     }
 
-    /** A Bookings appointment (Graph bookingAppointment); price null when Bookings has none (priceVaries ...). */
+    /**
+     * How Graph writes a dateTimeTimeZone's {@code dateTime}: always seven fractional digits.
+     */
+    public enum DateTimeShape {
+        /** The wall time in the named zone, no offset: {@code 2026-11-01T09:00:00.0000000}. */
+        LOCAL,
+        /** The wall time in the named zone with that zone's offset at the time: {@code 2026-11-01T09:00:00.0000000+09:00}. */
+        OFFSET,
+        /** UTC with a {@code Z}: {@code 2026-11-01T08:00:00.0000000Z}; the zone name is then "UTC". */
+        UTC
+    }
+
+    /**
+     * A Bookings appointment (Graph bookingAppointment); price null when Bookings has none (priceVaries ...).
+     *
+     * @param start         the real instant it starts (what any correct reading of the served JSON gives)
+     * @param end           the real instant it ends (before start for a deliberately implausible one)
+     * @param zone          the real zone it was booked in, the one whose calendar day is its date; null when the
+     *                      name Graph writes is no zone at all ("Mars Standard Time": its wall time is then served
+     *                      as if it were UTC's)
+     * @param timeZoneName  the name Graph writes in dateTimeTimeZone.timeZone: a Windows zone name, an IANA id or UTC
+     * @param dateTimeShape how the dateTime string is written
+     */
     public record Appointment(String id, String serviceId, String serviceName, Instant start, Instant end,
-            BigDecimal price, String priceType, int maximumAttendeesCount, List<Attendee> attendees) {
+            BigDecimal price, String priceType, int maximumAttendeesCount, List<Attendee> attendees, ZoneId zone,
+            String timeZoneName, DateTimeShape dateTimeShape) {
 
         public Appointment {
             attendees = List.copyOf(attendees);
+            Objects.requireNonNull(timeZoneName, "timeZoneName");
+            Objects.requireNonNull(dateTimeShape, "dateTimeShape");
+            if (dateTimeShape == DateTimeShape.UTC && (zone == null || !zone.normalized().equals(ZoneOffset.UTC))) {
+                throw new IllegalArgumentException("a dateTime with Z is a UTC appointment, not one in " + zone);
+            }
+        }
+
+        /** An appointment booked and written in UTC, as the simulator served every appointment before zones. */
+        public Appointment(String id, String serviceId, String serviceName, Instant start, Instant end,
+                BigDecimal price, String priceType, int maximumAttendeesCount, List<Attendee> attendees) {
+            this(id, serviceId, serviceName, start, end, price, priceType, maximumAttendeesCount, attendees,
+                    ZoneId.of("UTC"), "UTC", DateTimeShape.LOCAL);
         }
 
         public Appointment withPrice(BigDecimal newPrice) {
             return new Appointment(id, serviceId, serviceName, start, end, newPrice, priceType, maximumAttendeesCount,
-                    attendees);
+                    attendees, zone, timeZoneName, dateTimeShape);
+        }
+
+        public Appointment withAttendees(List<Attendee> newAttendees) {
+            return new Appointment(id, serviceId, serviceName, start, end, price, priceType, maximumAttendeesCount,
+                    newAttendees, zone, timeZoneName, dateTimeShape);
         }
 
         public Duration duration() {
@@ -101,6 +150,25 @@ public final class SimulatedTenant {
         });
     }
 
+    /**
+     * Changes a customer's email address (null = none), on the customer and on every appointment that lists them,
+     * as Bookings shows an edited customer everywhere.
+     */
+    public synchronized void changeCustomerEmail(String businessId, String customerId, String newEmail) {
+        Business b = business(businessId);
+        Customer old = b.customer(customerId);
+        List<Customer> customers = new ArrayList<>(b.customers());
+        customers.set(customers.indexOf(old), new Customer(old.id(), old.displayName(), newEmail, old.phone(),
+                old.address()));
+        List<Appointment> appointments = b.appointments().stream().map(a -> a.withAttendees(a.attendees().stream()
+                .map(at -> at.customerId().equals(customerId)
+                        ? new Attendee(at.customerId(), at.name(), newEmail, at.phone())
+                        : at)
+                .toList())).toList();
+        businesses.put(b.id(), new Business(b.id(), b.displayName(), b.currency(), b.email(), b.phone(), b.address(),
+                customers, b.services(), appointments));
+    }
+
     /** Removes an appointment, as a cancellation in Bookings does. */
     public synchronized void removeAppointment(String businessId, String appointmentId) {
         replaceAppointments(businessId, appointments -> appointments.remove(indexOf(appointments, appointmentId)));
@@ -116,7 +184,7 @@ public final class SimulatedTenant {
         });
     }
 
-    private void replaceAppointments(String businessId, java.util.function.Consumer<List<Appointment>> change) {
+    private void replaceAppointments(String businessId, Consumer<List<Appointment>> change) {
         Business b = business(businessId);
         List<Appointment> appointments = new ArrayList<>(b.appointments());
         change.accept(appointments);

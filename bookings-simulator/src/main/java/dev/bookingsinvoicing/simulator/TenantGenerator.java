@@ -1,9 +1,16 @@
 package dev.bookingsinvoicing.simulator;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,12 +25,15 @@ import dev.bookingsinvoicing.simulator.SimulatedTenant.Appointment;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Attendee;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Business;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Customer;
+import dev.bookingsinvoicing.simulator.SimulatedTenant.DateTimeShape;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Service;
 
 /**
  * Generates a tenant deterministically from the settings' seed and clock: the same settings give the same data,
  * with the awkward cases the sync and the invoicing rules must handle (customers without email, one email on two
- * customers differing in case, every price type, a group service).
+ * customers differing in case, every price type, hourly services of odd durations, a group service, appointments in
+ * Windows and IANA time zones written in each of Graph's date-time shapes, bookings whose local day is not their UTC
+ * day, one across a daylight-saving change) and, unless switched off, the implausible and unreadable records.
  */
 final class TenantGenerator {
 
@@ -40,7 +50,9 @@ final class TenantGenerator {
                     "Seattle", "US"),
             new BusinessTemplate("AdventureClinic@adatum.onmicrosoft.com", "Adatum Clinic", "EUR", "Berlin", "DE"));
 
-    // the first eight cover fixedPrice, startingAt, hourly, free, priceVaries, callUs and a group service
+    // the first eight cover fixedPrice, startingAt, hourly, free, priceVaries, callUs and a group service; the next
+    // four notSet and hourly durations whose hours are no exact decimal (20 and 40 minutes at 95.00, 7 at 50.00:
+    // hours x price rounds differently from the hours rounded first)
     private static final List<ServiceTemplate> SERVICES = List.of(
             new ServiceTemplate("Haircut", "fixedPrice", "35.00", "PT30M", 1),
             new ServiceTemplate("Colouring", "startingAt", "60.00", "PT1H30M", 1),
@@ -49,7 +61,38 @@ final class TenantGenerator {
             new ServiceTemplate("Custom treatment", "priceVaries", null, "PT45M", 1),
             new ServiceTemplate("Group workshop", "fixedPrice", "25.00", "PT2H", 5),
             new ServiceTemplate("Beard trim", "fixedPrice", "15.50", "PT15M", 1),
-            new ServiceTemplate("Quote on request", "callUs", null, "PT30M", 1));
+            new ServiceTemplate("Quote on request", "callUs", null, "PT30M", 1),
+            new ServiceTemplate("Phone consultation", "hourly", "95.00", "PT20M", 1),
+            new ServiceTemplate("Extended consultation", "hourly", "95.00", "PT40M", 1),
+            new ServiceTemplate("Quick check", "hourly", "50.00", "PT7M", 1),
+            new ServiceTemplate("Walk-in", "notSet", null, "PT30M", 1));
+
+    /** A zone as Graph names it in dateTimeTimeZone.timeZone, and the zone it is. */
+    record WrittenZone(String graphName, ZoneId zone) {
+    }
+
+    /** The zones appointments are written in: Windows names as Graph sends them by default, an IANA id, and UTC. */
+    static final List<WrittenZone> ZONES = List.of(
+            new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Berlin")),
+            new WrittenZone("Pacific Standard Time", ZoneId.of("America/Los_Angeles")),
+            new WrittenZone("Tokyo Standard Time", ZoneId.of("Asia/Tokyo")),
+            new WrittenZone("AUS Eastern Standard Time", ZoneId.of("Australia/Sydney")),
+            new WrittenZone("India Standard Time", ZoneId.of("Asia/Kolkata")),
+            new WrittenZone("E. South America Standard Time", ZoneId.of("America/Sao_Paulo")),
+            new WrittenZone("Europe/Amsterdam", ZoneId.of("Europe/Amsterdam")),
+            new WrittenZone("UTC", ZoneId.of("UTC")));
+
+    /** A zone name no reader can resolve. */
+    static final String UNKNOWN_ZONE_NAME = "Mars Standard Time";
+
+    private static final int SPREAD_PAST_DAYS = 60;
+    private static final int SPREAD_FUTURE_DAYS = 14;
+    private static final LocalTime OPENING = LocalTime.of(8, 0);
+    private static final int SLOTS_PER_DAY = 48; // 15-minute slots from 08:00 to 19:45
+
+    /** When and how one appointment is written; duration null = the service's default, priceType null = any. */
+    private record Slot(WrittenZone zone, DateTimeShape shape, Instant start, Duration duration, String priceType) {
+    }
 
     private static final List<String> FIRST = List.of("Ana", "Ben", "Chloe", "David", "Emma", "Farid", "Greta",
             "Hugo", "Ines", "Jonas", "Kira", "Luca", "Mia", "Noah", "Olga", "Pieter", "Quinn", "Rosa", "Sam", "Tara");
@@ -81,7 +124,7 @@ final class TenantGenerator {
                 template.country());
         List<Customer> customers = customers(domain, template);
         List<Service> services = services();
-        List<Appointment> appointments = appointments(customers, services);
+        List<Appointment> appointments = appointments(mailbox, customers, services);
         return new Business(mailbox, template.displayName() + (index < BUSINESSES.size() ? "" : " " + index),
                 template.currency(), mailbox.toLowerCase(Locale.ROOT), "+1 555 010" + index, address, customers,
                 services, appointments);
@@ -121,28 +164,152 @@ final class TenantGenerator {
         return services;
     }
 
-    private List<Appointment> appointments(List<Customer> customers, List<Service> services) {
+    private List<Appointment> appointments(String mailbox, List<Customer> customers, List<Service> services) {
         Instant now = settings.clock().instant().truncatedTo(ChronoUnit.HOURS);
-        long slots = Duration.ofDays(74).toMinutes() / 15;
+        List<Slot> pinned = pinnedSlots(now);
         List<Appointment> appointments = new ArrayList<>();
         for (int i = 0; i < settings.appointmentsPerBusiness(); i++) {
-            Service service = services.get(random.nextInt(services.size()));
-            Instant start = now.minus(Duration.ofDays(60)).plus(Duration.ofMinutes(15 * (long) random.nextInt((int) slots)));
-            int attendeeCount = service.maximumAttendeesCount() > 1
-                    ? 2 + random.nextInt(service.maximumAttendeesCount() - 1)
-                    : 1;
-            Set<Customer> chosen = new LinkedHashSet<>();
-            while (chosen.size() < Math.min(attendeeCount, customers.size())) {
-                chosen.add(customers.get(random.nextInt(customers.size())));
-            }
-            List<Attendee> attendees = chosen.stream()
-                    .map(c -> new Attendee(c.id(), c.displayName(), c.emailAddress(), c.phone())).toList();
-            appointments.add(new Appointment(id(), service.id(), service.displayName(), start,
-                    start.plus(service.defaultDuration()), service.defaultPrice(), service.priceType(),
-                    service.maximumAttendeesCount(), attendees));
+            Service drawn = services.get(random.nextInt(services.size()));
+            Slot slot = i < pinned.size() ? pinned.get(i) : randomSlot(now);
+            Service service = slot.priceType() == null ? drawn : serviceOfType(services, slot.priceType(), drawn);
+            List<Attendee> attendees = attendees(service, i < pinned.size() ? withEmail(customers) : customers);
+            Duration duration = slot.duration() == null ? service.defaultDuration() : slot.duration();
+            appointments.add(new Appointment(id(), service.id(), service.displayName(), slot.start(),
+                    slot.start().plus(duration), service.defaultPrice(), service.priceType(),
+                    service.maximumAttendeesCount(), attendees, slot.zone().zone(), slot.zone().graphName(),
+                    slot.shape()));
+        }
+        if (settings.implausibleRecords()) {
+            appointments.addAll(implausible(mailbox, now, customers, services));
         }
         appointments.sort(Comparator.comparing(Appointment::start).thenComparing(Appointment::id));
         return appointments;
+    }
+
+    private List<Attendee> attendees(Service service, List<Customer> customers) {
+        int attendeeCount = service.maximumAttendeesCount() > 1
+                ? 2 + random.nextInt(service.maximumAttendeesCount() - 1)
+                : 1;
+        Set<Customer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < Math.min(attendeeCount, customers.size())) {
+            chosen.add(customers.get(random.nextInt(customers.size())));
+        }
+        return chosen.stream().map(TenantGenerator::attendee).toList();
+    }
+
+    /**
+     * The first appointments of each business are placed where readers go wrong, on a customer with an email so
+     * that they reach an invoice: 17:00 in Los Angeles (the next day in UTC), 08:00 in Tokyo written with its offset
+     * and 09:00 in Sydney (both the previous day in UTC), 10:00 UTC written with a Z, and an hourly booking across
+     * the last daylight-saving change of a zone in the table (when one falls within the past 60 days): three real
+     * hours, though its wall times are two or four hours apart.
+     */
+    private static List<Slot> pinnedSlots(Instant now) {
+        List<Slot> slots = new ArrayList<>();
+        slots.add(new Slot(zone("Pacific Standard Time"), DateTimeShape.LOCAL,
+                at(now, zone("Pacific Standard Time"), 2, LocalTime.of(17, 0)), null, "fixedPrice"));
+        slots.add(new Slot(zone("Tokyo Standard Time"), DateTimeShape.OFFSET,
+                at(now, zone("Tokyo Standard Time"), 3, LocalTime.of(8, 0)), null, "fixedPrice"));
+        slots.add(new Slot(zone("AUS Eastern Standard Time"), DateTimeShape.LOCAL,
+                at(now, zone("AUS Eastern Standard Time"), 4, LocalTime.of(9, 0)), null, "startingAt"));
+        slots.add(new Slot(zone("UTC"), DateTimeShape.UTC, at(now, zone("UTC"), 5, LocalTime.of(10, 0)), null,
+                "fixedPrice"));
+        Instant earliest = now.minus(Duration.ofDays(SPREAD_PAST_DAYS)).plus(Duration.ofHours(2));
+        Instant latest = now.minus(Duration.ofHours(1));
+        WrittenZone dstZone = null;
+        Instant change = null;
+        for (WrittenZone zone : ZONES) {
+            ZoneOffsetTransition transition = zone.zone().getRules().previousTransition(latest);
+            if (transition != null && !transition.getInstant().isBefore(earliest)
+                    && (change == null || transition.getInstant().isAfter(change))) {
+                dstZone = zone;
+                change = transition.getInstant();
+            }
+        }
+        if (change != null) {
+            slots.add(new Slot(dstZone, DateTimeShape.LOCAL, change.minus(Duration.ofHours(2)), Duration.ofHours(3),
+                    "hourly"));
+        }
+        return slots;
+    }
+
+    private Slot randomSlot(Instant now) {
+        WrittenZone zone = ZONES.get(random.nextInt(ZONES.size()));
+        DateTimeShape shape = zone.graphName().equals("UTC")
+                ? (random.nextBoolean() ? DateTimeShape.LOCAL : DateTimeShape.UTC)
+                : (random.nextInt(4) == 0 ? DateTimeShape.OFFSET : DateTimeShape.LOCAL);
+        // opening hours in the appointment's own zone, on a day from 59 days back to 13 ahead there
+        LocalDate day = LocalDate.ofInstant(now, zone.zone())
+                .plusDays(random.nextInt(SPREAD_PAST_DAYS + SPREAD_FUTURE_DAYS - 1) - (SPREAD_PAST_DAYS - 1));
+        LocalTime time = OPENING.plusMinutes(15L * random.nextInt(SLOTS_PER_DAY));
+        return new Slot(zone, shape, ZonedDateTime.of(day, time, zone.zone()).toInstant(), null, null);
+    }
+
+    /**
+     * One completed appointment of each kind a reader must not bill as it is, on a customer with an email so that
+     * a reader that let it through would show a row: it ends before it starts, costs -10.00, has no attendees (and
+     * no legacy customerId), is an hourly booking of zero minutes, or is written in a zone that does not exist. Its
+     * id is derived from the seed, the business and the kind, not drawn from the generator's random sequence: a tidy
+     * tenant has the same other data.
+     */
+    private List<Appointment> implausible(String mailbox, Instant now, List<Customer> customers,
+            List<Service> services) {
+        Service fixed = serviceOfType(services, "fixedPrice", services.get(0));
+        Service hourly = serviceOfType(services, "hourly", services.get(0));
+        List<Attendee> someone = List.of(attendee(withEmail(customers).get(0)));
+        WrittenZone berlin = zone("W. Europe Standard Time");
+        Instant endsBeforeStart = at(now, berlin, 6, LocalTime.of(10, 0));
+        Instant negative = at(now, zone("Europe/Amsterdam"), 7, LocalTime.of(11, 0));
+        Instant nobody = at(now, zone("UTC"), 8, LocalTime.of(12, 0));
+        Instant zeroMinutes = at(now, zone("India Standard Time"), 9, LocalTime.of(13, 0));
+        Instant onMars = at(now, zone("UTC"), 10, LocalTime.of(14, 0));
+        return List.of(
+                new Appointment(implausibleId(mailbox, "ends-before-start"), fixed.id(), fixed.displayName(),
+                        endsBeforeStart, endsBeforeStart.minus(Duration.ofMinutes(30)), price(fixed, "35.00"),
+                        "fixedPrice", 1, someone, berlin.zone(), berlin.graphName(), DateTimeShape.LOCAL),
+                new Appointment(implausibleId(mailbox, "negative-price"), fixed.id(), fixed.displayName(), negative,
+                        negative.plus(Duration.ofMinutes(30)), new BigDecimal("-10.00"), "fixedPrice", 1, someone,
+                        zone("Europe/Amsterdam").zone(), "Europe/Amsterdam", DateTimeShape.LOCAL),
+                new Appointment(implausibleId(mailbox, "no-attendees"), fixed.id(), fixed.displayName(), nobody,
+                        nobody.plus(Duration.ofMinutes(30)), price(fixed, "35.00"), "fixedPrice", 1, List.of(),
+                        ZoneId.of("UTC"), "UTC", DateTimeShape.LOCAL),
+                new Appointment(implausibleId(mailbox, "zero-minutes"), hourly.id(), hourly.displayName(), zeroMinutes,
+                        zeroMinutes, price(hourly, "80.00"), "hourly", 1, someone, zone("India Standard Time").zone(),
+                        "India Standard Time", DateTimeShape.LOCAL),
+                new Appointment(implausibleId(mailbox, "unknown-zone"), fixed.id(), fixed.displayName(), onMars,
+                        onMars.plus(Duration.ofMinutes(30)), price(fixed, "35.00"), "fixedPrice", 1, someone, null,
+                        UNKNOWN_ZONE_NAME, DateTimeShape.LOCAL));
+    }
+
+    private String implausibleId(String mailbox, String kind) {
+        return UUID.nameUUIDFromBytes((settings.seed() + "/" + mailbox + "/" + kind).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static BigDecimal price(Service service, String fallback) {
+        return service.defaultPrice() != null ? service.defaultPrice() : new BigDecimal(fallback);
+    }
+
+    /** {@code time} on the day {@code daysBack} before today, both in the zone. */
+    private static Instant at(Instant now, WrittenZone zone, int daysBack, LocalTime time) {
+        return ZonedDateTime.of(LocalDate.ofInstant(now, zone.zone()).minusDays(daysBack), time, zone.zone())
+                .toInstant();
+    }
+
+    private static WrittenZone zone(String graphName) {
+        return ZONES.stream().filter(z -> z.graphName().equals(graphName)).findFirst().orElseThrow();
+    }
+
+    private static Service serviceOfType(List<Service> services, String priceType, Service otherwise) {
+        return services.stream().filter(s -> s.priceType().equals(priceType)).findFirst().orElse(otherwise);
+    }
+
+    private static List<Customer> withEmail(List<Customer> customers) {
+        return customers.stream().filter(c -> c.emailAddress() != null).toList();
+    }
+
+    private static Attendee attendee(Customer customer) {
+        return new Attendee(customer.id(), customer.displayName(), customer.emailAddress(), customer.phone());
     }
 
     private String id() {

@@ -9,13 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +68,11 @@ class BookingsSimulatorTest {
                 .collect(Collectors.groupingBy(e -> e.toLowerCase(Locale.ROOT), Collectors.counting()));
         assertThat(byEmail).containsValue(2L);
         assertThat(salon.services()).extracting(SimulatedTenant.Service::priceType)
-                .contains("fixedPrice", "startingAt", "hourly", "free", "priceVaries");
+                .contains("fixedPrice", "startingAt", "hourly", "free", "priceVaries", "callUs", "notSet");
+        assertThat(salon.services()).filteredOn(s -> s.priceType().equals("notSet")).singleElement()
+                .extracting(SimulatedTenant.Service::defaultPrice).isNull();
+        assertThat(salon.services()).filteredOn(s -> s.priceType().equals("hourly"))
+                .extracting(s -> s.defaultDuration().toMinutes()).contains(20L, 40L, 7L);
         assertThat(salon.appointments()).filteredOn(a -> a.maximumAttendeesCount() == 5).isNotEmpty()
                 .allMatch(a -> a.attendees().size() >= 2 && a.attendees().size() <= 5);
         assertThat(salon.appointments()).allMatch(a -> !a.start().isBefore(NOW.minusSeconds(60 * 86400))
@@ -76,6 +89,28 @@ class BookingsSimulatorTest {
     }
 
     @Test
+    void aTidyTenantIsTheSameTenantWithoutItsFiveImplausibleAppointmentsPerBusiness() {
+        SimulatorSettings settings = SimulatorSettings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Business> full = new TenantGenerator(settings).generate().businesses();
+        List<Business> tidy = new TenantGenerator(settings.withImplausibleRecords(false)).generate().businesses();
+        for (int i = 0; i < full.size(); i++) {
+            assertThat(tidy.get(i).customers()).isEqualTo(full.get(i).customers());
+            assertThat(tidy.get(i).appointments()).hasSize(150);
+            assertThat(full.get(i).appointments()).hasSize(155).containsAll(tidy.get(i).appointments());
+            assertThat(tidy.get(i).appointments()).noneMatch(BookingsSimulatorTest::implausible);
+            assertThat(full.get(i).appointments()).filteredOn(BookingsSimulatorTest::implausible).hasSize(5)
+                    .allMatch(a -> a.end().isBefore(NOW) && a.start().isBefore(NOW));
+        }
+    }
+
+    /** What a reader must not bill as it is, decided from the data alone. */
+    private static boolean implausible(Appointment a) {
+        return a.end().isBefore(a.start()) || a.attendees().isEmpty() || a.zone() == null
+                || (a.price() != null && a.price().signum() < 0)
+                || (a.priceType().equals("hourly") && a.duration().isZero());
+    }
+
+    @Test
     void pagingFollowsNextLinkToEveryItemInGraphShape() throws Exception {
         Business salon = simulator.tenant().businesses().get(0);
         String base = businessUrl(salon);
@@ -86,13 +121,12 @@ class BookingsSimulatorTest {
         assertThat(customers.get(0).get("@odata.type").asString()).isEqualTo("#microsoft.graph.bookingCustomer");
 
         List<JsonNode> appointments = readAll(base + "/appointments");
-        assertThat(appointments).hasSize(salon.appointments().size());
-        JsonNode first = appointments.get(0);
-        Appointment expected = salon.appointments().get(0);
+        assertThat(appointments).extracting(a -> a.get("id").asString())
+                .containsExactlyElementsOf(salon.appointments().stream().map(Appointment::id).toList());
+        JsonNode first = appointments.stream().filter(a -> a.get("customers").size() > 0).findFirst().orElseThrow();
+        Appointment expected = salon.appointments().stream().filter(a -> a.id().equals(first.get("id").asString()))
+                .findFirst().orElseThrow();
         assertThat(first.get("@odata.type").asString()).isEqualTo("#microsoft.graph.bookingAppointment");
-        assertThat(first.get("startDateTime").get("dateTime").asString())
-                .isEqualTo(GraphJson.graphDateTime(expected.start())).endsWith(".0000000");
-        assertThat(first.get("startDateTime").get("timeZone").asString()).isEqualTo("UTC");
         assertThat(first.get("customers").get(0).get("customerId").asString())
                 .isEqualTo(expected.attendees().get(0).customerId());
         assertThat(first.get("customers").get(0).get("@odata.type").asString())
@@ -100,8 +134,12 @@ class BookingsSimulatorTest {
 
         List<JsonNode> services = readAll(base + "/services");
         assertThat(services).extracting(s -> s.get("defaultPriceType").asString())
-                .contains("fixedPrice", "startingAt", "hourly", "free", "priceVaries");
+                .contains("fixedPrice", "startingAt", "hourly", "free", "priceVaries", "callUs", "notSet");
         assertThat(services.get(0).get("defaultDuration").asString()).isEqualTo("PT30M");
+        assertThat(services).filteredOn(s -> s.get("defaultPriceType").asString().equals("notSet")).singleElement()
+                .satisfies(s -> assertThat(s.has("defaultPrice")).isFalse());
+        assertThat(services).filteredOn(s -> s.get("defaultPriceType").asString().equals("hourly"))
+                .extracting(s -> s.get("defaultDuration").asString()).contains("PT20M", "PT40M", "PT7M");
 
         JsonNode business = MAPPER.readTree(get(base, simulator.accessToken()).body());
         assertThat(business.get("defaultCurrencyIso").asString()).isEqualTo("EUR");
@@ -131,9 +169,215 @@ class BookingsSimulatorTest {
         assertThat(get(url, "wrong").statusCode()).isEqualTo(401);
     }
 
+    /** The zone each name Graph writes stands for: Windows names as CLDR maps them, IANA ids as themselves. */
+    static final Map<String, ZoneId> ZONE_NAMES = Map.of(
+            "W. Europe Standard Time", ZoneId.of("Europe/Berlin"),
+            "Pacific Standard Time", ZoneId.of("America/Los_Angeles"),
+            "Tokyo Standard Time", ZoneId.of("Asia/Tokyo"),
+            "AUS Eastern Standard Time", ZoneId.of("Australia/Sydney"),
+            "India Standard Time", ZoneId.of("Asia/Kolkata"),
+            "E. South America Standard Time", ZoneId.of("America/Sao_Paulo"),
+            "Europe/Amsterdam", ZoneId.of("Europe/Amsterdam"),
+            "UTC", ZoneId.of("UTC"));
+    static final Pattern LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}");
+    static final Pattern OFFSET = Pattern.compile(LOCAL.pattern() + "[+-]\\d{2}:\\d{2}");
+    static final Pattern UTC_Z = Pattern.compile(LOCAL.pattern() + "Z");
+
+    @Test
+    void everyAppointmentIsServedInAZoneGraphNamesAndReadsBackToItsInstants() throws Exception {
+        Map<String, Integer> shapes = new TreeMap<>();
+        Set<String> names = new TreeSet<>();
+        for (Business business : simulator.tenant().businesses()) {
+            Map<String, Appointment> truth = business.appointments().stream()
+                    .collect(Collectors.toMap(Appointment::id, a -> a));
+            for (JsonNode served : readAll(businessUrl(business) + "/appointments")) {
+                Appointment a = truth.get(served.get("id").asString());
+                String zoneName = served.get("startDateTime").get("timeZone").asString();
+                names.add(zoneName);
+                assertThat(served.get("endDateTime").get("timeZone").asString()).isEqualTo(zoneName);
+                if (zoneName.equals("Mars Standard Time")) {
+                    assertThat(a.zone()).isNull();
+                    continue;
+                }
+                ZoneId zone = ZONE_NAMES.get(zoneName);
+                assertThat(zone).as(zoneName).isNotNull().isEqualTo(a.zone());
+                String start = served.get("startDateTime").get("dateTime").asString();
+                shapes.merge(shape(start), 1, Integer::sum);
+                assertThat(read(start, zone)).as("start of %s in %s", start, zoneName).isEqualTo(a.start());
+                assertThat(read(served.get("endDateTime").get("dateTime").asString(), zone)).isEqualTo(a.end());
+                assertThat(served.get("duration").asString()).isEqualTo(Duration.between(a.start(), a.end()).toString());
+            }
+        }
+        assertThat(names).containsAll(ZONE_NAMES.keySet()).contains("Mars Standard Time");
+        assertThat(shapes.keySet()).containsExactly("local", "offset", "utc");
+    }
+
+    /** The instant a Graph dateTime string stands for, read as Graph documents it (not with the simulator's code). */
+    private static Instant read(String dateTime, ZoneId zone) {
+        return switch (shape(dateTime)) {
+            case "utc" -> Instant.parse(dateTime);
+            case "offset" -> {
+                OffsetDateTime written = OffsetDateTime.parse(dateTime);
+                assertThat(written.getOffset()).as("the zone's own offset in " + dateTime)
+                        .isEqualTo(zone.getRules().getOffset(written.toInstant()));
+                yield written.toInstant();
+            }
+            default -> LocalDateTime.parse(dateTime).atZone(zone).toInstant();
+        };
+    }
+
+    private static String shape(String dateTime) {
+        if (UTC_Z.matcher(dateTime).matches()) {
+            return "utc";
+        }
+        if (OFFSET.matcher(dateTime).matches()) {
+            return "offset";
+        }
+        assertThat(dateTime).matches(LOCAL);
+        return "local";
+    }
+
+    @Test
+    void bookingsWhoseLocalDayIsNotTheirUtcDayAndOneAcrossTheLastDaylightSavingChange() throws Exception {
+        Business salon = simulator.tenant().businesses().get(0);
+        Map<String, JsonNode> served = readAll(businessUrl(salon) + "/appointments").stream()
+                .collect(Collectors.toMap(a -> a.get("id").asString(), a -> a));
+        List<Appointment> completed = salon.appointments().stream()
+                .filter(a -> a.end().isBefore(NOW) && a.zone() != null && !a.attendees().isEmpty()).toList();
+
+        // 17:00 in Los Angeles is the next day in UTC; 08:00 in Tokyo the day before
+        assertThat(completed).anySatisfy(a -> {
+            assertThat(a.timeZoneName()).isEqualTo("Pacific Standard Time");
+            assertThat(served.get(a.id()).get("startDateTime").get("dateTime").asString()).endsWith("T17:00:00.0000000");
+            assertThat(LocalDate.ofInstant(a.start(), ZoneOffset.UTC))
+                    .isEqualTo(LocalDate.ofInstant(a.start(), a.zone()).plusDays(1));
+        });
+        assertThat(completed).anySatisfy(a -> {
+            assertThat(a.timeZoneName()).isEqualTo("Tokyo Standard Time");
+            assertThat(served.get(a.id()).get("startDateTime").get("dateTime").asString())
+                    .endsWith("T08:00:00.0000000+09:00");
+            assertThat(LocalDate.ofInstant(a.start(), ZoneOffset.UTC))
+                    .isEqualTo(LocalDate.ofInstant(a.start(), a.zone()).minusDays(1));
+        });
+        // Los Angeles fell back from 02:00 PDT to 01:00 PST on 2026-11-01, the last change before NOW in any zone of
+        // the table: midnight to 02:00 on the wall is three real hours, and an hourly booking bills three
+        assertThat(completed).anySatisfy(a -> {
+            JsonNode json = served.get(a.id());
+            assertThat(json.get("startDateTime").get("dateTime").asString()).isEqualTo("2026-11-01T00:00:00.0000000");
+            assertThat(json.get("endDateTime").get("dateTime").asString()).isEqualTo("2026-11-01T02:00:00.0000000");
+            assertThat(json.get("startDateTime").get("timeZone").asString()).isEqualTo("Pacific Standard Time");
+            assertThat(json.get("duration").asString()).isEqualTo("PT3H");
+            assertThat(json.get("priceType").asString()).isEqualTo("hourly");
+            assertThat(a.start()).isEqualTo(Instant.parse("2026-11-01T07:00:00Z"));
+            assertThat(a.end()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+        });
+    }
+
+    @Test
+    void theImplausibleAndUnreadableAppointmentsAsServed() throws Exception {
+        Business shop = simulator.tenant().businesses().get(1);
+        List<JsonNode> served = readAll(businessUrl(shop) + "/calendarView?start="
+                + enc(NOW.minusSeconds(30 * 86400).toString()) + "&end=" + enc(NOW.toString()));
+
+        assertThat(served).filteredOn(a -> read(a, "endDateTime").isBefore(read(a, "startDateTime"))).singleElement()
+                .satisfies(a -> assertThat(a.get("duration").asString()).isEqualTo("PT-30M"));
+        assertThat(served).filteredOn(a -> a.has("price") && a.get("price").asDouble() < 0).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.get("price").asDouble()).isEqualTo(-10.0);
+                    assertThat(a.get("priceType").asString()).isEqualTo("fixedPrice");
+                    assertThat(a.get("customers").size()).isOne();
+                });
+        assertThat(served).filteredOn(a -> a.get("customers").isEmpty()).singleElement().satisfies(a -> {
+            assertThat(a.get("customerId").isNull()).isTrue();
+            assertThat(a.get("filledAttendeesCount").asInt()).isZero();
+        });
+        assertThat(served).filteredOn(a -> a.get("priceType").asString().equals("hourly")
+                && a.get("duration").asString().equals("PT0S")).singleElement().satisfies(a -> {
+                    assertThat(a.get("startDateTime")).isEqualTo(a.get("endDateTime"));
+                    assertThat(a.get("price").asDouble()).isPositive();
+                });
+        assertThat(served).filteredOn(a -> a.get("startDateTime").get("timeZone").asString()
+                .equals("Mars Standard Time")).singleElement()
+                .satisfies(a -> assertThat(a.get("startDateTime").get("dateTime").asString()).matches(LOCAL));
+    }
+
+    private static Instant read(JsonNode appointment, String key) {
+        JsonNode value = appointment.get(key);
+        return read(value.get("dateTime").asString(), ZONE_NAMES.getOrDefault(value.get("timeZone").asString(),
+                ZoneOffset.UTC));
+    }
+
+    @Test
+    void theTimesComeUnderStartAndEndWhenAskedForTheShapeOfTheApiReferenceSample() throws Exception {
+        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(1, 5, 3, 6)
+                .withAppointmentTimeKeys(SimulatorSettings.AppointmentTimeKeys.START_END)
+                .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        try (BookingsSimulator sample = BookingsSimulator.start(settings)) {
+            Business b = sample.tenant().businesses().get(0);
+            String base = sample.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(b.id());
+            // a window around everything: 6 appointments and the 5 implausible ones, one page
+            JsonNode calendar = MAPPER.readTree(get(base + "/calendarView?start=" + enc(NOW.minusSeconds(61 * 86400)
+                    .toString()) + "&end=" + enc(NOW.plusSeconds(15 * 86400).toString()), sample.accessToken())
+                    .body()).get("value");
+            JsonNode appointments = MAPPER.readTree(get(base + "/appointments", sample.accessToken()).body())
+                    .get("value");
+            assertThat(calendar.size()).isEqualTo(11);
+            assertThat(appointments.size()).isEqualTo(11);
+            for (JsonNode a : List.of(calendar, appointments).stream().flatMap(v -> v.valueStream()).toList()) {
+                assertThat(a.has("startDateTime") || a.has("endDateTime")).as(a.toString()).isFalse();
+                Appointment truth = b.appointments().stream().filter(t -> t.id().equals(a.get("id").asString()))
+                        .findFirst().orElseThrow();
+                assertThat(a.get("start").get("timeZone").asString()).isEqualTo(truth.timeZoneName());
+                if (truth.zone() != null) {
+                    assertThat(read(a, "start")).isEqualTo(truth.start());
+                    assertThat(read(a, "end")).isEqualTo(truth.end());
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEmailChangeShowsOnTheCustomerAndOnEveryAppointmentThatListsThem() throws Exception {
+        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(1, 3, 3, 30).withImplausibleRecords(false);
+        try (BookingsSimulator small = BookingsSimulator.start(settings)) {
+            Business b = small.tenant().businesses().get(0);
+            Customer customer = b.customers().get(2);
+            long theirs = b.appointments().stream()
+                    .filter(a -> a.attendees().stream().anyMatch(at -> at.customerId().equals(customer.id()))).count();
+            assertThat(theirs).isPositive();
+
+            small.tenant().changeCustomerEmail(b.id(), customer.id(), "new.address@example.org");
+
+            String base = small.baseUrl() + "/v1.0/solutions/bookingBusinesses/" + enc(b.id());
+            JsonNode customers = MAPPER.readTree(get(base + "/customers", small.accessToken()).body()).get("value");
+            assertThat(customers.valueStream().filter(c -> c.get("id").asString().equals(customer.id())))
+                    .singleElement().satisfies(c -> assertThat(c.get("emailAddress").asString())
+                            .isEqualTo("new.address@example.org"));
+            assertThat(customers.valueStream().filter(c -> !c.get("id").asString().equals(customer.id())))
+                    .noneMatch(c -> "new.address@example.org".equals(c.get("emailAddress").asString()));
+            List<JsonNode> attendeeEntries = new ArrayList<>();
+            for (String page : List.of("0", "25")) {
+                MAPPER.readTree(get(base + "/appointments?$skip=" + page, small.accessToken()).body()).get("value")
+                        .forEach(a -> {
+                            a.get("customers").forEach(c -> {
+                                if (c.get("customerId").asString().equals(customer.id())) {
+                                    attendeeEntries.add(c);
+                                }
+                            });
+                            if (customer.id().equals(a.get("customerId").asString())) {
+                                assertThat(a.get("customerEmailAddress").asString())
+                                        .isEqualTo("new.address@example.org");
+                            }
+                        });
+            }
+            assertThat(attendeeEntries).hasSize((int) theirs)
+                    .allSatisfy(c -> assertThat(c.get("emailAddress").asString()).isEqualTo("new.address@example.org"));
+        }
+    }
+
     @Test
     void mutatorsChangeWhatIsServed() throws Exception {
-        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(1, 5, 3, 4);
+        SimulatorSettings settings = SimulatorSettings.defaults().withVolume(1, 5, 3, 4).withImplausibleRecords(false);
         try (BookingsSimulator small = BookingsSimulator.start(settings)) {
             Business b = small.tenant().businesses().get(0);
             Appointment a = b.appointments().get(0);

@@ -34,7 +34,7 @@ class GraphFaultTest {
         InvoicingOutcome clean = Runs.clean(universe, commands);
         long started = System.nanoTime();
 
-        try (FaultStack stack = FaultStack.start("graph", dev.bookingsinvoicing.simulator.SimulatorSettings.defaults(),
+        try (FaultStack stack = FaultStack.start("graph", FaultStack.tidyTenant(),
                 Duration.ofSeconds(10))) {
             await().atMost(Runs.PATIENCE).until(() -> SimulatedBookings.readyInView(stack)
                     .equals(SimulatedBookings.expectedReady(stack)));

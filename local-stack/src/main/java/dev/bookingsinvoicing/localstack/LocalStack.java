@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,14 +23,14 @@ import dev.bookingsinvoicing.customers.CustomerServiceApplication;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
 import dev.bookingsinvoicing.items.ItemServiceApplication;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;
-import dev.bookingsinvoicing.simulator.SimulatedTenant;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
 import dev.bookingsinvoicing.sync.BookingSyncApplication;
 
 /**
- * The whole system on one machine: a Kafka broker, a MongoDB wire-protocol server, the Bookings simulator and the
- * four services, each in its own Spring application context, configured exactly as they would be against real
- * infrastructure (bootstrap servers, MongoDB URI, Graph base URL and token passed as ordinary properties).
+ * The whole system on one machine: a Kafka broker, a MongoDB wire-protocol server, the Bookings simulator (or a real
+ * Microsoft 365 tenant) and the four services, each in its own Spring application context, configured exactly as
+ * they would be against real infrastructure (bootstrap servers, MongoDB URI, Graph base URL and token passed as
+ * ordinary properties).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -39,12 +40,22 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDir       where the broker log and the H2 file live
      * @param mongoBackend  H2 (survives restarts) or MEMORY
      * @param ports         where everything listens
-     * @param simulator     what the simulated tenant holds
+     * @param graph         what the sync reads: the simulator (and what its tenant holds) or a real tenant
      * @param partitions    partitions per topic
-     * @param syncInterval  how often the sync polls the simulator
+     * @param syncInterval  how often the sync polls Graph
      */
-    public record Settings(Path dataDir, LocalMongoServer.Backend mongoBackend, Ports ports, SimulatorSettings simulator,
+    public record Settings(Path dataDir, LocalMongoServer.Backend mongoBackend, Ports ports, GraphSource graph,
             int partitions, Duration syncInterval) {
+
+        public Settings {
+            Objects.requireNonNull(graph, "graph");
+        }
+
+        /** A stack whose sync reads the simulator with these settings. */
+        public Settings(Path dataDir, LocalMongoServer.Backend mongoBackend, Ports ports, SimulatorSettings simulator,
+                int partitions, Duration syncInterval) {
+            this(dataDir, mongoBackend, ports, new GraphSource.Simulator(simulator), partitions, syncInterval);
+        }
     }
 
     /**
@@ -103,7 +114,9 @@ public final class LocalStack implements AutoCloseable {
         LocalKafkaBroker broker = LocalKafkaBroker.start(settings.dataDir(), ports.kafka(), ports.kafkaController(),
                 settings.partitions());
         LocalMongoServer mongo = LocalMongoServer.start(settings.mongoBackend(), settings.dataDir(), ports.mongo());
-        BookingsSimulator simulator = BookingsSimulator.start(settings.simulator().withPort(ports.simulator()));
+        BookingsSimulator simulator = settings.graph() instanceof GraphSource.Simulator simulated
+                ? BookingsSimulator.start(simulated.settings().withPort(ports.simulator()))
+                : null;
         LocalStack stack = new LocalStack(settings, broker, mongo, simulator);
 
         // The four contexts are independent: start them side by side; every consumer reads its topics from the
@@ -140,20 +153,8 @@ public final class LocalStack implements AutoCloseable {
                 // the embedded server does not answer the driver's "hello" health command
                 "--management.health.mongodb.enabled=false"));
         if (service == Service.SYNC) {
-            args.addAll(syncArguments());
-        }
-        return args;
-    }
-
-    private List<String> syncArguments() {
-        List<String> args = new ArrayList<>(List.of(
-                "--bookings.sync.graph.base-url=" + simulator.baseUrl(),
-                "--bookings.sync.graph.auth=static-token",
-                "--bookings.sync.graph.static-token=" + simulator.accessToken(),
-                "--bookings.sync.interval=" + settings.syncInterval()));
-        List<SimulatedTenant.Business> businesses = simulator.tenant().businesses();
-        for (int i = 0; i < businesses.size(); i++) {
-            args.add("--bookings.sync.businesses[" + i + "].id=" + businesses.get(i).id());
+            args.addAll(settings.graph().syncArguments(simulator));
+            args.add("--bookings.sync.interval=" + settings.syncInterval());
         }
         return args;
     }
@@ -206,7 +207,7 @@ public final class LocalStack implements AutoCloseable {
                 ==== bookings-invoicing local stack ready in %.1f s ====
                   Kafka bootstrap servers   %s   (data in %s)
                   MongoDB                   mongodb://localhost:%d   (%s backend)
-                  Bookings simulator        %s/v1.0/solutions/bookingBusinesses   (token %s)
+                  %s
                   invoicing-service         http://localhost:%d/   (page and /api/bookings-not-invoiced; operator/operator, viewer/viewer)
                   booking-sync-service      http://localhost:%d/api/sync/status   (POST /api/sync/run?full=true as admin/admin)
                   customer-service          http://localhost:%d/api/customers   (dashboard/dashboard)
@@ -215,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
                     java -jar operator-cli/target/operator-cli-exec.jar invoice --all --bootstrap-servers %s
                   (development users only: set real ones with bookings.security.users, see README)
                 """, startup.toMillis() / 1000.0, broker.bootstrapServers(), settings.dataDir().toAbsolutePath(),
-                ports.mongo(), settings.mongoBackend(), simulator.baseUrl(), simulator.accessToken(),
+                ports.mongo(), settings.mongoBackend(), settings.graph().describe(simulator),
                 port(Service.INVOICING), port(Service.SYNC), port(Service.CUSTOMERS), port(Service.ITEMS),
                 broker.bootstrapServers());
     }
@@ -224,6 +225,7 @@ public final class LocalStack implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** The running simulator, or null when the stack reads a real tenant. */
     public BookingsSimulator simulator() {
         return simulator;
     }
@@ -255,7 +257,9 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : List.of(Service.SYNC, Service.ITEMS, Service.CUSTOMERS, Service.INVOICING)) {
             stop(service);
         }
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
         mongo.close();
         broker.close();
     }

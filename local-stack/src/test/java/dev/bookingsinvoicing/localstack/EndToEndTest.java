@@ -15,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +44,17 @@ import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.simulator.SimulatedTenant;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import dev.bookingsinvoicing.simulator.SimulatorSettings.AppointmentTimeKeys;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole system, as an operator meets it: Bookings (the simulator, over Graph HTTP) -> sync -> Kafka ->
- * customers, items, invoicing -> draft invoices, started by the local stack and driven through the operator CLI.
+ * The whole system, as an operator meets it: Bookings (the simulator, over Graph HTTP, naming appointment times
+ * {@code start}/{@code end} as the calendarView sample of the API reference does) -> sync -> Kafka -> customers,
+ * items, invoicing -> draft invoices, started by the local stack and driven through the operator CLI. What must come
+ * out is computed from the simulator's data alone: its real instants, real zones and the implausible records it
+ * planted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,8 +62,9 @@ class EndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     /** invoicing-service's read-only development user (invoicing-service.yml). */
-    private static final String VIEWER = "Basic " + Base64.getEncoder()
-            .encodeToString("viewer:viewer".getBytes(StandardCharsets.UTF_8));
+    private static final String VIEWER = basic("viewer:viewer");
+    /** booking-sync-service's development admin (booking-sync-service.yml). */
+    private static final String SYNC_ADMIN = basic("admin:admin");
 
     @TempDir
     static Path dataDir;
@@ -68,7 +76,8 @@ class EndToEndTest {
     @BeforeAll
     void startTheStack() {
         stack = LocalStack.start(new LocalStack.Settings(dataDir, LocalMongoServer.Backend.MEMORY,
-                LocalStack.Ports.free(), SimulatorSettings.defaults(), 2, Duration.ofSeconds(5)));
+                LocalStack.Ports.free(), SimulatorSettings.defaults()
+                        .withAppointmentTimeKeys(AppointmentTimeKeys.START_END), 2, Duration.ofSeconds(5)));
     }
 
     @AfterAll
@@ -78,63 +87,135 @@ class EndToEndTest {
         }
     }
 
-    /** One attendee of a completed appointment, as the rules say it must be invoiced. */
-    record ExpectedBooking(String bookingId, String customerKey, BigDecimal amount) {
+    /** One attendee of a completed appointment, as the rules say it must be invoiced, dated by its local day. */
+    record ExpectedBooking(String bookingId, String customerKey, BigDecimal quantity, BigDecimal unitPrice,
+            BigDecimal amount, LocalDate localDate, Instant start) {
+    }
+
+    /** A completed appointment the sync cannot use, and the words its reason must contain. */
+    record ExpectedQuarantine(String businessId, String recordId, String problem) {
     }
 
     /**
-     * Computed from the simulator's own data, independently of the services: completed appointments, one booking per
-     * attendee whose customer has an email, priced by price type; priceVaries/callUs need a price and are left out.
+     * What the view, the quarantine and the invoices must hold.
+     *
+     * @param ready       READY bookings by id
+     * @param needsPrice  NEEDS_PRICE bookings by id, with the words the reason must contain ("" = any reason)
+     * @param quarantined the appointments no row may come from, in the order the quarantine lists them
      */
-    private Map<String, ExpectedBooking> expectedReadyBookings() {
+    record Expected(Map<String, ExpectedBooking> ready, Map<String, String> needsPrice,
+            List<ExpectedQuarantine> quarantined) {
+    }
+
+    /**
+     * Computed from the simulator's own data, independently of the services: completed appointments; those without
+     * attendees, ending before they start or in a zone that does not exist are quarantined; the others give one
+     * booking per attendee whose customer has an email, priced by price type, where a negative price, an hourly
+     * booking of no minutes and the types without a price (priceVaries, callUs, notSet) need a price.
+     */
+    private Expected expected() {
         Instant now = Instant.now();
-        Map<String, ExpectedBooking> expected = new HashMap<>();
+        Map<String, ExpectedBooking> ready = new HashMap<>();
+        Map<String, String> needsPrice = new HashMap<>();
+        List<ExpectedQuarantine> quarantined = new ArrayList<>();
         for (SimulatedTenant.Business business : stack.simulator().tenant().businesses()) {
             for (SimulatedTenant.Appointment appointment : business.appointments()) {
-                BigDecimal amount = amount(appointment);
-                if (!appointment.end().isBefore(now) || amount == null) {
+                if (!appointment.end().isBefore(now)) {
                     continue;
                 }
+                String unusable = unusable(appointment);
+                if (unusable != null) {
+                    quarantined.add(new ExpectedQuarantine(business.id(), appointment.id(), unusable));
+                    continue;
+                }
+                String implausiblePrice = implausiblePrice(appointment);
+                BigDecimal quantity = quantity(appointment);
                 for (SimulatedTenant.Attendee attendee : appointment.attendees()) {
                     String email = business.customer(attendee.customerId()).emailAddress();
                     if (email == null || email.isBlank()) {
                         continue;
                     }
                     String bookingId = Keys.booking(business.id(), appointment.id(), attendee.customerId());
-                    expected.put(bookingId, new ExpectedBooking(bookingId,
-                            email.trim().toLowerCase(Locale.ROOT) + " " + business.currency(), amount));
+                    if (implausiblePrice != null || quantity == null) {
+                        needsPrice.put(bookingId, implausiblePrice == null ? "" : implausiblePrice);
+                        continue;
+                    }
+                    BigDecimal unitPrice = appointment.priceType().equals("free") ? new BigDecimal("0.00")
+                            : appointment.price().setScale(2, RoundingMode.HALF_UP);
+                    ready.put(bookingId, new ExpectedBooking(bookingId,
+                            email.trim().toLowerCase(Locale.ROOT) + " " + business.currency(), quantity, unitPrice,
+                            quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP),
+                            LocalDate.ofInstant(appointment.start(), appointment.zone()), appointment.start()));
                 }
             }
         }
-        return expected;
+        quarantined.sort(Comparator.comparing(ExpectedQuarantine::businessId)
+                .thenComparing(ExpectedQuarantine::recordId));
+        return new Expected(ready, needsPrice, quarantined);
     }
 
-    private static BigDecimal amount(SimulatedTenant.Appointment appointment) {
+    /** Why no booking can be made of it at all, or null. */
+    private static String unusable(SimulatedTenant.Appointment appointment) {
+        if (appointment.attendees().isEmpty()) {
+            return "no attendees";
+        }
+        if (appointment.end().isBefore(appointment.start())) {
+            return "ends before it starts";
+        }
+        if (appointment.zone() == null) {
+            return appointment.timeZoneName();
+        }
+        return null;
+    }
+
+    /** Why its own price cannot be billed although its type has one, or null. */
+    private static String implausiblePrice(SimulatedTenant.Appointment appointment) {
+        if (appointment.price() != null && appointment.price().signum() < 0) {
+            return "negative price " + appointment.price().setScale(2, RoundingMode.HALF_UP).toPlainString();
+        }
+        if (appointment.priceType().equals("hourly") && !appointment.duration().isNegative()
+                && appointment.duration().toMinutes() == 0) {
+            return "hourly booking of 0 minutes";
+        }
+        return null;
+    }
+
+    /**
+     * The quantity an invoice line bills, or null when the type carries no price: fixedPrice and startingAt once,
+     * free once at zero, hourly the hours to 4 decimals (the scale of DraftInvoiceCreated's quantity; the amount is
+     * then that quantity times the price, so 7 minutes at 50.00 is 0.1167 x 50.00 = 5.84).
+     */
+    private static BigDecimal quantity(SimulatedTenant.Appointment appointment) {
         return switch (appointment.priceType()) {
-            case "fixedPrice", "startingAt" -> appointment.price() == null ? null : appointment.price().setScale(2);
-            case "hourly" -> appointment.price() == null ? null : appointment.price()
-                    .multiply(BigDecimal.valueOf(appointment.duration().toMinutes()))
-                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
-            case "free" -> new BigDecimal("0.00");
+            case "fixedPrice", "startingAt" -> appointment.price() == null ? null : new BigDecimal("1.0000");
+            case "hourly" -> appointment.price() == null ? null
+                    : BigDecimal.valueOf(appointment.duration().toMinutes()).divide(BigDecimal.valueOf(60), 4,
+                            RoundingMode.HALF_UP);
+            case "free" -> new BigDecimal("1.0000");
             default -> null;
         };
     }
 
-    private Set<String> readyBookingIdsInTheView() throws Exception {
-        Set<String> ids = new HashSet<>();
+    /** The rows of the view (every status, or one), by id. */
+    private Map<String, JsonNode> rowsInTheView(String status) throws Exception {
+        Map<String, JsonNode> rows = new HashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode body = get("/api/bookings-not-invoiced?status=READY&size=1000&page=" + page);
-            body.path("content").forEach(row -> ids.add(row.path("id").asString()));
+            JsonNode body = get(stack.invoicingUrl() + "/api/bookings-not-invoiced?size=1000&page=" + page
+                    + (status == null ? "" : "&status=" + status), VIEWER);
+            body.path("content").forEach(row -> rows.put(row.path("id").asString(), row));
             if (page + 1 >= body.path("totalPages").asInt()) {
-                return ids;
+                return rows;
             }
         }
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.invoicingUrl() + path))
-                .header("Authorization", VIEWER).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    private JsonNode get(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
@@ -146,16 +227,103 @@ class EndToEndTest {
 
     @Test
     @Order(1)
-    void afterTheFirstSyncTheViewHoldsExactlyTheCompletedBookingsOfCustomersWithAnEmail() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(readyBookingIdsInTheView()).isEqualTo(expectedReadyBookings().keySet()));
-        assertThat(expectedReadyBookings()).hasSizeGreaterThan(100);
+    void afterTheFirstSyncTheViewHoldsTheUsableCompletedBookingsAndTheImplausiblePricesNeedAPrice() throws Exception {
+        Expected expected = expected();
+        // the oracle covers what it must: local days that are not the UTC day (both ways), every implausible case
+        assertThat(expected.ready()).hasSizeGreaterThan(100);
+        assertThat(expected.ready().values()).anyMatch(b -> b.localDate().isBefore(LocalDate.ofInstant(b.start(),
+                ZoneOffset.UTC))).anyMatch(b -> b.localDate().isAfter(LocalDate.ofInstant(b.start(), ZoneOffset.UTC)));
+        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.startsWith("negative price")).hasSize(2);
+        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.contains("0 minutes")).hasSize(2);
+        assertThat(expected.quarantined()).extracting(ExpectedQuarantine::problem)
+                .containsOnly("no attendees", "ends before it starts", "Mars Standard Time").hasSize(6);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(rowsInTheView("READY").keySet()).isEqualTo(expected().ready().keySet());
+            assertThat(rowsInTheView("NEEDS_PRICE").keySet()).isEqualTo(expected().needsPrice().keySet());
+        });
+
+        Map<String, JsonNode> needingAPrice = rowsInTheView("NEEDS_PRICE");
+        expected.needsPrice().forEach((bookingId, problem) -> assertThat(needingAPrice.get(bookingId).path("reason")
+                .asString()).as(bookingId).contains(problem));
+        Map<String, JsonNode> all = rowsInTheView(null);
+        Set<String> quarantinedIds = expected.quarantined().stream().map(ExpectedQuarantine::recordId)
+                .collect(Collectors.toSet());
+        assertThat(all.values()).as("rows of quarantined appointments")
+                .noneMatch(row -> quarantinedIds.contains(row.path("appointmentId").asString()));
+        assertThat(all.values()).as("negative amounts").noneMatch(row -> row.hasNonNull("amount")
+                && row.path("amount").decimalValue().signum() < 0);
     }
 
     @Test
     @Order(2)
-    void invoiceAllCreatesOneDraftInvoicePerCustomerWithTheRightLinesAndTotals() throws Exception {
-        Map<String, ExpectedBooking> expected = expectedReadyBookings();
+    void theAppointmentsTheSyncCannotUseAreListedWithTheirReasonsByTheSyncAndByInvoicing() throws Exception {
+        List<ExpectedQuarantine> expected = expected().quarantined();
+        List<String> expectedKeys = expected.stream().map(q -> q.businessId() + " APPOINTMENT " + q.recordId())
+                .toList();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(quarantineKeys(get(stack.syncUrl() + "/api/sync/quarantine", null)))
+                    .containsExactlyElementsOf(expectedKeys);
+            assertThat(quarantineKeys(get(stack.invoicingUrl() + "/api/bookings-quarantine", VIEWER)))
+                    .containsExactlyElementsOf(expectedKeys);
+        });
+
+        JsonNode sync = get(stack.syncUrl() + "/api/sync/quarantine", null);
+        JsonNode invoicing = get(stack.invoicingUrl() + "/api/bookings-quarantine", VIEWER);
+        for (int i = 0; i < expected.size(); i++) {
+            String problem = expected.get(i).problem();
+            JsonNode entry = sync.get(i);
+            assertThat(entry.path("reason").asString()).as(expectedKeys.get(i)).contains(problem);
+            Instant firstSeen = Instant.parse(entry.path("firstSeenAt").asString());
+            assertThat(Instant.parse(entry.path("lastSeenAt").asString())).isAfterOrEqualTo(firstSeen);
+            assertThat(entry.path("attempts").asInt()).isPositive();
+            assertThat(invoicing.get(i).path("reason").asString()).as(expectedKeys.get(i)).contains(problem);
+            assertThat(Instant.parse(invoicing.get(i).path("firstSeenAt").asString())).isEqualTo(firstSeen);
+        }
+    }
+
+    private static List<String> quarantineKeys(JsonNode entries) {
+        List<String> keys = new ArrayList<>();
+        entries.forEach(e -> keys.add(e.path("businessId").asString() + " " + e.path("kind").asString() + " "
+                + e.path("recordId").asString()));
+        return keys;
+    }
+
+    @Test
+    @Order(3)
+    void aCustomersNewEmailReachesTheirBookingsAfterAFullSync() throws Exception {
+        SimulatedTenant.Business business = stack.simulator().tenant().businesses().get(0);
+        Map<String, Long> emails = business.customers().stream().filter(c -> c.emailAddress() != null)
+                .collect(Collectors.groupingBy(c -> c.emailAddress().toLowerCase(Locale.ROOT), Collectors.counting()));
+        Set<String> ready = expected().ready().keySet();
+        SimulatedTenant.Customer customer = business.customers().stream()
+                .filter(c -> c.emailAddress() != null && emails.get(c.emailAddress().toLowerCase(Locale.ROOT)) == 1)
+                .filter(c -> ready.stream().anyMatch(id -> id.startsWith(business.id() + "/")
+                        && id.endsWith("/" + c.id())))
+                .findFirst().orElseThrow();
+        String newEmail = "renamed." + customer.emailAddress();
+        Set<String> theirs = ready.stream().filter(id -> id.endsWith("/" + customer.id())).collect(Collectors.toSet());
+
+        stack.simulator().tenant().changeCustomerEmail(business.id(), customer.id(), newEmail);
+        // appointments that ended before the incremental window change only in a full (reconciliation) run
+        await().atMost(PATIENCE).until(() -> http.send(HttpRequest.newBuilder(URI.create(stack.syncUrl()
+                + "/api/sync/run?full=true")).header("Authorization", SYNC_ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, JsonNode> rows = rowsInTheView("READY");
+            assertThat(rows.keySet()).isEqualTo(expected().ready().keySet());
+            assertThat(theirs).allSatisfy(id -> assertThat(rows.get(id).path("customerEmail").asString())
+                    .isEqualTo(newEmail));
+        });
+    }
+
+    @Test
+    @Order(4)
+    void invoiceAllCreatesOneDraftInvoicePerCustomerWithLinesDatedByTheLocalDayAndTheRightTotals() throws Exception {
+        Map<String, ExpectedBooking> expected = expected().ready();
         StringWriter out = new StringWriter();
 
         int exit = operator(out, "invoice", "--all", "--command-id", "e2e-invoice-all",
@@ -179,13 +347,18 @@ class EndToEndTest {
             invoice.getLines().forEach(line -> assertThat(lines.put(line.getBookingId(), line)).as("invoiced twice").isNull());
         }
         assertThat(lines.keySet()).isEqualTo(expected.keySet());
-        lines.forEach((bookingId, line) -> assertThat(line.getAmount()).as(bookingId)
-                .isEqualByComparingTo(expected.get(bookingId).amount()));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readyBookingIdsInTheView()).isEmpty());
+        lines.forEach((bookingId, line) -> {
+            ExpectedBooking booking = expected.get(bookingId);
+            assertThat(line.getQuantity()).as(bookingId).isEqualByComparingTo(booking.quantity());
+            assertThat(line.getUnitPrice()).as(bookingId).isEqualByComparingTo(booking.unitPrice());
+            assertThat(line.getAmount()).as(bookingId).isEqualByComparingTo(booking.amount());
+            assertThat(line.getDescription()).as(bookingId).endsWith(" - " + booking.localDate());
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(rowsInTheView("READY")).isEmpty());
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theSameCommandAgainAndANewInvoiceAllCreateNothingNew() throws Exception {
         int invoicesBefore = invoices(1).size();
 
@@ -213,5 +386,9 @@ class EndToEndTest {
                     (DraftInvoiceCreated) v));
             return List.copyOf(byId.values());
         }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 }

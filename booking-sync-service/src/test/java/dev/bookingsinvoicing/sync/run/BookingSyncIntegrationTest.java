@@ -81,8 +81,10 @@ class BookingSyncIntegrationTest {
     // mid-way between two 15-minute slots of the simulator, so "now" never coincides with an appointment's end
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(52));
     static final Duration OVERLAP = Duration.ofMinutes(15);
-    static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
-            .withVolume(7, 10, 8, 60).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    // a tidy tenant: the tests make the records the sync cannot use themselves (EndToEndTest covers the simulator's)
+    static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults()
+            .withImplausibleRecords(false).withPageSize(10).withVolume(7, 10, 8, 60)
+            .withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -289,8 +291,9 @@ class BookingSyncIntegrationTest {
         // and the metrics say so
         assertThat(meters.get("bookings.sync.retries").tag("business", b.id()).tag("status", "429").counter()
                 .count()).isEqualTo(3);
+        // two runs, each reading at least every completed appointment, 10 to a page
         assertThat(meters.get("bookings.sync.pages").tag("business", b.id()).tag("endpoint", "calendarView")
-                .counter().count()).isGreaterThanOrEqualTo(12);
+                .counter().count()).isGreaterThanOrEqualTo(2 * Math.ceil(completed(b, NOW).size() / 10.0));
         assertThat(meters.get("bookings.sync.published").tag("business", b.id()).tag("kind", "appointment")
                 .counter().count()).isEqualTo(counts.size());
         assertThat(meters.get("bookings.sync.run").tag("business", b.id()).tag("outcome", "success").timer().count())

@@ -44,8 +44,8 @@ class SyncRestartTest {
             throws Exception {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongo.bind();
-        try (BookingsSimulator simulator = BookingsSimulator.start(SimulatorSettings.defaults().withPageSize(10)
-                .withVolume(1, 10, 8, 120))) {
+        try (BookingsSimulator simulator = BookingsSimulator.start(SimulatorSettings.defaults()
+                .withImplausibleRecords(false).withPageSize(10).withVolume(1, 10, 8, 120))) {
             Business b = simulator.tenant().businesses().get(0);
             String[] args = { "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                     "--spring.mongodb.uri=mongodb://localhost:" + mongoAddress.getPort() + "/booking-sync",

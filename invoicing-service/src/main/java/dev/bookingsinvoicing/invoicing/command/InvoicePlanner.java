@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -17,12 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
  * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
- * booking, lines ordered by start then booking id. Everything here is deterministic (ids derived from the
- * command id, stable order) so that a retried command produces the very same invoices.
+ * booking, lines ordered by start then booking id, each dated with the booking's local date (the view's
+ * {@code localDate}). Everything here is deterministic (ids derived from the command id, stable order) so that a
+ * retried command produces the very same invoices.
  */
 public final class InvoicePlanner {
 
@@ -47,8 +46,11 @@ public final class InvoicePlanner {
             BookingRow first = rows.get(0);
             List<InvoiceLine> lines = new ArrayList<>();
             for (BookingRow row : rows) {
+                BookingRow dated = BookingRows.withLocalDate(row);
                 lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
-                        description(row), row.start(), row.quantity(), row.unitPrice(), row.amount()));
+                        description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
+                        row.quantity(),
+                        row.unitPrice(), row.amount()));
             }
             invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
                     first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
@@ -74,8 +76,8 @@ public final class InvoicePlanner {
                     skipped.add(new SkippedBooking(line.bookingId(), reason));
                 } else {
                     lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
-                            line.description(), line.serviceDate(), line.quantity(), line.unitPrice(),
-                            line.amount()));
+                            line.description(), line.serviceDate(), line.serviceLocalDate(), line.timeZone(),
+                            line.quantity(), line.unitPrice(), line.amount()));
                 }
             }
             if (!lines.isEmpty()) {
@@ -97,22 +99,9 @@ public final class InvoicePlanner {
         }
     }
 
-    /** "service name - yyyy-MM-dd", the date in the appointment's own time zone when Bookings gave a known one. */
+    /** "service name - yyyy-MM-dd", with the booking's local date. */
     static String description(BookingRow row) {
-        LocalDate date = LocalDate.ofInstant(row.start(), zoneOf(row.timeZone()));
-        return row.serviceName() + " - " + date;
-    }
-
-    private static ZoneId zoneOf(String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            // Bookings may give Windows zone names ("W. Europe Standard Time"); without a mapping, UTC
-            return ZoneOffset.UTC;
-        }
+        return row.serviceName() + " - " + BookingRows.withLocalDate(row).localDate();
     }
 
     static String skipReason(BookingRow row) {

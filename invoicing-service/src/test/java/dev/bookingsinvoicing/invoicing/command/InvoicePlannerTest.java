@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -91,23 +92,38 @@ class InvoicePlannerTest {
     }
 
     @Test
-    void theServiceDateFollowsTheAppointmentsTimeZoneWhenItIsAKnownZone() {
-        BookingRow late = row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY);
-        BookingRow inBerlin = new BookingRow(late.id(), late.businessId(), late.appointmentId(),
-                late.bookingsCustomerId(), late.start(), late.end(), late.durationMinutes(), "Europe/Berlin",
-                late.serviceId(), late.serviceName(), late.itemNo(), late.customerName(), late.customerEmail(),
-                late.customerNo(), late.billToName(), late.priceType(), late.price(), late.currency(), late.quantity(),
-                late.unitPrice(), late.amount(), late.revision(), late.status(), late.reason());
+    void theLineIsDatedWithTheRowsLocalDateNotTheUtcDayOfItsStart() {
+        // 23:30 UTC on 2 March is 00:30 on 3 March in Berlin (CET, UTC+1)
+        BookingRow inBerlin = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
+                "Europe/Berlin", "2026-03-03");
 
-        assertThat(InvoicePlanner.description(late)).isEqualTo("Haircut - 2026-03-02");
-        assertThat(InvoicePlanner.description(inBerlin)).isEqualTo("Haircut - 2026-03-03");
+        InvoiceLine line = planner.plan("cmd-1", List.of(inBerlin), List.of(), NOW).invoices().get(0).lines().get(0);
+
+        assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
+        assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(line.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(line.serviceDate()).isEqualTo(Instant.parse("2026-03-02T23:30:00Z"));
     }
 
+    @Test
+    void aRowStoredBeforeTheViewKeptLocalDatesIsDatedInItsZoneAllTheSame() {
+        BookingRow old = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
+                "W. Europe Standard Time", null);
+
+        InvoiceLine line = planner.plan("cmd-1", List.of(old), List.of(), NOW).invoices().get(0).lines().get(0);
+
+        assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
+        assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(line.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    /** A row of a UTC appointment: its local date is the date part of its start. */
     private static BookingRow row(String id, String customerNo, String start, String amount, BookingStatus status) {
         String[] parts = id.split("/");
         Instant s = Instant.parse(start);
         BigDecimal a = amount == null ? null : new BigDecimal(amount);
-        return new BookingRow(id, parts[0], parts[1], parts[2], s, s.plusSeconds(1800), 30, null, "s1", "Haircut",
+        return new BookingRow(id, parts[0], parts[1], parts[2], s, s.plusSeconds(1800), 30, "UTC",
+                start.substring(0, 10), "s1", "Haircut",
                 "I-CUT", "Attendee", "a@example.com", customerNo, customerNo == null ? null : "Customer " + customerNo,
                 "fixedPrice", a, "EUR", a == null ? null : new BigDecimal("1.0000"), a, a, "r1", status,
                 status == BookingStatus.READY ? null
@@ -117,8 +133,15 @@ class InvoicePlannerTest {
 
     private static BookingRow withCurrency(BookingRow r, String currency) {
         return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
-                r.durationMinutes(), r.timeZone(), r.serviceId(), r.serviceName(), r.itemNo(), r.customerName(),
-                r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(), currency, r.quantity(),
-                r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+                r.durationMinutes(), r.timeZone(), r.localDate(), r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                currency, r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+    }
+
+    private static BookingRow dated(BookingRow r, String timeZone, String localDate) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), timeZone, localDate, r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
     }
 }

@@ -133,6 +133,27 @@ class BookingRowsTest {
                 .isEqualTo(BookingStatus.NEEDS_PRICE);
     }
 
+    @Test
+    void aRowKeepsItsLocalDateThroughRecomputationsAndAStoredRowWithoutOneGetsIt() {
+        // 23:00 UTC on 2 March is 08:00 on 3 March in Tokyo (UTC+9)
+        Appointment tokyo = new Appointment("b1", "a1", "r1", START, "s1", "Haircut",
+                Instant.parse("2026-03-02T23:00:00Z"), Instant.parse("2026-03-02T23:30:00Z"), "Tokyo Standard Time",
+                BookingPriceType.fixedPrice, new BigDecimal("10.00"), "EUR",
+                List.of(new Attendee("c1", "Name c1", "c1@example.com")));
+        BookingRow bare = rules.bareRowsOf(tokyo).get(0);
+        assertThat(bare.localDate()).isEqualTo("2026-03-03");
+        assertThat(bare.timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(rules.classify(bare, registered("c1", "C00010"), item()).localDate()).isEqualTo("2026-03-03");
+
+        BookingRow storedBefore = new BookingRow(bare.id(), bare.businessId(), bare.appointmentId(),
+                bare.bookingsCustomerId(), bare.start(), bare.end(), bare.durationMinutes(), "Tokyo Standard Time",
+                null, bare.serviceId(), bare.serviceName(), null, bare.customerName(), bare.customerEmail(), null,
+                null, bare.priceType(), bare.price(), bare.currency(), null, null, null, bare.revision(), null, null);
+        BookingRow recomputed = rules.classify(storedBefore, registered("c1", "C00010"), item());
+        assertThat(recomputed.localDate()).isEqualTo("2026-03-03");
+        assertThat(recomputed.timeZone()).isEqualTo("Asia/Tokyo");
+    }
+
     private static Appointment appointment(BookingPriceType type, String price, String... customers) {
         return new Appointment("b1", "a1", "r1", START, "s1", "Haircut", START, START.plusSeconds(90 * 60), null,
                 type, price == null ? null : new BigDecimal(price), "EUR", java.util.Arrays.stream(customers)

@@ -601,7 +601,8 @@ class InvoicingIntegrationTest {
      * A booking's date is its LOCAL date everywhere. Given bookings of one business around 2 March in five zones (one
      * written with a Windows name, as older events are), whose UTC days differ from their local dates: the API's date
      * filter, the operator page's date filter and "Invoice all" on it, and an InvoiceBookings with fromDate/toDate all
-     * select the same bookings, and the invoice lines are dated with the local date.
+     * select the same bookings, and the invoice lines are dated with the local date. Implausible prices are rows with
+     * their reason until an operator prices them.
      */
     @Test
     void aBookingsDateIsItsLocalDateInTheApiOnThePageAndOnTheInvoice() throws Exception {
@@ -619,7 +620,9 @@ class InvoicingIntegrationTest {
                 { "t-tokyo", "2026-03-02T23:00:00Z", "Tokyo Standard Time", 60, "fixedPrice", "50.00" }, // 08:00, 3 Mar
                 { "t-utc", "2026-03-02T12:00:00Z", "UTC", 60, "fixedPrice", "50.00" }, // 2 Mar
                 { "t-sydney", "2026-03-01T22:30:00Z", "Australia/Sydney", 60, "fixedPrice", "50.00" }, // 09:30, 2 Mar
-                { "t-berlin", "2026-03-01T22:30:00Z", "Europe/Berlin", 60, "fixedPrice", "50.00" } }; // 23:30 CET, 1 Mar
+                { "t-berlin", "2026-03-01T22:30:00Z", "Europe/Berlin", 60, "fixedPrice", "50.00" }, // 23:30 CET, 1 Mar
+                { "t-neg", "2026-03-04T10:00:00Z", "UTC", 60, "fixedPrice", "-10.00" }, // 4 Mar
+                { "t-zero", "2026-03-04T11:00:00Z", "UTC", 0, "hourly", "40.00" } }; // 4 Mar
         for (Object[] b : bookings) {
             AppointmentCompleted a = appointment((String) b[0], "s-tz", "Massage", Instant.parse((String) b[1]),
                     (Integer) b[3], PriceType.valueOf((String) b[4]), (String) b[5], "z1");
@@ -628,7 +631,8 @@ class InvoicingIntegrationTest {
             send(producer, Topics.APPOINTMENTS, Keys.appointment("tz", (String) b[0]), a);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) view(rest, "businessId=tz&status=READY")
-                .get("totalElements")).intValue() == 5);
+                .get("totalElements")).intValue() == 5 && ((Number) view(rest, "businessId=tz&status=NEEDS_PRICE")
+                        .get("totalElements")).intValue() == 2);
 
         // the API: rows carry their local date and zone, and a date filter compares the local date (both ends in)
         Map<String, Map<String, Object>> byId = rows(view(rest, "businessId=tz&size=100")).stream()
@@ -642,7 +646,14 @@ class InvoicingIntegrationTest {
                 .map(r -> (String) r.get("id")).toList();
         assertThat(secondOfMarch).containsExactlyInAnyOrder("tz/t-la/z1", "tz/t-utc/z1", "tz/t-sydney/z1");
         assertThat(rows(view(rest, "businessId=tz&sort=localDate,asc"))).extracting(r -> r.get("id"))
-                .containsExactly("tz/t-berlin/z1", "tz/t-sydney/z1", "tz/t-utc/z1", "tz/t-la/z1", "tz/t-tokyo/z1");
+                .containsExactly("tz/t-berlin/z1", "tz/t-sydney/z1", "tz/t-utc/z1", "tz/t-la/z1", "tz/t-tokyo/z1",
+                        "tz/t-neg/z1", "tz/t-zero/z1");
+
+        // implausible prices: rows that need a price, with the reason, and no amount
+        assertThat(byId.get("tz/t-neg/z1")).containsEntry("status", "NEEDS_PRICE")
+                .containsEntry("reason", "negative price -10.00 in Bookings").containsEntry("amount", null);
+        assertThat(byId.get("tz/t-zero/z1")).containsEntry("status", "NEEDS_PRICE")
+                .containsEntry("reason", "hourly booking of 0 minutes").containsEntry("amount", null);
 
         try (TopicReader invoices = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES);
                 TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
@@ -693,6 +704,15 @@ class InvoicingIntegrationTest {
                 CommandResult.class) != null);
         assertThat(mongo.findById(action.commandIds().get(0), CommandResult.class).bookingIds())
                 .containsExactlyInAnyOrderElementsOf(shown);
+
+        // an operator's price makes the implausible bookings ready, like any booking that needs a price
+        send(producer, Topics.INVOICING_COMMANDS, "tz-price", SetBookingPrice.newBuilder().setCommandId("tz-price")
+                .setIssuedAt(MONDAY).setIssuedBy("ops").setBookingIds(List.of("tz/t-neg/z1", "tz/t-zero/z1"))
+                .setUnitPrice(new BigDecimal("12.00")).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("tz/t-neg/z1", "tz/t-zero/z1").stream()
+                .map(this::row).allMatch(r -> r.status() == BookingStatus.READY));
+        assertThat(row("tz/t-neg/z1").amount()).isEqualByComparingTo("12.00");
+        assertThat(row("tz/t-zero/z1").amount()).isEqualByComparingTo("12.00");
     }
 
     private static String badRequest(RestClient rest, String uri) {

@@ -21,7 +21,8 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
  * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
  * booking, lines ordered by start then booking id, each dated with the booking's local date (the view's
  * {@code localDate}). Everything here is deterministic (ids derived from the command id, stable order) so that a
- * retried command produces the very same invoices.
+ * retried command produces the very same invoices. No line is ever below zero: a ready booking with a negative
+ * amount (which the view's pricing never makes) is skipped rather than invoiced.
  */
 public final class InvoicePlanner {
 
@@ -34,7 +35,10 @@ public final class InvoicePlanner {
         Map<String, List<BookingRow>> byCustomer = new TreeMap<>();
         List<SkippedBooking> skipped = new ArrayList<>(alreadySkipped);
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
-            if (row.status() == BookingStatus.READY) {
+            if (row.status() == BookingStatus.READY && (row.amount() == null || row.amount().signum() < 0)) {
+                skipped.add(new SkippedBooking(row.id(), row.amount() == null ? "no amount: needs a price"
+                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero"));
+            } else if (row.status() == BookingStatus.READY) {
                 byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
                         .add(row);
             } else {
@@ -106,7 +110,9 @@ public final class InvoicePlanner {
 
     static String skipReason(BookingRow row) {
         return switch (row.status()) {
-            case NEEDS_PRICE -> "needs a price";
+            // an implausible price says why; the usual "needs a price (priceVaries)" needs no repeating
+            case NEEDS_PRICE -> row.reason() == null || row.reason().startsWith("needs a price") ? "needs a price"
+                    : "needs a price: " + row.reason();
             case UNMATCHED_CUSTOMER -> "customer not matched: " + row.reason();
             case UNMAPPED_SERVICE -> "service not mapped to an item: " + row.reason();
             case READY -> "ready";

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Price;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+import dev.bookingsinvoicing.invoicing.pricing.Quote;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.service.time.GraphTimeZones;
 
@@ -38,6 +39,8 @@ import dev.bookingsinvoicing.service.time.GraphTimeZones;
  * ({@link #bareRowsOf}, {@link #withLocalDate}); the API and page filters, the invoice lines and the invoicing
  * commands' date range all use the row's {@code localDate}. The row's {@code timeZone} is the IANA id of that zone;
  * a name that is neither IANA nor a Windows zone (only in events older than the sync's check) falls back to UTC.
+ * <li>Implausible prices (a negative price, an hourly booking of zero minutes) make the row NEEDS_PRICE with the
+ * reason from {@link Pricing}; an operator's price (SetBookingPrice) prices it like any other such row.
  * </ul>
  */
 public final class BookingRows {
@@ -102,7 +105,8 @@ public final class BookingRows {
                 : association != null && association.customerName() != null ? association.customerName()
                         : row.customerName();
         boolean itemMapped = item != null && item.registered();
-        Optional<Price> price = ownPrice(row, item);
+        Quote own = ownQuote(row, item);
+        Optional<Price> price = own.priced();
         if (price.isEmpty() && override != null) {
             price = Optional.of(pricing.given(override.quantity(), override.unitPrice()));
         }
@@ -117,7 +121,8 @@ public final class BookingRows {
             reason = item == null ? SERVICE_NOT_REGISTERED_YET : "service rejected: " + item.reason();
         } else if (price.isEmpty()) {
             status = BookingStatus.NEEDS_PRICE;
-            reason = "needs a price (" + row.priceType() + (row.price() == null ? ", no price" : "") + ")";
+            reason = own.implausible() != null ? own.implausible()
+                    : "needs a price (" + row.priceType() + (row.price() == null ? ", no price" : "") + ")";
         } else {
             status = BookingStatus.READY;
             reason = null;
@@ -135,11 +140,15 @@ public final class BookingRows {
 
     /** The price from the appointment alone (or the item's price when a priced appointment came without one). */
     public Optional<Price> ownPrice(BookingRow row, ItemRegistration item) {
+        return ownQuote(row, item).priced();
+    }
+
+    private Quote ownQuote(BookingRow row, ItemRegistration item) {
         BigDecimal basis = row.price();
         if (basis == null && item != null && item.registered()) {
             basis = item.unitPrice();
         }
-        return pricing.price(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
+        return pricing.quote(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
     }
 
     /**

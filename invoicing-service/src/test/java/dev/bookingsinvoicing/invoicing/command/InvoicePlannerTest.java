@@ -117,6 +117,40 @@ class InvoicePlannerTest {
         assertThat(line.timeZone()).isEqualTo("Europe/Berlin");
     }
 
+    @Test
+    void neverInvoicesANegativeAmount() {
+        BookingRow negative = row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "-10.00", BookingStatus.READY);
+        BookingRow fine = row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY);
+
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, fine), List.of(), NOW);
+
+        assertThat(plan.invoices()).singleElement().satisfies(invoice -> {
+            assertThat(invoice.lines()).extracting(InvoiceLine::bookingId).containsExactly("b1/a2/c1");
+            assertThat(invoice.totalAmount()).isEqualTo(new BigDecimal("15.00"));
+        });
+        assertThat(plan.invoices()).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::amount)
+                .allSatisfy(amount -> assertThat(amount).isNotNegative());
+        assertThat(plan.skipped()).containsExactly(
+                new SkippedBooking("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
+    }
+
+    @Test
+    void anImplausiblePriceIsSkippedWithItsReasonAndTheUsualNeedsPriceReasonIsNotRepeated() {
+        BookingRow negative = withReason(row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", null,
+                BookingStatus.NEEDS_PRICE), "negative price -10.00 in Bookings");
+        BookingRow zero = withReason(row("b1/a2/c1", "C00010", "2026-03-02T10:00:00Z", null,
+                BookingStatus.NEEDS_PRICE), "hourly booking of 0 minutes");
+        BookingRow varies = row("b1/a3/c1", "C00010", "2026-03-02T11:00:00Z", null, BookingStatus.NEEDS_PRICE);
+
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, zero, varies), List.of(), NOW);
+
+        assertThat(plan.invoices()).isEmpty();
+        assertThat(plan.skipped()).containsExactly(
+                new SkippedBooking("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
+                new SkippedBooking("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
+                new SkippedBooking("b1/a3/c1", "needs a price"));
+    }
+
     /** A row of a UTC appointment: its local date is the date part of its start. */
     private static BookingRow row(String id, String customerNo, String start, String amount, BookingStatus status) {
         String[] parts = id.split("/");
@@ -143,5 +177,12 @@ class InvoicePlannerTest {
                 r.durationMinutes(), timeZone, localDate, r.serviceId(), r.serviceName(), r.itemNo(),
                 r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
                 r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+    }
+
+    private static BookingRow withReason(BookingRow r, String reason) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), r.timeZone(), r.localDate(), r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), reason);
     }
 }

@@ -53,8 +53,7 @@ public final class InvoicePlanner {
                 BookingRow dated = BookingRows.withLocalDate(row);
                 lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
                         description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
-                        row.quantity(),
-                        row.unitPrice(), row.amount()));
+                        row.quantity(), row.unitPrice(), row.amount()));
             }
             invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
                     first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));

@@ -39,11 +39,10 @@ final class RawDocuments {
         String status = d.getString("status");
         return new BookingRow(d.getString("_id"), d.getString("businessId"), null, null, instant(d.get("start")), null,
                 0, d.getString("timeZone"), d.getString("localDate"), null, d.getString("serviceName"),
-                d.getString("itemNo"), null, null,
-                d.getString("customerNo"), d.getString("billToName"), d.getString("priceType"), decimal(d.get("price")),
-                d.getString("currency"), decimal(d.get("quantity")), decimal(d.get("unitPrice")),
-                decimal(d.get("amount")), null, status == null ? null : BookingStatus.valueOf(status),
-                d.getString("reason"));
+                d.getString("itemNo"), null, null, d.getString("customerNo"), d.getString("billToName"),
+                d.getString("priceType"), decimal(d.get("price")), d.getString("currency"), decimal(d.get("quantity")),
+                decimal(d.get("unitPrice")), decimal(d.get("amount")), null,
+                status == null ? null : BookingStatus.valueOf(status), d.getString("reason"));
     }
 
     Document invoice(DraftInvoice invoice) {

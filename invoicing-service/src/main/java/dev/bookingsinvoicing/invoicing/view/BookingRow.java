@@ -28,11 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "by_local_date", def = "{'localDate': 1, 'start': 1, '_id': 1}")
 @CompoundIndex(name = "by_status_local_date", def = "{'status': 1, 'localDate': 1, 'start': 1, '_id': 1}")
 public record BookingRow(@Id String id, String businessId, String appointmentId, String bookingsCustomerId,
-        Instant start, Instant end, long durationMinutes, String timeZone,
-        String localDate, String serviceId, String serviceName,
-        String itemNo, String customerName, String customerEmail, String customerNo, String billToName,
-        String priceType, BigDecimal price, String currency, BigDecimal quantity, BigDecimal unitPrice,
-        BigDecimal amount, String revision, BookingStatus status, String reason) {
+        Instant start, Instant end, long durationMinutes, String timeZone, String localDate, String serviceId,
+        String serviceName, String itemNo, String customerName, String customerEmail, String customerNo,
+        String billToName, String priceType, BigDecimal price, String currency, BigDecimal quantity,
+        BigDecimal unitPrice, BigDecimal amount, String revision, BookingStatus status, String reason) {
 
     public static final String COLLECTION = "bookings_not_invoiced";
 }

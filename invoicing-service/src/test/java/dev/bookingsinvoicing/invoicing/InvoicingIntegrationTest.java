@@ -49,6 +49,7 @@ import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PriceType;
+import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlan;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
@@ -57,6 +58,8 @@ import dev.bookingsinvoicing.invoicing.command.SkippedBooking;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.web.OperatorAction;
+import dev.bookingsinvoicing.invoicing.web.OperatorSession;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
@@ -480,7 +483,7 @@ class InvoicingIntegrationTest {
         try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
             dev.bookingsinvoicing.invoicing.command.InvoiceCommand command = new dev.bookingsinvoicing.invoicing
                     .command.InvoiceCommand("gym-3x", "ops", dev.bookingsinvoicing.invoicing.command.InvoiceScope.ALL,
-                            List.of(), null, "gym", null, null);
+                            List.of(), null, "gym", null, null, null, null);
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
             List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
@@ -592,6 +595,124 @@ class InvoicingIntegrationTest {
                 .contains("groupBy must be customer or status");
         assertThat(badRequest(rest, "/api/bookings-not-invoiced/totals")).contains("groupBy is required");
         assertThat(badRequest(rest, "/api/commands?outcome=MAYBE")).contains("outcome must be COMPLETED or REJECTED");
+    }
+
+    /**
+     * A booking's date is its LOCAL date everywhere. Given bookings of one business around 2 March in five zones (one
+     * written with a Windows name, as older events are), whose UTC days differ from their local dates: the API's date
+     * filter, the operator page's date filter and "Invoice all" on it, and an InvoiceBookings with fromDate/toDate all
+     * select the same bookings, and the invoice lines are dated with the local date. Implausible prices are rows with
+     * their reason until an operator prices them.
+     */
+    @Test
+    void aBookingsDateIsItsLocalDateInTheApiOnThePageAndOnTheInvoice() throws Exception {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
+        send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("tz", "s-tz"), new ItemRegistered("item-tz", MONDAY,
+                "tz", "s-tz", "I-MASSAGE", "Massage", null, "HOUR", "SERVICES"));
+        send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("tz", "z1"), new CustomerRegistered("reg-tz",
+                MONDAY, "tz", "z1", "C00700", "Zoe Tan", "z1@example.com", "BOOKINGS", true));
+        // id, start (UTC), zone, minutes, price type, price; the local date by hand in the comment
+        Object[][] bookings = {
+                { "t-la", "2026-03-03T01:00:00Z", "America/Los_Angeles", 60, "fixedPrice", "50.00" }, // 17:00 PST, 2 Mar
+                { "t-tokyo", "2026-03-02T23:00:00Z", "Tokyo Standard Time", 60, "fixedPrice", "50.00" }, // 08:00, 3 Mar
+                { "t-utc", "2026-03-02T12:00:00Z", "UTC", 60, "fixedPrice", "50.00" }, // 2 Mar
+                { "t-sydney", "2026-03-01T22:30:00Z", "Australia/Sydney", 60, "fixedPrice", "50.00" }, // 09:30, 2 Mar
+                { "t-berlin", "2026-03-01T22:30:00Z", "Europe/Berlin", 60, "fixedPrice", "50.00" }, // 23:30 CET, 1 Mar
+                { "t-neg", "2026-03-04T10:00:00Z", "UTC", 60, "fixedPrice", "-10.00" }, // 4 Mar
+                { "t-zero", "2026-03-04T11:00:00Z", "UTC", 0, "hourly", "40.00" } }; // 4 Mar
+        for (Object[] b : bookings) {
+            AppointmentCompleted a = appointment((String) b[0], "s-tz", "Massage", Instant.parse((String) b[1]),
+                    (Integer) b[3], PriceType.valueOf((String) b[4]), (String) b[5], "z1");
+            a.setBusinessId("tz");
+            a.setTimeZone((String) b[2]);
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("tz", (String) b[0]), a);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) view(rest, "businessId=tz&status=READY")
+                .get("totalElements")).intValue() == 5 && ((Number) view(rest, "businessId=tz&status=NEEDS_PRICE")
+                        .get("totalElements")).intValue() == 2);
+
+        // the API: rows carry their local date and zone, and a date filter compares the local date (both ends in)
+        Map<String, Map<String, Object>> byId = rows(view(rest, "businessId=tz&size=100")).stream()
+                .collect(Collectors.toMap(r -> (String) r.get("id"), r -> r));
+        assertThat(byId.get("tz/t-la/z1")).containsEntry("localDate", "2026-03-02")
+                .containsEntry("timeZone", "America/Los_Angeles");
+        assertThat(byId.get("tz/t-tokyo/z1")).containsEntry("localDate", "2026-03-03")
+                .containsEntry("timeZone", "Asia/Tokyo");
+        assertThat(byId.get("tz/t-berlin/z1")).containsEntry("localDate", "2026-03-01");
+        List<String> secondOfMarch = rows(view(rest, "businessId=tz&from=2026-03-02&to=2026-03-02")).stream()
+                .map(r -> (String) r.get("id")).toList();
+        assertThat(secondOfMarch).containsExactlyInAnyOrder("tz/t-la/z1", "tz/t-utc/z1", "tz/t-sydney/z1");
+        assertThat(rows(view(rest, "businessId=tz&sort=localDate,asc"))).extracting(r -> r.get("id"))
+                .containsExactly("tz/t-berlin/z1", "tz/t-sydney/z1", "tz/t-utc/z1", "tz/t-la/z1", "tz/t-tokyo/z1",
+                        "tz/t-neg/z1", "tz/t-zero/z1");
+
+        // implausible prices: rows that need a price, with the reason, and no amount
+        assertThat(byId.get("tz/t-neg/z1")).containsEntry("status", "NEEDS_PRICE")
+                .containsEntry("reason", "negative price -10.00 in Bookings").containsEntry("amount", null);
+        assertThat(byId.get("tz/t-zero/z1")).containsEntry("status", "NEEDS_PRICE")
+                .containsEntry("reason", "hourly booking of 0 minutes").containsEntry("amount", null);
+
+        try (TopicReader invoices = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES);
+                TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            // InvoiceBookings with fromDate/toDate takes exactly what the API's date filter selected
+            InvoiceBookings second = command("tz-2nd", InvoiceScope.ALL, List.of());
+            second.setBusinessId("tz");
+            second.setFromDate(java.time.LocalDate.of(2026, 3, 2));
+            second.setToDate(java.time.LocalDate.of(2026, 3, 2));
+            send(producer, Topics.INVOICING_COMMANDS, "tz-2nd", second);
+            CommandCompleted completed = (CommandCompleted) answersTo("tz-2nd", results, 1).get(0);
+            assertThat(completed.getBookingIds()).containsExactlyInAnyOrderElementsOf(secondOfMarch);
+            assertThat(completed.getSkipped()).isEmpty();
+            DraftInvoiceCreated invoice = invoicesOf("tz-2nd", invoices, 1).get(0);
+            assertThat(invoice.getLines()).extracting(InvoiceLine::getBookingId, InvoiceLine::getDescription,
+                    InvoiceLine::getServiceLocalDate, InvoiceLine::getTimeZone).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("tz/t-sydney/z1", "Massage - 2026-03-02",
+                                    java.time.LocalDate.of(2026, 3, 2), "Australia/Sydney"),
+                            org.assertj.core.groups.Tuple.tuple("tz/t-utc/z1", "Massage - 2026-03-02",
+                                    java.time.LocalDate.of(2026, 3, 2), "UTC"),
+                            org.assertj.core.groups.Tuple.tuple("tz/t-la/z1", "Massage - 2026-03-02",
+                                    java.time.LocalDate.of(2026, 3, 2), "America/Los_Angeles"));
+            // the stored draft (read by the dashboard API) has the same dates
+            Map<String, Object> stored = rest.get().uri("/api/draft-invoices/" + invoice.getInvoiceId()).retrieve()
+                    .body(new ParameterizedTypeReference<Map<String, Object>>() {
+                    });
+            assertThat(rows(Map.of("content", stored.get("lines")))).extracting(l -> l.get("serviceLocalDate"))
+                    .containsOnly("2026-03-02");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> row("tz/t-la/z1") == null);
+
+        // the page: a date filter shows the local dates, and "Invoice all" on it invoices exactly what it shows
+        OperatorSession page = OperatorSession.signIn("http://localhost:" + port, "operator", "operator");
+        String html = page.get("/bookings?businessId=tz&from=2026-03-01&to=2026-03-03");
+        List<String> shown = OperatorSession.all(html, "data-booking-id=\"([^\"]+)\"");
+        assertThat(shown).containsExactlyInAnyOrder("tz/t-berlin/z1", "tz/t-tokyo/z1")
+                .containsExactlyInAnyOrderElementsOf(rows(view(rest, "businessId=tz&from=2026-03-01&to=2026-03-03"))
+                        .stream().map(r -> (String) r.get("id")).toList());
+        assertThat(html).contains("2026-03-03 08:00", "Asia/Tokyo", "2026-03-01 23:30", "Europe/Berlin");
+        String location = page.post("/bookings/actions", Map.of("action", "invoice-all",
+                "token", OperatorSession.first(html, "name=\"token\" value=\"([^\"]+)\""),
+                "_csrf", OperatorSession.first(html, "name=\"_csrf\" value=\"([^\"]+)\""),
+                "businessId", "tz", "from", "2026-03-01", "to", "2026-03-03"));
+        assertThat(location).contains("/actions/");
+        OperatorAction action = mongo.findById(location.substring(location.lastIndexOf('/') + 1),
+                OperatorAction.class);
+        assertThat(action.commandIds()).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(action.commandIds().get(0),
+                CommandResult.class) != null);
+        assertThat(mongo.findById(action.commandIds().get(0), CommandResult.class).bookingIds())
+                .containsExactlyInAnyOrderElementsOf(shown);
+
+        // an operator's price makes the implausible bookings ready, like any booking that needs a price
+        send(producer, Topics.INVOICING_COMMANDS, "tz-price", SetBookingPrice.newBuilder().setCommandId("tz-price")
+                .setIssuedAt(MONDAY).setIssuedBy("ops").setBookingIds(List.of("tz/t-neg/z1", "tz/t-zero/z1"))
+                .setUnitPrice(new BigDecimal("12.00")).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("tz/t-neg/z1", "tz/t-zero/z1").stream()
+                .map(this::row).allMatch(r -> r.status() == BookingStatus.READY));
+        assertThat(row("tz/t-neg/z1").amount()).isEqualByComparingTo("12.00");
+        assertThat(row("tz/t-zero/z1").amount()).isEqualByComparingTo("12.00");
     }
 
     private static String badRequest(RestClient rest, String uri) {

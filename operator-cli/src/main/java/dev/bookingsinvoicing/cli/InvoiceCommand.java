@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.cli;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,10 +45,12 @@ final class InvoiceCommand implements Callable<Integer> {
     @Option(names = "--business", description = "Only bookings of this Bookings business (mailbox address).")
     String businessId;
 
-    @Option(names = "--from", description = "Only bookings starting on or after this date (yyyy-MM-dd, UTC).")
+    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "Only bookings dated on or after this day: "
+            + "the booking's local date (its start in the appointment's own time zone), as the operator page shows it.")
     LocalDate from;
 
-    @Option(names = "--to", description = "Only bookings starting before this date (yyyy-MM-dd, UTC).")
+    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Only bookings dated on or before this day "
+            + "(included; the booking's local date).")
     LocalDate to;
 
     @Mixin
@@ -89,9 +90,7 @@ final class InvoiceCommand implements Callable<Integer> {
 
     InvoiceBookings toCommand(Instant now) {
         InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(options.commandId).setIssuedAt(now)
-                .setIssuedBy(options.issuedBy).setBusinessId(businessId)
-                .setFrom(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .setTo(to == null ? null : to.atStartOfDay(ZoneOffset.UTC).toInstant());
+                .setIssuedBy(options.issuedBy).setBusinessId(businessId).setFromDate(from).setToDate(to);
         if (scope.all) {
             return builder.setScope(InvoiceScope.ALL).build();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,19 @@ class InvoiceCommandTest {
     }
 
     @Test
-    void narrowsByBusinessAndDateRangeInUtc() {
+    void narrowsByBusinessAndTheBookingsLocalDatesBothIncluded() {
         InvoiceBookings command = parse("invoice", "--all", "--business", "salon@contoso.com", "--from", "2026-11-01",
-                "--to", "2026-12-01");
+                "--to", "2026-11-30");
         assertThat(command.getBusinessId()).isEqualTo("salon@contoso.com");
-        assertThat(command.getFrom()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
-        assertThat(command.getTo()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(command.getFromDate()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(command.getToDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        // dates, not UTC instants: a day in Los Angeles is not the UTC day of the same name
+        assertThat(command.getFrom()).isNull();
+        assertThat(command.getTo()).isNull();
+
+        InvoiceBookings open = parse("invoice", "--customer", "C00010");
+        assertThat(open.getFromDate()).isNull();
+        assertThat(open.getToDate()).isNull();
     }
 
     @Test

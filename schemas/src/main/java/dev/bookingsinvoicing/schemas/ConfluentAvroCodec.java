@@ -108,8 +108,8 @@ public class ConfluentAvroCodec {
             throw new UnreadableRecordException("schema id " + id + " is " + writer.getFullName()
                     + ", not a record type of the topic catalog");
         }
-        SpecificData model = SpecificData.getForClass(type);
-        Schema reader = model.getSchema(type);
+        SpecificData model = EventSchemas.readModel(type);
+        Schema reader = SpecificData.getForClass(type).getSchema(type);
         SchemaCompatibility.SchemaPairCompatibility compatibility =
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,12 +74,34 @@ public final class EventSchemas {
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
         encoders.put(type, new BinaryMessageEncoder<>(model, current));
-        BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(model, current);
+        BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(readModel(type), current);
         index(current, decoder);
         for (Schema older : history(current.getFullName())) {
             decoder.addSchema(older);
             index(older, decoder);
         }
+    }
+
+    /**
+     * The model records of {@code type} are read with: the class's own (its logical-type conversions), except that
+     * arrays are read as {@link ArrayList}s. Avro's {@code GenericData.Array.equals} compares the elements with the
+     * conversion-less {@code GenericData.get()}, which throws on a logical type inside a union (an invoice line's
+     * {@code serviceLocalDate}), so two decoded invoices could not even be compared; a plain list compares its
+     * elements with their own {@code equals}.
+     */
+    static SpecificData readModel(Class<? extends SpecificRecord> type) {
+        SpecificData model = new SpecificData(type.getClassLoader()) {
+            @Override
+            public Object newArray(Object old, int size, Schema schema) {
+                if (old instanceof ArrayList<?> reused) {
+                    reused.clear();
+                    return reused;
+                }
+                return new ArrayList<>(size);
+            }
+        };
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
     }
 
     private void index(Schema schema, BinaryMessageDecoder<SpecificRecord> decoder) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 
@@ -53,12 +54,14 @@ class AvroSerdeTest {
     void decodesEachTypeFromItsFingerprintAlone() {
         InvoiceBookings command = InvoiceBookings.newBuilder().setCommandId("cmd-1")
                 .setIssuedAt(Instant.parse("2026-11-02T00:00:00Z")).setIssuedBy("operator")
-                .setScope(InvoiceScope.SELECTED).setBookingIds(List.of("b/a/c")).build();
+                .setScope(InvoiceScope.SELECTED).setBookingIds(List.of("b/a/c"))
+                .setFromDate(LocalDate.of(2026, 11, 1)).setToDate(LocalDate.of(2026, 11, 30)).build();
         DraftInvoiceCreated invoice = DraftInvoiceCreated.newBuilder().setEventId("e").setOccurredAt(Instant.EPOCH)
                 .setInvoiceId("INV-1").setCommandId("cmd-1").setCustomerNo("C00010").setCustomerName("Ada")
                 .setCurrency("EUR").setTotalAmount(new BigDecimal("60.00"))
                 .setLines(List.of(new InvoiceLine(1, "b/a/c", "b", "SVC0010", "Massage - 2026-11-01",
-                        Instant.EPOCH, new BigDecimal("1.5000"), new BigDecimal("40.00"), new BigDecimal("60.00"))))
+                        Instant.EPOCH, new BigDecimal("1.5000"), new BigDecimal("40.00"), new BigDecimal("60.00"),
+                        LocalDate.of(2026, 11, 1), "Europe/Amsterdam")))
                 .build();
 
         assertThat(deserializer.deserialize("any", serializer.serialize("any", command))).isEqualTo(command);

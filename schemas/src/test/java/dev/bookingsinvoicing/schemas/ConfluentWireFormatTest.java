@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -295,6 +296,9 @@ class ConfluentWireFormatTest {
         }
         if (logical instanceof LogicalTypes.TimestampMillis) {
             return Instant.parse("2026-11-01T09:30:00.123Z");
+        }
+        if (logical instanceof LogicalTypes.Date) {
+            return LocalDate.of(2026, 11, 1);
         }
         return switch (schema.getType()) {
             case RECORD -> {

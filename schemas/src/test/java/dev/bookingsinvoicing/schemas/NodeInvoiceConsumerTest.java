@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class NodeInvoiceConsumerTest {
     private static InvoiceLine line(int lineNo, String amount) {
         return new InvoiceLine(lineNo, "salon@contoso.com/appt-" + lineNo + "/cust-1", "salon@contoso.com", "SVC0010",
                 "Haircut - 2026-11-01", Instant.parse("2026-11-01T09:00:00Z"), new BigDecimal("1.0000"),
-                new BigDecimal(amount), new BigDecimal(amount));
+                new BigDecimal(amount), new BigDecimal(amount), LocalDate.of(2026, 11, 1), "Europe/Amsterdam");
     }
 
     /** The example lives at the repository root; tests run in the module folder. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.avro.Schema;
@@ -15,11 +16,13 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.SkippedBooking;
 
 /**
- * One real evolution, end to end: CommandCompleted v2 added {@code bookingIds} (default []). Records written by a v1
- * producer still decode into today's class, and a consumer still on v1 reads what we write today.
+ * Real evolutions, end to end: CommandCompleted v2 added {@code bookingIds} (default []), DraftInvoiceCreated v2 added
+ * each line's {@code serviceLocalDate} and {@code timeZone} (default null). Records written by a v1 producer still
+ * decode into today's class, and a consumer still on v1 reads what we write today.
  */
 class SchemaEvolutionTest {
 
@@ -62,5 +65,39 @@ class SchemaEvolutionTest {
         assertThat(seenByV1.get("commandId").toString()).isEqualTo("cmd-2");
         assertThat(seenByV1.getSchema().getField("bookingIds")).isNull();
         assertThat(((List<?>) seenByV1.get("skipped"))).hasSize(1);
+    }
+
+    @Test
+    void aV1InvoiceIsReadWithoutLocalDatesAndTwoDecodedInvoicesCompareEqual() throws Exception {
+        Schema v1 = EventSchemas.history("dev.bookingsinvoicing.events.DraftInvoiceCreated").get(0);
+        Schema lineV1 = v1.getField("lines").schema().getElementType();
+        assertThat(lineV1.getField("serviceLocalDate")).as("v1 lines had no local date").isNull();
+        GenericRecord line = new GenericRecordBuilder(lineV1).set("lineNo", 1).set("bookingId", "b/a/c")
+                .set("businessId", "b").set("itemNo", "SVC0010").set("description", "Haircut - 2026-11-01")
+                .set("serviceDate", 1_793_000_000_000L).set("quantity", ByteBuffer.wrap(new byte[] { 39, 16 }))
+                .set("unitPrice", ByteBuffer.wrap(new byte[] { 3, -24 })).set("amount", ByteBuffer.wrap(new byte[] { 3, -24 }))
+                .build();
+        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", "e-1").set("occurredAt", 1_793_000_000_000L)
+                .set("invoiceId", "DI-1").set("commandId", "cmd-1").set("customerNo", "C00010")
+                .set("customerName", "Ann").set("currency", "EUR").set("lines", List.of(line))
+                .set("totalAmount", ByteBuffer.wrap(new byte[] { 3, -24 })).build();
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+
+        DraftInvoiceCreated current = (DraftInvoiceCreated) new AvroDeserializer().deserialize("any", array);
+
+        assertThat(current.getLines()).singleElement().satisfies(l -> {
+            assertThat(l.getDescription()).isEqualTo("Haircut - 2026-11-01");
+            assertThat(l.getAmount()).isEqualByComparingTo("10.00");
+            assertThat(l.getServiceLocalDate()).isNull();
+            assertThat(l.getTimeZone()).isNull();
+        });
+
+        // decoded lists compare like any list (Avro's own array type would throw on the date inside a union)
+        current.getLines().get(0).setServiceLocalDate(LocalDate.of(2026, 11, 1));
+        byte[] today = new AvroSerializer().serialize("any", current);
+        assertThat(new AvroDeserializer().deserialize("any", today))
+                .isEqualTo(new AvroDeserializer().deserialize("any", today)).isEqualTo(current);
     }
 }

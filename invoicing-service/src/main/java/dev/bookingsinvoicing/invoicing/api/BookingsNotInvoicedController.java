@@ -22,8 +22,9 @@ import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 
 /**
- * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and a [from, to)
- * range on the start, sorted ({@code sort=start,desc}); and totals per customer or per status over the same filter.
+ * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and dates (local dates,
+ * both included, or a [from, to) range of instants on the start; see {@link ViewQuery}), sorted
+ * ({@code sort=start,desc}); and totals per customer or per status over the same filter.
  * Answers may be up to a few seconds old ({@link DashboardCache}) and hold only the rows of the user's businesses.
  */
 @RestController

@@ -19,29 +19,38 @@ import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
- * The filters of the dashboard's view queries, parsed and checked once: business, customer no., status and a
- * [from, to) range on the booking's start (ISO-8601 instants or dates, dates meaning midnight UTC). Every bad value
- * is a {@link BadQueryException} naming the parameter and what it accepts. {@code allowed} holds the user's
- * businesses (null: every business), so that a query, and its cache key, never reach another business's rows.
+ * The filters of the dashboard's view queries, parsed and checked once: business, customer no., status and a date
+ * range. {@code from}/{@code to} given as dates ({@code 2026-03-01}) are the bookings' LOCAL dates (the day of the
+ * appointment in its own time zone, the row's {@code localDate}), both ends included, as on the operator page and in
+ * InvoiceBookings' fromDate/toDate; given as instants ({@code 2026-03-01T09:00:00Z}) they are a [from, to) range on
+ * the booking's start. Every bad value is a {@link BadQueryException} naming the parameter and what it accepts.
+ * {@code allowed} holds the user's businesses (null: every business), so that a query, and its cache key, never reach
+ * another business's rows.
  */
 record ViewQuery(String businessId, String customerNo, BookingStatus status, Instant from, Instant to,
-        SortedSet<String> allowed) {
+        LocalDate fromDate, LocalDate toDate, SortedSet<String> allowed) {
 
     /** Sortable fields of the view, by the name a client uses. */
-    static final Map<String, String> SORTABLE = Map.of("start", "start", "customerNo", "customerNo",
-            "customerName", "customerName", "serviceName", "serviceName", "amount", "amount", "status", "status",
-            "businessId", "businessId", "id", "_id");
+    static final Map<String, String> SORTABLE = Map.of("start", "start", "localDate", "localDate",
+            "customerNo", "customerNo", "customerName", "customerName", "serviceName", "serviceName",
+            "amount", "amount", "status", "status", "businessId", "businessId", "id", "_id");
 
     static ViewQuery parse(BusinessAccess access, String businessId, String customerNo, String status, String from,
             String to) {
         access.check(blankToNull(businessId));
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
+        LocalDate fromDate = isDate(from) ? date("from", from) : null;
+        LocalDate toDate = isDate(to) ? date("to", to) : null;
+        Instant fromInstant = isDate(from) ? null : instant("from", from);
+        Instant toInstant = isDate(to) ? null : instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new BadQueryException("from must be before to (the range is [from, to) on the booking's start)");
         }
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw new BadQueryException("from must be before to, or the same date (dates are the bookings' local "
+                    + "dates, both included)");
+        }
         return new ViewQuery(blankToNull(businessId), blankToNull(customerNo), status(status), fromInstant, toInstant,
-                access.everyBusiness() ? null : access.businesses());
+                fromDate, toDate, access.everyBusiness() ? null : access.businesses());
     }
 
     Criteria criteria() {
@@ -64,6 +73,16 @@ record ViewQuery(String businessId, String customerNo, BookingStatus status, Ins
             }
             if (to != null) {
                 start.lt(Date.from(to));
+            }
+        }
+        if (fromDate != null || toDate != null) {
+            // stored as ISO text (see BookingRow), which orders like the dates
+            Criteria localDate = criteria.and("localDate");
+            if (fromDate != null) {
+                localDate = localDate.gte(fromDate.toString());
+            }
+            if (toDate != null) {
+                localDate.lte(toDate.toString());
             }
         }
         return criteria;
@@ -93,9 +112,27 @@ record ViewQuery(String businessId, String customerNo, BookingStatus status, Ins
                 default -> throw new BadQueryException("sort direction must be asc or desc, not '" + parts[1] + "'");
             };
         }
-        return "_id".equals(field) ? Sort.by(direction, "_id") : Sort.by(direction, field, "_id");
+        return switch (field) {
+            case "_id" -> Sort.by(direction, "_id");
+            case "localDate" -> Sort.by(direction, "localDate", "start", "_id");
+            default -> Sort.by(direction, field, "_id");
+        };
     }
 
+    private static boolean isDate(String value) {
+        return value != null && value.trim().length() == 10;
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeException e) {
+            throw new BadQueryException(name + " must be an ISO-8601 date or instant (2026-03-01 or "
+                    + "2026-03-01T09:00:00Z), not '" + value + "'");
+        }
+    }
+
+    /** An instant, or a date meaning its midnight UTC (for ranges on instants such as a draft's creation time). */
     static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

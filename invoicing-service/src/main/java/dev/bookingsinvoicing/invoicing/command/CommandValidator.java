@@ -28,6 +28,9 @@ public final class CommandValidator {
         if (command.from() != null && command.to() != null && !command.from().isBefore(command.to())) {
             return Optional.of("from must be before to");
         }
+        if (command.fromDate() != null && command.toDate() != null && command.fromDate().isAfter(command.toDate())) {
+            return Optional.of("fromDate must be on or before toDate");
+        }
         return switch (command.scope()) {
             case ALL -> Optional.empty();
             case SELECTED -> {

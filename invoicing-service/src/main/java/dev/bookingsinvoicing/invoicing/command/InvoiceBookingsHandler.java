@@ -178,6 +178,12 @@ public class InvoiceBookingsHandler {
         if (command.to() != null) {
             s.append(", to ").append(command.to());
         }
+        if (command.fromDate() != null) {
+            s.append(", from date ").append(command.fromDate());
+        }
+        if (command.toDate() != null) {
+            s.append(", to date ").append(command.toDate());
+        }
         return s.toString();
     }
 
@@ -237,7 +243,11 @@ public class InvoiceBookingsHandler {
     private static boolean withinNarrowing(BookingRow row, InvoiceCommand command) {
         return (command.businessId() == null || command.businessId().equals(row.businessId()))
                 && (command.from() == null || !row.start().isBefore(command.from()))
-                && (command.to() == null || row.start().isBefore(command.to()));
+                && (command.to() == null || row.start().isBefore(command.to()))
+                && (command.fromDate() == null
+                        || row.localDate() != null && row.localDate().compareTo(command.fromDate().toString()) >= 0)
+                && (command.toDate() == null
+                        || row.localDate() != null && row.localDate().compareTo(command.toDate().toString()) <= 0);
     }
 
     private static Criteria narrowed(Criteria criteria, InvoiceCommand command) {
@@ -253,6 +263,16 @@ public class InvoiceBookingsHandler {
                 start = start.lt(command.to());
             }
         }
+        if (command.fromDate() != null || command.toDate() != null) {
+            // the same range as the view's date filters (web.BookingFilter, api.ViewQuery): ISO text, both ends included
+            Criteria localDate = criteria.and("localDate");
+            if (command.fromDate() != null) {
+                localDate = localDate.gte(command.fromDate().toString());
+            }
+            if (command.toDate() != null) {
+                localDate = localDate.lte(command.toDate().toString());
+            }
+        }
         return criteria;
     }
 
@@ -262,13 +282,14 @@ public class InvoiceBookingsHandler {
         }
         Map<String, BookingClaim> claims = new LinkedHashMap<>();
         findByIds(missing, BookingClaim.class).forEach(c -> claims.put(c.id(), c));
-        boolean narrowed = command.businessId() != null || command.from() != null || command.to() != null;
+        boolean narrowed = command.businessId() != null || command.from() != null || command.to() != null
+                || command.fromDate() != null || command.toDate() != null;
         return missing.stream().map(id -> {
             BookingClaim claim = claims.get(id);
             if (claim != null) {
                 return new SkippedBooking(id, claim.describe());
             }
-            return new SkippedBooking(id, narrowed ? "unknown booking id or outside businessId/from/to"
+            return new SkippedBooking(id, narrowed ? "unknown booking id or outside businessId/from/to/fromDate/toDate"
                     : "unknown booking id");
         }).toList();
     }

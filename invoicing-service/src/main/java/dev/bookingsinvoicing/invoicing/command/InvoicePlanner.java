@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -17,12 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
  * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
- * booking, lines ordered by start then booking id. Everything here is deterministic (ids derived from the
- * command id, stable order) so that a retried command produces the very same invoices.
+ * booking, lines ordered by start then booking id, each dated with the booking's local date (the view's
+ * {@code localDate}). Everything here is deterministic (ids derived from the command id, stable order) so that a
+ * retried command produces the very same invoices. No line is ever below zero: a ready booking with a negative
+ * amount (which the view's pricing never makes) is skipped rather than invoiced.
  */
 public final class InvoicePlanner {
 
@@ -35,7 +35,10 @@ public final class InvoicePlanner {
         Map<String, List<BookingRow>> byCustomer = new TreeMap<>();
         List<SkippedBooking> skipped = new ArrayList<>(alreadySkipped);
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
-            if (row.status() == BookingStatus.READY) {
+            if (row.status() == BookingStatus.READY && (row.amount() == null || row.amount().signum() < 0)) {
+                skipped.add(new SkippedBooking(row.id(), row.amount() == null ? "no amount: needs a price"
+                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero"));
+            } else if (row.status() == BookingStatus.READY) {
                 byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
                         .add(row);
             } else {
@@ -47,8 +50,10 @@ public final class InvoicePlanner {
             BookingRow first = rows.get(0);
             List<InvoiceLine> lines = new ArrayList<>();
             for (BookingRow row : rows) {
+                BookingRow dated = BookingRows.withLocalDate(row);
                 lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
-                        description(row), row.start(), row.quantity(), row.unitPrice(), row.amount()));
+                        description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
+                        row.quantity(), row.unitPrice(), row.amount()));
             }
             invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
                     first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
@@ -74,8 +79,8 @@ public final class InvoicePlanner {
                     skipped.add(new SkippedBooking(line.bookingId(), reason));
                 } else {
                     lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
-                            line.description(), line.serviceDate(), line.quantity(), line.unitPrice(),
-                            line.amount()));
+                            line.description(), line.serviceDate(), line.serviceLocalDate(), line.timeZone(),
+                            line.quantity(), line.unitPrice(), line.amount()));
                 }
             }
             if (!lines.isEmpty()) {
@@ -97,27 +102,16 @@ public final class InvoicePlanner {
         }
     }
 
-    /** "service name - yyyy-MM-dd", the date in the appointment's own time zone when Bookings gave a known one. */
+    /** "service name - yyyy-MM-dd", with the booking's local date. */
     static String description(BookingRow row) {
-        LocalDate date = LocalDate.ofInstant(row.start(), zoneOf(row.timeZone()));
-        return row.serviceName() + " - " + date;
-    }
-
-    private static ZoneId zoneOf(String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            // Bookings may give Windows zone names ("W. Europe Standard Time"); without a mapping, UTC
-            return ZoneOffset.UTC;
-        }
+        return row.serviceName() + " - " + BookingRows.withLocalDate(row).localDate();
     }
 
     static String skipReason(BookingRow row) {
         return switch (row.status()) {
-            case NEEDS_PRICE -> "needs a price";
+            // an implausible price says why; the usual "needs a price (priceVaries)" needs no repeating
+            case NEEDS_PRICE -> row.reason() == null || row.reason().startsWith("needs a price") ? "needs a price"
+                    : "needs a price: " + row.reason();
             case UNMATCHED_CUSTOMER -> "customer not matched: " + row.reason();
             case UNMAPPED_SERVICE -> "service not mapped to an item: " + row.reason();
             case READY -> "ready";

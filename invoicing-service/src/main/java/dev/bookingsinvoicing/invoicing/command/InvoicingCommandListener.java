@@ -42,7 +42,8 @@ public class InvoicingCommandListener {
         invoice.handle(new InvoiceCommand(command.getCommandId(), command.getIssuedBy(),
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
                 command.getBookingIds() == null ? List.of() : command.getBookingIds(),
-                command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo()));
+                command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo(),
+                command.getFromDate(), command.getToDate()));
     }
 
     @KafkaHandler

@@ -27,7 +27,8 @@ final class InvoicingEvents {
         List<dev.bookingsinvoicing.events.InvoiceLine> lines = new ArrayList<>(invoice.lines().size());
         for (InvoiceLine l : invoice.lines()) {
             lines.add(new dev.bookingsinvoicing.events.InvoiceLine(l.lineNo(), l.bookingId(), l.businessId(),
-                    l.itemNo(), l.description(), l.serviceDate(), l.quantity(), l.unitPrice(), l.amount()));
+                    l.itemNo(), l.description(), l.serviceDate(), l.quantity(), l.unitPrice(), l.amount(),
+                    l.serviceLocalDate(), l.timeZone()));
         }
         return new DraftInvoiceCreated(eventId("DraftInvoiceCreated", invoice.id()), invoice.createdAt(), invoice.id(),
                 invoice.commandId(), invoice.customerNo(), invoice.customerName() == null ? "" : invoice.customerName(),

@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.invoicing.command;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,9 +24,9 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 final class RawDocuments {
 
     /** The fields of a view row that planning needs. */
-    static final List<String> ROW_FIELDS = List.of("_id", "businessId", "start", "timeZone", "serviceName", "itemNo",
-            "customerNo", "billToName", "priceType", "price", "currency", "quantity", "unitPrice", "amount", "status",
-            "reason");
+    static final List<String> ROW_FIELDS = List.of("_id", "businessId", "start", "timeZone", "localDate",
+            "serviceName", "itemNo", "customerNo", "billToName", "priceType", "price", "currency", "quantity",
+            "unitPrice", "amount", "status", "reason");
 
     private final boolean decimal128;
 
@@ -37,11 +38,11 @@ final class RawDocuments {
     static BookingRow row(Document d) {
         String status = d.getString("status");
         return new BookingRow(d.getString("_id"), d.getString("businessId"), null, null, instant(d.get("start")), null,
-                0, d.getString("timeZone"), null, d.getString("serviceName"), d.getString("itemNo"), null, null,
-                d.getString("customerNo"), d.getString("billToName"), d.getString("priceType"), decimal(d.get("price")),
-                d.getString("currency"), decimal(d.get("quantity")), decimal(d.get("unitPrice")),
-                decimal(d.get("amount")), null, status == null ? null : BookingStatus.valueOf(status),
-                d.getString("reason"));
+                0, d.getString("timeZone"), d.getString("localDate"), null, d.getString("serviceName"),
+                d.getString("itemNo"), null, null, d.getString("customerNo"), d.getString("billToName"),
+                d.getString("priceType"), decimal(d.get("price")), d.getString("currency"), decimal(d.get("quantity")),
+                decimal(d.get("unitPrice")), decimal(d.get("amount")), null,
+                status == null ? null : BookingStatus.valueOf(status), d.getString("reason"));
     }
 
     Document invoice(DraftInvoice invoice) {
@@ -50,6 +51,7 @@ final class RawDocuments {
             lines.add(new Document("lineNo", l.lineNo()).append("bookingId", l.bookingId())
                     .append("businessId", l.businessId()).append("itemNo", l.itemNo())
                     .append("description", l.description()).append("serviceDate", date(l.serviceDate()))
+                    .append("serviceLocalDate", text(l.serviceLocalDate())).append("timeZone", l.timeZone())
                     .append("quantity", money(l.quantity())).append("unitPrice", money(l.unitPrice()))
                     .append("amount", money(l.amount())));
         }
@@ -64,7 +66,8 @@ final class RawDocuments {
         for (Document l : d.getList("lines", Document.class)) {
             lines.add(new InvoiceLine(l.getInteger("lineNo"), l.getString("bookingId"), l.getString("businessId"),
                     l.getString("itemNo"), l.getString("description"), instant(l.get("serviceDate")),
-                    decimal(l.get("quantity")), decimal(l.get("unitPrice")), decimal(l.get("amount"))));
+                    localDate(l.get("serviceLocalDate")), l.getString("timeZone"), decimal(l.get("quantity")),
+                    decimal(l.get("unitPrice")), decimal(l.get("amount"))));
         }
         return new DraftInvoice(d.getString("_id"), d.getString("commandId"), d.getString("customerNo"),
                 d.getString("customerName"), d.getString("currency"), lines, decimal(d.get("totalAmount")),
@@ -94,5 +97,14 @@ final class RawDocuments {
 
     private static Instant instant(Object value) {
         return value instanceof Date d ? d.toInstant() : null;
+    }
+
+    /** Local dates are stored as ISO-8601 text, like the view's {@code localDate} (see BookingRow). */
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof String s ? LocalDate.parse(s) : null;
     }
 }

@@ -23,9 +23,10 @@ import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
 import dev.bookingsinvoicing.invoicing.view.PriceOverride;
 
 /**
- * SetBookingPrice: bookings whose price type gives no price (price varies, call us, not set, or a priced type
- * without a price) get quantity x unit price and, if nothing else is missing, become READY. A booking priced this
- * way may be priced again (a correction); a booking that has its own price is refused.
+ * SetBookingPrice: bookings whose price type gives no price (price varies, call us, not set, a priced type without
+ * a price, or an implausible one: a negative price, an hourly booking of zero minutes) get quantity x unit price and,
+ * if nothing else is missing, become READY. A booking priced this way may be priced again (a correction); a booking
+ * that has its own price is refused.
  *
  * <p>Never half: validated, then the accepted decision is stored before the first override is written; a retry
  * re-applies the stored decision (overrides are upserts by booking id, the recomputation is idempotent). The

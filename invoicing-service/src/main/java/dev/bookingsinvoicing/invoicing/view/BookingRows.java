@@ -1,16 +1,22 @@
 package dev.bookingsinvoicing.invoicing.view;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Price;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+import dev.bookingsinvoicing.invoicing.pricing.Quote;
 import dev.bookingsinvoicing.schemas.Keys;
+import dev.bookingsinvoicing.service.time.GraphTimeZones;
 
 /**
  * The status rules of the view: turns an appointment and whatever registrations are known so far into rows,
@@ -28,12 +34,26 @@ import dev.bookingsinvoicing.schemas.Keys;
  * description comes from the booking. ItemUpdated changes the item no. and the fallback price only.
  * <li>The bill-to name follows the customer card (CustomerRegistered / CustomerUpdated); the customer name column
  * is the attendee's name as written on the appointment.
+ * <li>A booking's date is its LOCAL date: the appointment's start in the appointment's own time zone (a 17:00
+ * booking in Los Angeles is dated that day, not the next UTC day). This class is the one place that computes it
+ * ({@link #bareRowsOf}, {@link #withLocalDate}); the API and page filters, the invoice lines and the invoicing
+ * commands' date range all use the row's {@code localDate}. The row's {@code timeZone} is the IANA id of that zone;
+ * a name that is neither IANA nor a Windows zone (only in events older than the sync's check) falls back to UTC.
+ * <li>Implausible prices (a negative price, an hourly booking of zero minutes) make the row NEEDS_PRICE with the
+ * reason from {@link Pricing}; an operator's price (SetBookingPrice) prices it like any other such row.
  * </ul>
  */
 public final class BookingRows {
 
     static final String NOT_REGISTERED_YET = "customer not registered yet";
     static final String SERVICE_NOT_REGISTERED_YET = "service not registered as an item yet";
+    /**
+     * Zone names already resolved: GraphTimeZones goes through ICU's resource bundles (about 5 µs a name, measured on
+     * this 2-core machine), and a tenant's bookings use a handful of names. 1,000 holds every Windows and IANA name;
+     * past it (only made-up names), names are resolved each time rather than kept.
+     */
+    private static final int MAX_KNOWN_ZONES = 1_000;
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
     private final Pricing pricing;
 
@@ -56,12 +76,14 @@ public final class BookingRows {
     /** The rows of an appointment before any registration is applied (status null). */
     public List<BookingRow> bareRowsOf(Appointment appointment) {
         Map<String, BookingRow> rows = new LinkedHashMap<>();
+        ZoneId zone = zoneOf(appointment.timeZone());
+        String localDate = LocalDate.ofInstant(appointment.start(), zone).toString();
         for (Attendee attendee : appointment.attendees()) {
             String id = Keys.booking(appointment.businessId(), appointment.appointmentId(),
                     attendee.bookingsCustomerId());
             rows.putIfAbsent(id, new BookingRow(id, appointment.businessId(), appointment.appointmentId(),
                     attendee.bookingsCustomerId(), appointment.start(), appointment.end(),
-                    appointment.durationMinutes(), appointment.timeZone(), appointment.serviceId(),
+                    appointment.durationMinutes(), ianaId(zone), localDate, appointment.serviceId(),
                     appointment.serviceName(), null, attendee.name(), attendee.emailAddress(), null, null,
                     appointment.priceType().name(), appointment.price(), appointment.currency(), null, null, null,
                     appointment.revision(), null, null));
@@ -87,7 +109,8 @@ public final class BookingRows {
                 : association != null && association.customerName() != null ? association.customerName()
                         : row.customerName();
         boolean itemMapped = item != null && item.registered();
-        Optional<Price> price = ownPrice(row, item);
+        Quote own = ownQuote(row, item);
+        Optional<Price> price = own.priced();
         if (price.isEmpty() && override != null) {
             price = Optional.of(pricing.given(override.quantity(), override.unitPrice()));
         }
@@ -102,15 +125,18 @@ public final class BookingRows {
             reason = item == null ? SERVICE_NOT_REGISTERED_YET : "service rejected: " + item.reason();
         } else if (price.isEmpty()) {
             status = BookingStatus.NEEDS_PRICE;
-            reason = "needs a price (" + row.priceType() + (row.price() == null ? ", no price" : "") + ")";
+            reason = own.implausible() != null ? own.implausible()
+                    : "needs a price (" + row.priceType() + (row.price() == null ? ", no price" : "") + ")";
         } else {
             status = BookingStatus.READY;
             reason = null;
         }
         Price p = price.orElse(null);
+        // a row stored before the view kept local dates gets its date when it is recomputed
+        BookingRow dated = withLocalDate(row);
         return new BookingRow(row.id(), row.businessId(), row.appointmentId(), row.bookingsCustomerId(), row.start(),
-                row.end(), row.durationMinutes(), row.timeZone(), row.serviceId(), row.serviceName(),
-                itemMapped ? item.itemNo() : null, row.customerName(), row.customerEmail(),
+                row.end(), row.durationMinutes(), dated.timeZone(), dated.localDate(), row.serviceId(),
+                row.serviceName(), itemMapped ? item.itemNo() : null, row.customerName(), row.customerEmail(),
                 customerMatched ? customerNo : null, customerMatched ? billTo : null,
                 row.priceType(), row.price(), row.currency(), p == null ? null : p.quantity(),
                 p == null ? null : p.unitPrice(), p == null ? null : p.amount(), row.revision(), status, reason);
@@ -118,10 +144,57 @@ public final class BookingRows {
 
     /** The price from the appointment alone (or the item's price when a priced appointment came without one). */
     public Optional<Price> ownPrice(BookingRow row, ItemRegistration item) {
+        return ownQuote(row, item).priced();
+    }
+
+    private Quote ownQuote(BookingRow row, ItemRegistration item) {
         BigDecimal basis = row.price();
         if (basis == null && item != null && item.registered()) {
             basis = item.unitPrice();
         }
-        return pricing.price(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
+        return pricing.quote(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
+    }
+
+    /**
+     * The row with its local date and its zone as an IANA id: as it is when it has a date, else computed from its start
+     * and zone name (rows stored before the view kept local dates, which only a rebuild or a recomputation dates).
+     */
+    public static BookingRow withLocalDate(BookingRow row) {
+        if (row.localDate() != null || row.start() == null) {
+            return row;
+        }
+        ZoneId zone = zoneOf(row.timeZone());
+        String localDate = LocalDate.ofInstant(row.start(), zone).toString();
+        return new BookingRow(row.id(), row.businessId(), row.appointmentId(), row.bookingsCustomerId(), row.start(),
+                row.end(), row.durationMinutes(), ianaId(zone), localDate, row.serviceId(), row.serviceName(),
+                row.itemNo(), row.customerName(), row.customerEmail(), row.customerNo(), row.billToName(),
+                row.priceType(), row.price(), row.currency(), row.quantity(), row.unitPrice(), row.amount(),
+                row.revision(), row.status(), row.reason());
+    }
+
+    /**
+     * The zone of an appointment's time zone name, read as Graph writes it (IANA or Windows, blank = UTC); a name
+     * that is neither falls back to UTC, since a booking needs a date and the sync quarantines such appointments now.
+     */
+    public static ZoneId zoneOf(String timeZone) {
+        String key = timeZone == null ? "" : timeZone;
+        ZoneId known = ZONES.get(key);
+        if (known != null) {
+            return known;
+        }
+        ZoneId zone;
+        try {
+            zone = GraphTimeZones.resolve(timeZone);
+        } catch (GraphTimeZones.UnknownTimeZoneException unknown) {
+            zone = ZoneOffset.UTC;
+        }
+        if (ZONES.size() < MAX_KNOWN_ZONES) {
+            ZONES.put(key, zone);
+        }
+        return zone;
+    }
+
+    private static String ianaId(ZoneId zone) {
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.invoicing.web;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,9 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
  * What the operator asked the list to show: filters, sort and page, as they travel in the page's query string.
- * Dates are whole days in UTC; {@code to} is inclusive. The customer filter matches a customer no. exactly or a
- * part of the name or email, so unmatched bookings (no customer no. yet) can be found too.
+ * Dates are the bookings' local dates (the row's {@code localDate}: the appointment's day in its own time zone), both
+ * ends included, the same range "Invoice all" sends as InvoiceBookings' fromDate/toDate. The customer filter matches a
+ * customer no. exactly or a part of the name or email, so unmatched bookings (no customer no. yet) can be found too.
  */
 public record BookingFilter(String businessId, String customer, BookingStatus status, LocalDate from, LocalDate to,
         String sort, String dir, int page, int size) {
@@ -25,7 +25,7 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
     static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
 
     /** Sortable columns: the name in the query string -> the field of the row. */
-    static final Map<String, String> SORTS = Map.of("date", "start", "customer", "customerName", "service",
+    static final Map<String, String> SORTS = Map.of("date", "localDate", "customer", "customerName", "service",
             "serviceName", "amount", "amount", "status", "status", "business", "businessId");
 
     public BookingFilter {
@@ -52,14 +52,15 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
             all.add(Criteria.where("status").is(status));
         }
         if (from != null || to != null) {
-            Criteria start = Criteria.where("start");
+            // stored as ISO text (see BookingRow), which orders like the dates
+            Criteria localDate = Criteria.where("localDate");
             if (from != null) {
-                start = start.gte(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+                localDate = localDate.gte(from.toString());
             }
             if (to != null) {
-                start = start.lt(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                localDate = localDate.lte(to.toString());
             }
-            all.add(start);
+            all.add(localDate);
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }

@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.invoicing.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -255,11 +254,10 @@ public class BookingsPageController {
                         .setUnitPrice(price).setQuantity(qty).build());
     }
 
+    /** The filter's dates travel as local dates, so the command takes exactly the rows the page shows for them. */
     private InvoiceBookings.Builder scoped(InvoiceScope scope, BookingFilter filter, String businessId, String by) {
         return InvoiceBookings.newBuilder().setIssuedAt(now()).setIssuedBy(by).setScope(scope)
-                .setBusinessId(businessId)
-                .setFrom(filter.from() == null ? null : filter.from().atStartOfDay(ZoneOffset.UTC).toInstant())
-                .setTo(filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to());
     }
 
     /** Ready bookings in a command's scope (a business, the filter's dates): what progress counts up to. */

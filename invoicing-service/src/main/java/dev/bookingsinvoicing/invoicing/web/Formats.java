@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -12,15 +13,20 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
-/** Formatting for the templates ({@code ${@formats.money(...)}}): times in UTC, money with two decimals. */
+/**
+ * Formatting for the templates ({@code ${@formats.money(...)}}): a booking's time in its own time zone (its date is
+ * the row's local date), other times in UTC, money with two decimals.
+ */
 @Component("formats")
 public class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
@@ -28,6 +34,20 @@ public class Formats {
 
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
+    }
+
+    /** The booking's start in the appointment's own time zone: its local date and time, e.g. "2026-03-02 17:00". */
+    public String localDateTime(BookingRow row) {
+        if (row.start() == null) {
+            return "";
+        }
+        return LOCAL_DATE_TIME.format(row.start().atZone(BookingRows.zoneOf(row.timeZone())));
+    }
+
+    /** The zone the booking's date and time are in, as an IANA id ("America/Los_Angeles"). */
+    public String zone(BookingRow row) {
+        ZoneId zone = BookingRows.zoneOf(row.timeZone());
+        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     public String money(BigDecimal amount) {
@@ -58,7 +78,8 @@ public class Formats {
 
     /** Accessible name of a row's checkbox: who, what, when. */
     public String selectLabel(BookingRow row) {
-        return "Select " + row.customerName() + ", " + row.serviceName() + ", " + dateTime(row.start());
+        return "Select " + row.customerName() + ", " + row.serviceName() + ", " + localDateTime(row) + " "
+                + zone(row);
     }
 
     /** "1 booking", "3 bookings". */

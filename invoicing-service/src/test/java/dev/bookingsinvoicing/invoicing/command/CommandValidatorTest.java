@@ -3,6 +3,7 @@ package dev.bookingsinvoicing.invoicing.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 
@@ -38,11 +39,20 @@ class CommandValidatorTest {
         assertThat(validator.rejectionOf(command(null, List.of(), null))).isPresent();
         Instant t = Instant.parse("2026-03-01T00:00:00Z");
         assertThat(validator.rejectionOf(new InvoiceCommand("c1", "me", InvoiceScope.ALL, List.of(), null, null, t,
-                t))).contains("from must be before to");
+                t, null, null))).contains("from must be before to");
         assertThat(validator.rejectionOf(command(InvoiceScope.ALL, List.of(), null))).isEmpty();
     }
 
+    @Test
+    void localDatesIncludeBothEndsSoOneDayIsARangeAndAReversedOneIsRejected() {
+        LocalDate day = LocalDate.of(2026, 3, 8);
+        assertThat(validator.rejectionOf(new InvoiceCommand("c1", "me", InvoiceScope.ALL, List.of(), null, null, null,
+                null, day, day))).isEmpty();
+        assertThat(validator.rejectionOf(new InvoiceCommand("c1", "me", InvoiceScope.ALL, List.of(), null, null, null,
+                null, day, day.minusDays(1)))).contains("fromDate must be on or before toDate");
+    }
+
     private static InvoiceCommand command(InvoiceScope scope, List<String> ids, String customerNo) {
-        return new InvoiceCommand("cmd-1", "operator", scope, ids, customerNo, null, null, null);
+        return new InvoiceCommand("cmd-1", "operator", scope, ids, customerNo, null, null, null, null, null);
     }
 }

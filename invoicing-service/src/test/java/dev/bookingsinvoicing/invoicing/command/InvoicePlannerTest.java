@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -91,23 +92,72 @@ class InvoicePlannerTest {
     }
 
     @Test
-    void theServiceDateFollowsTheAppointmentsTimeZoneWhenItIsAKnownZone() {
-        BookingRow late = row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY);
-        BookingRow inBerlin = new BookingRow(late.id(), late.businessId(), late.appointmentId(),
-                late.bookingsCustomerId(), late.start(), late.end(), late.durationMinutes(), "Europe/Berlin",
-                late.serviceId(), late.serviceName(), late.itemNo(), late.customerName(), late.customerEmail(),
-                late.customerNo(), late.billToName(), late.priceType(), late.price(), late.currency(), late.quantity(),
-                late.unitPrice(), late.amount(), late.revision(), late.status(), late.reason());
+    void theLineIsDatedWithTheRowsLocalDateNotTheUtcDayOfItsStart() {
+        // 23:30 UTC on 2 March is 00:30 on 3 March in Berlin (CET, UTC+1)
+        BookingRow inBerlin = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
+                "Europe/Berlin", "2026-03-03");
 
-        assertThat(InvoicePlanner.description(late)).isEqualTo("Haircut - 2026-03-02");
-        assertThat(InvoicePlanner.description(inBerlin)).isEqualTo("Haircut - 2026-03-03");
+        InvoiceLine line = planner.plan("cmd-1", List.of(inBerlin), List.of(), NOW).invoices().get(0).lines().get(0);
+
+        assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
+        assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(line.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(line.serviceDate()).isEqualTo(Instant.parse("2026-03-02T23:30:00Z"));
     }
 
+    @Test
+    void aRowStoredBeforeTheViewKeptLocalDatesIsDatedInItsZoneAllTheSame() {
+        BookingRow old = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
+                "W. Europe Standard Time", null);
+
+        InvoiceLine line = planner.plan("cmd-1", List.of(old), List.of(), NOW).invoices().get(0).lines().get(0);
+
+        assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
+        assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(line.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void neverInvoicesANegativeAmount() {
+        BookingRow negative = row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "-10.00", BookingStatus.READY);
+        BookingRow fine = row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY);
+
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, fine), List.of(), NOW);
+
+        assertThat(plan.invoices()).singleElement().satisfies(invoice -> {
+            assertThat(invoice.lines()).extracting(InvoiceLine::bookingId).containsExactly("b1/a2/c1");
+            assertThat(invoice.totalAmount()).isEqualTo(new BigDecimal("15.00"));
+        });
+        assertThat(plan.invoices()).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::amount)
+                .allSatisfy(amount -> assertThat(amount).isNotNegative());
+        assertThat(plan.skipped()).containsExactly(
+                new SkippedBooking("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
+    }
+
+    @Test
+    void anImplausiblePriceIsSkippedWithItsReasonAndTheUsualNeedsPriceReasonIsNotRepeated() {
+        BookingRow negative = withReason(row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", null,
+                BookingStatus.NEEDS_PRICE), "negative price -10.00 in Bookings");
+        BookingRow zero = withReason(row("b1/a2/c1", "C00010", "2026-03-02T10:00:00Z", null,
+                BookingStatus.NEEDS_PRICE), "hourly booking of 0 minutes");
+        BookingRow varies = row("b1/a3/c1", "C00010", "2026-03-02T11:00:00Z", null, BookingStatus.NEEDS_PRICE);
+
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, zero, varies), List.of(), NOW);
+
+        assertThat(plan.invoices()).isEmpty();
+        assertThat(plan.skipped()).containsExactly(
+                new SkippedBooking("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
+                new SkippedBooking("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
+                new SkippedBooking("b1/a3/c1", "needs a price"));
+    }
+
+    /** A row of a UTC appointment: its local date is the date part of its start. */
     private static BookingRow row(String id, String customerNo, String start, String amount, BookingStatus status) {
         String[] parts = id.split("/");
         Instant s = Instant.parse(start);
         BigDecimal a = amount == null ? null : new BigDecimal(amount);
-        return new BookingRow(id, parts[0], parts[1], parts[2], s, s.plusSeconds(1800), 30, null, "s1", "Haircut",
+        return new BookingRow(id, parts[0], parts[1], parts[2], s, s.plusSeconds(1800), 30, "UTC",
+                start.substring(0, 10), "s1", "Haircut",
                 "I-CUT", "Attendee", "a@example.com", customerNo, customerNo == null ? null : "Customer " + customerNo,
                 "fixedPrice", a, "EUR", a == null ? null : new BigDecimal("1.0000"), a, a, "r1", status,
                 status == BookingStatus.READY ? null
@@ -117,8 +167,22 @@ class InvoicePlannerTest {
 
     private static BookingRow withCurrency(BookingRow r, String currency) {
         return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
-                r.durationMinutes(), r.timeZone(), r.serviceId(), r.serviceName(), r.itemNo(), r.customerName(),
-                r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(), currency, r.quantity(),
-                r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+                r.durationMinutes(), r.timeZone(), r.localDate(), r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                currency, r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+    }
+
+    private static BookingRow dated(BookingRow r, String timeZone, String localDate) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), timeZone, localDate, r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
+    }
+
+    private static BookingRow withReason(BookingRow r, String reason) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), r.timeZone(), r.localDate(), r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), r.priceType(), r.price(),
+                r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), reason);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -40,7 +41,8 @@ class PlanChunksTest {
         List<InvoiceLine> list = new ArrayList<>();
         for (int i = 1; i <= lines; i++) {
             list.add(new InvoiceLine(i, id + "/" + i, "b1", "I-1", "Haircut - 2026-03-02", NOW,
-                    new BigDecimal("1.0000"), new BigDecimal("10.00"), new BigDecimal("10.00")));
+                    LocalDate.of(2026, 3, 2), "Europe/Berlin", new BigDecimal("1.0000"), new BigDecimal("10.00"),
+                    new BigDecimal("10.00")));
         }
         return new DraftInvoice(id, "cmd-1", "C-" + id, "Customer", "EUR", list,
                 new BigDecimal("10.00").multiply(BigDecimal.valueOf(lines)), NOW);

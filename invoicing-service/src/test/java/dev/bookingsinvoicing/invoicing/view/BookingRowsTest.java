@@ -6,8 +6,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
@@ -133,8 +137,69 @@ class BookingRowsTest {
                 .isEqualTo(BookingStatus.NEEDS_PRICE);
     }
 
+    static Stream<Arguments> needsPrice() {
+        return Stream.of(
+                // implausible data: the reason says what is wrong
+                Arguments.of(BookingPriceType.fixedPrice, "-10.00", 60, "negative price -10.00 in Bookings"),
+                Arguments.of(BookingPriceType.startingAt, "-25.50", 60, "negative price -25.50 in Bookings"),
+                Arguments.of(BookingPriceType.hourly, "-40.00", 60, "negative price -40.00 in Bookings"),
+                Arguments.of(BookingPriceType.hourly, "40.00", 0, "hourly booking of 0 minutes"),
+                Arguments.of(BookingPriceType.hourly, "40.00", -15, "hourly booking of -15 minutes"),
+                // the other needs-price rows keep their reason
+                Arguments.of(BookingPriceType.priceVaries, "-10.00", 60, "needs a price (priceVaries)"),
+                Arguments.of(BookingPriceType.notSet, null, 0, "needs a price (notSet, no price)"),
+                Arguments.of(BookingPriceType.fixedPrice, null, 60, "needs a price (fixedPrice, no price)"));
+    }
+
+    @ParameterizedTest(name = "{0} at {1} for {2} min: {3}")
+    @MethodSource("needsPrice")
+    void aBookingWithoutABillablePriceNeedsOneWithTheReasonAndAnOperatorsPricePricesIt(BookingPriceType type,
+            String price, long minutes, String reason) {
+        BookingRow bare = rules.bareRowsOf(appointment(type, price, minutes, "c1")).get(0);
+
+        BookingRow row = rules.classify(bare, registered("c1", "C00010"), null, item(), null);
+
+        assertThat(row.status()).isEqualTo(BookingStatus.NEEDS_PRICE);
+        assertThat(row.reason()).isEqualTo(reason);
+        assertThat(row.amount()).isNull();
+        assertThat(row.unitPrice()).isNull();
+
+        // SetBookingPrice: 1 x 35.00
+        PriceOverride override = new PriceOverride(bare.id(), new BigDecimal("1.0000"), new BigDecimal("35.00"),
+                "cmd", "ops", START);
+        BookingRow priced = rules.classify(bare, registered("c1", "C00010"), null, item(), override);
+        assertThat(priced.status()).isEqualTo(BookingStatus.READY);
+        assertThat(priced.reason()).isNull();
+        assertThat(priced.amount()).isEqualTo(new BigDecimal("35.00"));
+    }
+
+    @Test
+    void aRowKeepsItsLocalDateThroughRecomputationsAndAStoredRowWithoutOneGetsIt() {
+        // 23:00 UTC on 2 March is 08:00 on 3 March in Tokyo (UTC+9)
+        Appointment tokyo = new Appointment("b1", "a1", "r1", START, "s1", "Haircut",
+                Instant.parse("2026-03-02T23:00:00Z"), Instant.parse("2026-03-02T23:30:00Z"), "Tokyo Standard Time",
+                BookingPriceType.fixedPrice, new BigDecimal("10.00"), "EUR",
+                List.of(new Attendee("c1", "Name c1", "c1@example.com")));
+        BookingRow bare = rules.bareRowsOf(tokyo).get(0);
+        assertThat(bare.localDate()).isEqualTo("2026-03-03");
+        assertThat(bare.timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(rules.classify(bare, registered("c1", "C00010"), item()).localDate()).isEqualTo("2026-03-03");
+
+        BookingRow storedBefore = new BookingRow(bare.id(), bare.businessId(), bare.appointmentId(),
+                bare.bookingsCustomerId(), bare.start(), bare.end(), bare.durationMinutes(), "Tokyo Standard Time",
+                null, bare.serviceId(), bare.serviceName(), null, bare.customerName(), bare.customerEmail(), null,
+                null, bare.priceType(), bare.price(), bare.currency(), null, null, null, bare.revision(), null, null);
+        BookingRow recomputed = rules.classify(storedBefore, registered("c1", "C00010"), item());
+        assertThat(recomputed.localDate()).isEqualTo("2026-03-03");
+        assertThat(recomputed.timeZone()).isEqualTo("Asia/Tokyo");
+    }
+
     private static Appointment appointment(BookingPriceType type, String price, String... customers) {
-        return new Appointment("b1", "a1", "r1", START, "s1", "Haircut", START, START.plusSeconds(90 * 60), null,
+        return appointment(type, price, 90, customers);
+    }
+
+    private static Appointment appointment(BookingPriceType type, String price, long minutes, String... customers) {
+        return new Appointment("b1", "a1", "r1", START, "s1", "Haircut", START, START.plusSeconds(minutes * 60), null,
                 type, price == null ? null : new BigDecimal(price), "EUR", java.util.Arrays.stream(customers)
                         .map(c -> new Attendee(c, "Name " + c, c + "@example.com")).toList());
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Price;
@@ -47,14 +46,6 @@ public final class BookingRows {
 
     static final String NOT_REGISTERED_YET = "customer not registered yet";
     static final String SERVICE_NOT_REGISTERED_YET = "service not registered as an item yet";
-    /**
-     * Zone names already resolved: GraphTimeZones goes through ICU's resource bundles (about 5 µs a name, measured on
-     * this 2-core machine), and a tenant's bookings use a handful of names. 1,000 holds every Windows and IANA name;
-     * past it (only made-up names), names are resolved each time rather than kept.
-     */
-    private static final int MAX_KNOWN_ZONES = 1_000;
-    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-
     private final Pricing pricing;
 
     public BookingRows(Pricing pricing) {
@@ -177,21 +168,11 @@ public final class BookingRows {
      * that is neither falls back to UTC, since a booking needs a date and the sync quarantines such appointments now.
      */
     public static ZoneId zoneOf(String timeZone) {
-        String key = timeZone == null ? "" : timeZone;
-        ZoneId known = ZONES.get(key);
-        if (known != null) {
-            return known;
-        }
-        ZoneId zone;
         try {
-            zone = GraphTimeZones.resolve(timeZone);
+            return GraphTimeZones.resolve(timeZone);
         } catch (GraphTimeZones.UnknownTimeZoneException unknown) {
-            zone = ZoneOffset.UTC;
+            return ZoneOffset.UTC;
         }
-        if (ZONES.size() < MAX_KNOWN_ZONES) {
-            ZONES.put(key, zone);
-        }
-        return zone;
     }
 
     private static String ianaId(ZoneId zone) {

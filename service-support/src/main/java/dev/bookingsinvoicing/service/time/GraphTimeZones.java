@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.util.TimeZone;
 
 /**
@@ -18,6 +20,9 @@ public final class GraphTimeZones {
 
     // Exchange's own spelling of UTC, seen on calendar items; not a Windows zone id
     private static final String EXCHANGE_UTC = "tzone://microsoft/utc";
+
+    // a tenant uses a handful of names; the lookup (a few microseconds in ICU) runs once per name, not once per row
+    private static final Cache<String, ZoneId> KNOWN = Caffeine.newBuilder().maximumSize(1_000).build();
 
     private GraphTimeZones() {
     }
@@ -31,6 +36,10 @@ public final class GraphTimeZones {
         if (name == null || name.isBlank()) {
             return ZoneOffset.UTC;
         }
+        return KNOWN.get(name, GraphTimeZones::lookUp);
+    }
+
+    private static ZoneId lookUp(String name) {
         String trimmed = name.trim();
         if (trimmed.toLowerCase(Locale.ROOT).equals(EXCHANGE_UTC)) {
             return ZoneOffset.UTC;

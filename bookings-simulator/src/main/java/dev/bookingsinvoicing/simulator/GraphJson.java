@@ -53,6 +53,9 @@ final class GraphJson {
         node.set("address", address(b.address()));
         node.putArray("businessHours");
         node.putNull("schedulingPolicy");
+        if (b.timeZoneName() != null) {
+            node.putObject("bookingPageSettings").put("businessTimeZone", b.timeZoneName());
+        }
         return node;
     }
 
@@ -157,7 +160,7 @@ final class GraphJson {
     }
 
     private ObjectNode dateTimeTimeZone(Appointment a, Instant instant) {
-        return mapper.createObjectNode().put("dateTime", graphDateTime(instant, a.zone(), a.dateTimeShape()))
+        return mapper.createObjectNode().put("dateTime", graphDateTime(instant, a.writtenZone(), a.dateTimeShape()))
                 .put("timeZone", a.timeZoneName());
     }
 

@@ -62,9 +62,9 @@ public final class SimulatedTenant {
      *
      * @param start         the real instant it starts (what any correct reading of the served JSON gives)
      * @param end           the real instant it ends (before start for a deliberately implausible one)
-     * @param zone          the real zone it was booked in, the one whose calendar day is its date; null when the
-     *                      name Graph writes is no zone at all ("Mars Standard Time": its wall time is then served
-     *                      as if it were UTC's)
+     * @param zone          the real zone it was booked in, the one whose calendar day is its date (for one Graph writes
+     *                      in UTC, the business's time zone when it has one); null when the name Graph writes is no
+     *                      zone at all ("Mars Standard Time": its wall time is then served as if it were UTC's)
      * @param timeZoneName  the name Graph writes in dateTimeTimeZone.timeZone: a Windows zone name, an IANA id or UTC
      * @param dateTimeShape how the dateTime string is written
      */
@@ -76,9 +76,26 @@ public final class SimulatedTenant {
             attendees = List.copyOf(attendees);
             Objects.requireNonNull(timeZoneName, "timeZoneName");
             Objects.requireNonNull(dateTimeShape, "dateTimeShape");
-            if (dateTimeShape == DateTimeShape.UTC && (zone == null || !zone.normalized().equals(ZoneOffset.UTC))) {
-                throw new IllegalArgumentException("a dateTime with Z is a UTC appointment, not one in " + zone);
+            if (dateTimeShape == DateTimeShape.UTC && !timeZoneName.equals("UTC")) {
+                throw new IllegalArgumentException("a dateTime with Z is written in UTC, not in " + timeZoneName);
             }
+        }
+
+        /** Whether Graph writes its times in UTC (then its date is its business's, if the business has a zone). */
+        public boolean writtenInUtc() {
+            return timeZoneName.equals("UTC");
+        }
+
+        /** The zone its times are written in. */
+        public ZoneId writtenZone() {
+            return writtenInUtc() ? ZoneOffset.UTC : zone;
+        }
+
+        /** The same appointment, dated in the business's zone if Graph writes it in UTC. */
+        Appointment inBusinessZone(ZoneId businessZone) {
+            return businessZone == null || !writtenInUtc() ? this
+                    : new Appointment(id, serviceId, serviceName, start, end, price, priceType, maximumAttendeesCount,
+                            attendees, businessZone, timeZoneName, dateTimeShape);
         }
 
         /** An appointment booked and written in UTC, as the simulator served every appointment before zones. */
@@ -103,14 +120,19 @@ public final class SimulatedTenant {
         }
     }
 
-    /** A snapshot of one Bookings business with everything in it. The id is its mailbox address. */
+    /**
+     * A snapshot of one Bookings business with everything in it. The id is its mailbox address; timeZoneName is the
+     * Windows name Graph gives as its bookingPageSettings.businessTimeZone and timeZone the zone it is (both null for
+     * a business without one).
+     */
     public record Business(String id, String displayName, String currency, String email, String phone,
-            Address address, List<Customer> customers, List<Service> services, List<Appointment> appointments) {
+            Address address, List<Customer> customers, List<Service> services, List<Appointment> appointments,
+            String timeZoneName, ZoneId timeZone) {
 
         public Business {
             customers = List.copyOf(customers);
             services = List.copyOf(services);
-            appointments = List.copyOf(appointments);
+            appointments = appointments.stream().map(a -> a.inBusinessZone(timeZone)).toList();
         }
 
         public Service service(String serviceId) {
@@ -166,7 +188,7 @@ public final class SimulatedTenant {
                         : at)
                 .toList())).toList();
         businesses.put(b.id(), new Business(b.id(), b.displayName(), b.currency(), b.email(), b.phone(), b.address(),
-                customers, b.services(), appointments));
+                customers, b.services(), appointments, b.timeZoneName(), b.timeZone()));
     }
 
     /** Removes an appointment, as a cancellation in Bookings does. */
@@ -189,7 +211,7 @@ public final class SimulatedTenant {
         List<Appointment> appointments = new ArrayList<>(b.appointments());
         change.accept(appointments);
         businesses.put(b.id(), new Business(b.id(), b.displayName(), b.currency(), b.email(), b.phone(), b.address(),
-                b.customers(), b.services(), appointments));
+                b.customers(), b.services(), appointments, b.timeZoneName(), b.timeZone()));
     }
 
     private static int indexOf(List<Appointment> appointments, String appointmentId) {

@@ -38,17 +38,19 @@ import dev.bookingsinvoicing.simulator.SimulatedTenant.Service;
 final class TenantGenerator {
 
     private record BusinessTemplate(String mailbox, String displayName, String currency, String city,
-            String country) {
+            String country, WrittenZone zone) {
     }
 
     private record ServiceTemplate(String name, String priceType, String price, String duration, int maxAttendees) {
     }
 
     private static final List<BusinessTemplate> BUSINESSES = List.of(
-            new BusinessTemplate("ContosoSalon@contoso.onmicrosoft.com", "Contoso Salon", "EUR", "Amsterdam", "NL"),
+            new BusinessTemplate("ContosoSalon@contoso.onmicrosoft.com", "Contoso Salon", "EUR", "Amsterdam", "NL",
+                    new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Amsterdam"))),
             new BusinessTemplate("FabrikamConsulting@fabrikam.onmicrosoft.com", "Fabrikam Consulting", "USD",
-                    "Seattle", "US"),
-            new BusinessTemplate("AdventureClinic@adatum.onmicrosoft.com", "Adatum Clinic", "EUR", "Berlin", "DE"));
+                    "Seattle", "US", new WrittenZone("Pacific Standard Time", ZoneId.of("America/Los_Angeles"))),
+            new BusinessTemplate("AdventureClinic@adatum.onmicrosoft.com", "Adatum Clinic", "EUR", "Berlin", "DE",
+                    new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Berlin"))));
 
     // the first eight cover fixedPrice, startingAt, hourly, free, priceVaries, callUs and a group service; the next
     // four notSet and hourly durations whose hours are no exact decimal (20 and 40 minutes at 95.00, 7 at 50.00:
@@ -127,7 +129,7 @@ final class TenantGenerator {
         List<Appointment> appointments = appointments(mailbox, customers, services);
         return new Business(mailbox, template.displayName() + (index < BUSINESSES.size() ? "" : " " + index),
                 template.currency(), mailbox.toLowerCase(Locale.ROOT), "+1 555 010" + index, address, customers,
-                services, appointments);
+                services, appointments, template.zone().graphName(), template.zone().zone());
     }
 
     private List<Customer> customers(String domain, BusinessTemplate template) {
@@ -200,7 +202,7 @@ final class TenantGenerator {
     /**
      * The first appointments of each business are placed where readers go wrong, on a customer with an email so
      * that they reach an invoice: 17:00 in Los Angeles (the next day in UTC), 08:00 in Tokyo written with its offset
-     * and 09:00 in Sydney (both the previous day in UTC), 10:00 UTC written with a Z, and an hourly booking across
+     * and 09:00 in Sydney (both the previous day in UTC), 10:00 UTC written with a Z (dated in the business's time zone, as Graph's UTC times are), and an hourly booking across
      * the last daylight-saving change of a zone in the table (when one falls within the past 60 days): three real
      * hours, though its wall times are two or four hours apart.
      */

@@ -78,7 +78,8 @@ public class GraphBookingsReader implements BookingsSource {
 
         @Override
         public BusinessInfo business() {
-            BusinessInfo info = GraphMapper.business(businessId, retry.call("GET business " + businessId, business::get));
+            BusinessInfo info = GraphMapper.business(businessId,
+                    retry.call("GET business " + businessId, business::get));
             businessZone = info.timeZone();
             return info;
         }
@@ -100,7 +101,8 @@ public class GraphBookingsReader implements BookingsSource {
         public Page<CustomerData> customers() {
             List<CustomerData> items = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
-            pages("customers", Kind.CUSTOMER, business.customers()::get, url -> business.customers().withUrl(url).get(),
+            pages("customers", Kind.CUSTOMER, business.customers()::get,
+                    url -> business.customers().withUrl(url).get(),
                     BookingCustomerBaseCollectionResponse::getValue,
                     BookingCustomerBaseCollectionResponse::getOdataNextLink, (BookingCustomerBase c) -> {
                         if (!(c instanceof BookingCustomer customer)) {
@@ -123,7 +125,8 @@ public class GraphBookingsReader implements BookingsSource {
                 request.queryParameters.end = end;
             }), url -> business.calendarView().withUrl(url).get(), BookingAppointmentCollectionResponse::getValue,
                     BookingAppointmentCollectionResponse::getOdataNextLink,
-                    (BookingAppointment a) -> GraphMapper.appointment(a, businessZone), BookingAppointment::getId, onPage);
+                    (BookingAppointment a) -> GraphMapper.appointment(a, businessZone), BookingAppointment::getId,
+                    onPage);
         }
 
         @Override

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -119,6 +121,7 @@ final class Fixtures {
                 .append("bookingsCustomerId", attendee.getBookingsCustomerId())
                 .append("start", Date.from(a.getStart())).append("end", Date.from(a.getEnd()))
                 .append("durationMinutes", 30L).append("timeZone", a.getTimeZone())
+                .append("localDate", LocalDate.ofInstant(a.getStart(), ZoneId.of(a.getTimeZone())).toString())
                 .append("serviceId", a.getServiceId()).append("serviceName", a.getServiceName())
                 .append("itemNo", "SVC0001").append("customerName", attendee.getName())
                 .append("customerEmail", attendee.getEmailAddress())

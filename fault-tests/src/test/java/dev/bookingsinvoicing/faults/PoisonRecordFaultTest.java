@@ -29,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
+import dev.bookingsinvoicing.events.BookingsRecordKind;
+import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.CustomerRegistered;
@@ -165,6 +167,21 @@ class PoisonRecordFaultTest {
 
     @Test
     @Order(7)
+    void bookingsQuarantine() {
+        String recordId = "quarantined-after-poison";
+        String key = Keys.quarantined(universe.businessId(), "appointment", recordId);
+        BookingsRecordQuarantined quarantined = BookingsRecordQuarantined.newBuilder()
+                .setEventId("quarantined-after-poison-1").setOccurredAt(Instant.parse("2026-01-05T10:00:00Z"))
+                .setBusinessId(universe.businessId()).setKind(BookingsRecordKind.APPOINTMENT).setRecordId(recordId)
+                .setReason("no attendees: nobody to bill").setFirstSeenAt(Instant.parse("2026-01-05T10:00:00Z"))
+                .build();
+        poisonThenGood(Topics.QUARANTINE, key, () -> stack.send(Topics.QUARANTINE, key, quarantined),
+                () -> stack.invoicingDatabase().getCollection("bookings_quarantine")
+                        .find(new org.bson.Document("_id", key)).first() != null);
+    }
+
+    @Test
+    @Order(8)
     void theDeadLetterToolListsTheReasonsAndReplaysARecordToItsTopic() {
         StringWriter listed = new StringWriter();
         CommandLine list = DeadLetterCli.commandLine();

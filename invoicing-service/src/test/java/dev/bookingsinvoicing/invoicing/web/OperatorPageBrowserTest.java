@@ -321,6 +321,9 @@ class OperatorPageBrowserTest {
         // Given: the list narrowed to the clinic
         browser.findElement(By.id("f-business")).sendKeys("clinic");
         browser.findElement(By.id("apply-filter")).click();
+        // the filtered page has loaded (reading rows before that reads the page being left)
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("businessId=clinic"));
         assertThat(rowIds()).containsExactly("clinic/b1/k1", "clinic/b2/k1");
 
         // When: "Invoice all" is confirmed

@@ -72,8 +72,12 @@ public class CustomerStore {
                 return ((Number) drawn.get("last")).longValue();
             }
             Document counter = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
-            if (counter != null) {
+            if (counter != null && ((Number) counter.get("last")).longValue() > series.lastDrawable()) {
                 throw series.exhausted(((Number) counter.get("last")).longValue());
+            }
+            if (counter != null) {
+                // started by another instance between our draw and this read: draw again
+                continue;
             }
             try {
                 mongo.insert(new Document("_id", SERIES_ID).append("last", 0L), NUMBER_SERIES);

@@ -3,6 +3,9 @@ package dev.bookingsinvoicing.customers.registration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,13 +40,27 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
         }
     }
 
-    /** C00010, C00020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */
+    /**
+     * C00010, C00020, ...: prefix, zero-padded digits (the width: raise it when the series runs out), the step BC
+     * leaves for inserting numbers later, and the share of the series used from which operators are warned.
+     */
     public record NumberSeries(@NotBlank @DefaultValue("C") String prefix, @Min(1) @Max(18) @DefaultValue("5") int digits,
-            @Min(1) @DefaultValue("10") int step) {
+            @Min(1) @DefaultValue("10") int step,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.9") double warnAt) {
+
+        /** The setting that widens the series, named in its warnings and errors. */
+        public static final String DIGITS_SETTING = "bookings.customers.number-series.digits";
+
+        /** At least one number must fit, else not one customer could ever be registered. */
+        @AssertTrue(message = "bookings.customers.number-series.step must be smaller than 10^digits")
+        public boolean isStepWithinDigits() {
+            return digits < 1 || digits > 18 || step < Math.pow(10, digits);
+        }
 
         /** The series that formats customer numbers. */
         public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
-            return new dev.bookingsinvoicing.service.registration.NumberSeries("customer", prefix, digits, step);
+            return new dev.bookingsinvoicing.service.registration.NumberSeries("customer", prefix, digits, step, warnAt,
+                    DIGITS_SETTING);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.bookingsinvoicing.customers.registration;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -11,9 +13,10 @@ import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
  * Registers Bookings customers: filter, then match by email or create a customer from the template under the
- * next number; later changes of a registered customer's name, phone or address update the customer. Safe to run for
- * the same input any number of times and on several instances at once: a Bookings customer already linked keeps
- * its customer, an email is claimed by exactly one number, and a re-delivery re-publishes the event it produced.
+ * next number; later changes of a registered customer's name, email, phone or address update the customer. Safe to
+ * run for the same input any number of times and on several instances at once: a Bookings customer already linked
+ * keeps its customer whatever its email becomes, an email is claimed by exactly one number, and a re-delivery
+ * re-publishes the event it produced.
  */
 public class CustomerRegistrar {
 
@@ -94,10 +97,8 @@ public class CustomerRegistrar {
         List<String> changed = state.changedFields(customer);
         // only the Bookings customer that created the customer owns its details; others sharing the email do not
         boolean applies = state.newCustomer() && !changed.isEmpty();
-        if (!sameEmail(state.snapshot(), customer)) {
-            log.info("Bookings customer {} changed email; it stays linked to customer {} (emails of existing "
-                    + "customers are not changed from Bookings)", customer.reference(), state.customerNo());
-        }
+        // a new email never makes a new customer: the Bookings customer's own id is what links it
+        Set<String> previousEmails = changed.contains(SourceState.EMAIL) ? followEmail(customer, state) : Set.of();
         RegistrationOutcome outcome;
         if (state.lastEvent() instanceof RegistrationOutcome.Rejected) {
             CustomerRecord current = applies ? store.updateCustomer(state.customerNo(), customer, changed)
@@ -114,18 +115,50 @@ public class CustomerRegistrar {
             // nothing the customer takes from Bookings changed: the event already published still says it all
             outcome = state.lastEvent();
         }
+        // after the customer has the new email, so that a crash in between leaves the old one matching, not none
+        previousEmails.forEach(old -> store.releaseEmail(old, state.customerNo(), customer.reference()));
         store.saveState(customer, discovery, state.customerNo(), state.newCustomer(), outcome);
         return outcome;
     }
 
-    /** The creator is whoever claimed the email first, also when it is us again after a crash before the state. */
-    private CustomerStore.EmailClaim claimEmail(BookingsCustomer customer, String email) {
-        return store.emailClaim(email).orElseGet(() -> store.claimEmail(email,
-                numbers.format(store.nextNumber(numbers.step())), customer));
+    /**
+     * Makes the Bookings customer's new email match its customer, unless another customer already holds it (first
+     * come, as for new customers: that one keeps it). Returns the emails it used before, to be let go once the
+     * customer is updated: the one it had last and, for the creating Bookings customer, the customer's own.
+     */
+    private Set<String> followEmail(BookingsCustomer customer, SourceState state) {
+        String email = EmailAddresses.normalise(customer.emailAddress());
+        CustomerStore.EmailClaim claim = store.emailClaim(email)
+                .orElseGet(() -> store.claimEmail(email, state.customerNo(), customer));
+        if (!claim.customerNo().equals(state.customerNo())) {
+            log.warn("Bookings customer {} changed its email to {}, which already matches customer {}; it stays "
+                    + "customer {}, and the address goes on matching {} for Bookings customers seen from now on "
+                    + "(one person with two customer numbers? merge them in the ERP)", customer.reference(), email,
+                    claim.customerNo(), state.customerNo(), claim.customerNo());
+        } else {
+            log.info("Bookings customer {} changed its email to {}; it stays customer {}", customer.reference(), email,
+                    state.customerNo());
+        }
+        Set<String> previous = new LinkedHashSet<>();
+        Optional.ofNullable(EmailAddresses.normalise(state.snapshot().emailAddress())).ifPresent(previous::add);
+        if (state.newCustomer()) {
+            store.customer(state.customerNo()).map(CustomerRecord::email).ifPresent(previous::add);
+        }
+        previous.remove(email);
+        return previous;
     }
 
-    private static boolean sameEmail(BookingsCustomer before, BookingsCustomer now) {
-        return java.util.Objects.equals(EmailAddresses.normalise(before.emailAddress()),
-                EmailAddresses.normalise(now.emailAddress()));
+    /** The creator is whoever claimed the email first, also when it is us again after a crash before the state. */
+    private CustomerStore.EmailClaim claimEmail(BookingsCustomer customer, String email) {
+        return store.emailClaim(email).orElseGet(() -> store.claimEmail(email, nextNumber(), customer));
+    }
+
+    /** Exactly one registration crosses the warning share, on whichever instance, so the warning is logged once. */
+    private String nextNumber() {
+        long value = store.nextNumber(numbers);
+        if (numbers.crossesWarning(value)) {
+            log.warn(numbers.warning(value));
+        }
+        return numbers.format(value);
     }
 }

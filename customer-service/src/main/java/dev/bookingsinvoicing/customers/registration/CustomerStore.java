@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * The customer service's MongoDB collections. Every write is keyed by {@code _id} (insert, upsert or findAndModify),
  * because that is what is atomic and fast everywhere, the embedded server included, and needs no transaction.
@@ -36,6 +38,8 @@ public class CustomerStore {
         // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
         mongo.indexOps(CUSTOMERS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
         mongo.indexOps(CUSTOMERS).createIndex(new Index().on("bookingsIds.businessId", Sort.Direction.ASC));
+        // which other Bookings customers still use an email, when one of them changes it
+        mongo.indexOps(MAPPINGS).createIndex(new Index().on("customerNo", Sort.Direction.ASC));
     }
 
     /** Who holds an email: the customer no., the Bookings customer that created it, and its name at that moment. */
@@ -54,13 +58,33 @@ public class CustomerStore {
 
     /**
      * The next value of the series: an atomic $inc, so two instances never get the same value. A value whose
-     * claim is then lost is simply skipped (a gap, never a duplicate).
+     * claim is then lost is simply skipped (a gap, never a duplicate). The $inc only applies while one more number
+     * fits, so an exhausted series hands out nothing (retries included) and, once widened, goes on with the very next
+     * number.
      */
-    public long nextNumber(int step) {
-        Document series = mongo.findAndModify(Query.query(Criteria.where("_id").is(SERIES_ID)),
-                new Update().inc("last", step), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, NUMBER_SERIES);
-        return ((Number) series.get("last")).longValue();
+    public long nextNumber(NumberSeries series) {
+        while (true) {
+            Document drawn = mongo.findAndModify(
+                    Query.query(Criteria.where("_id").is(SERIES_ID).and("last").lte(series.lastDrawable())),
+                    new Update().inc("last", series.step()), FindAndModifyOptions.options().returnNew(true),
+                    Document.class, NUMBER_SERIES);
+            if (drawn != null) {
+                return ((Number) drawn.get("last")).longValue();
+            }
+            Document counter = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
+            if (counter != null && ((Number) counter.get("last")).longValue() > series.lastDrawable()) {
+                throw series.exhausted(((Number) counter.get("last")).longValue());
+            }
+            if (counter != null) {
+                // started by another instance between our draw and this read: draw again
+                continue;
+            }
+            try {
+                mongo.insert(new Document("_id", SERIES_ID).append("last", 0L), NUMBER_SERIES);
+            } catch (DuplicateKeyException startedByAnother) {
+                // another instance started the counter first: draw from it
+            }
+        }
     }
 
     /** The last value handed out by the series (0 before the first). */
@@ -83,7 +107,23 @@ public class CustomerStore {
     }
 
     /**
-     * Creates the customer if needed (with the template's defaults and the email, which never change afterwards),
+     * Lets go of an email that matched {@code customerNo}, unless a Bookings customer linked to it other than
+     * {@code leaving} still uses it: from then on a new Bookings customer with that address is a new customer (the
+     * address may belong to someone else now). An email held by another customer is never touched.
+     */
+    public void releaseEmail(String email, String customerNo, String leaving) {
+        boolean stillUsed = mongo.find(Query.query(Criteria.where("customerNo").is(customerNo)
+                .and("_id").ne(leaving)), Document.class, MAPPINGS).stream()
+                .map(m -> m.get("snapshot", Document.class))
+                .anyMatch(s -> email.equals(EmailAddresses.normalise(s.getString("emailAddress"))));
+        if (!stillUsed) {
+            mongo.remove(Query.query(Criteria.where("_id").is(email).and("customerNo").is(customerNo)), EMAILS);
+        }
+    }
+
+    /**
+     * Creates the customer if needed (with the template's defaults and the email, which only its creating Bookings
+     * customer changes afterwards),
      * records the Bookings customer among its sources, and, when {@code owner} (the Bookings customer that created
      * it), takes its current name, phone and address. Another Bookings customer sharing the email, should it get
      * here first, creates the customer under {@code creatorName}. Returns the customer as stored.
@@ -116,11 +156,14 @@ public class CustomerStore {
         return CustomerRecord.of(saved);
     }
 
-    /** Sets only the Bookings-owned fields that changed; template fields and the email are never touched here. */
+    /** Sets only the Bookings-owned fields that changed (the email normalised); template fields are never touched. */
     public CustomerRecord updateCustomer(String customerNo, BookingsCustomer source, List<String> changedFields) {
         Update update = new Update();
         if (changedFields.contains(SourceState.NAME)) {
             update.set("name", source.displayName());
+        }
+        if (changedFields.contains(SourceState.EMAIL)) {
+            update.set("email", EmailAddresses.normalise(source.emailAddress()));
         }
         if (changedFields.contains(SourceState.PHONE)) {
             update.set("phone", source.phone());

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
+import dev.bookingsinvoicing.service.registration.NumberSeriesMonitor;
 
 /** Wires the plain registration classes from the validated settings. */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,17 @@ public class RegistrationConfiguration {
             CustomerTemplates templates) {
         return new CustomerRegistrar(new CustomerFilter(properties.filter()), templates::defaultTemplate,
                 properties.numberSeries().numbers(), store);
+    }
+
+    /**
+     * Health {@code customerNumberSeries} and the gauge {@code bookings.numbers.remaining{series=customer}}, read from
+     * the shared counter; a series already past its warning share is logged again at start-up.
+     */
+    @Bean
+    NumberSeriesMonitor customerNumberSeries(CustomerProperties properties, CustomerStore store) {
+        NumberSeriesMonitor monitor = new NumberSeriesMonitor(properties.numberSeries().numbers(), store::lastNumber);
+        monitor.warnIfPastWarning();
+        return monitor;
     }
 
     /**

@@ -13,6 +13,7 @@ public record SourceState(Discovery applied, BookingsCustomer snapshot, String c
         RegistrationOutcome lastEvent) {
 
     public static final String NAME = "name";
+    public static final String EMAIL = "email";
     public static final String PHONE = "phone";
     public static final String ADDRESS = "address";
 
@@ -30,11 +31,15 @@ public record SourceState(Discovery applied, BookingsCustomer snapshot, String c
         return discovery.occurredAt().isBefore(applied.occurredAt());
     }
 
-    /** The Bookings-owned fields that differ between the last applied values and {@code now}. */
+    /** The Bookings-owned fields (the email compared as matching compares it) that differ between the last applied values and {@code now}. */
     public List<String> changedFields(BookingsCustomer now) {
         List<String> changed = new ArrayList<>();
         if (!same(snapshot.displayName(), now.displayName())) {
             changed.add(NAME);
+        }
+        if (!java.util.Objects.equals(EmailAddresses.normalise(snapshot.emailAddress()),
+                EmailAddresses.normalise(now.emailAddress()))) {
+            changed.add(EMAIL);
         }
         if (!same(snapshot.phone(), now.phone())) {
             changed.add(PHONE);

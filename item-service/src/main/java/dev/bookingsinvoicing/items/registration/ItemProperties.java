@@ -3,6 +3,9 @@ package dev.bookingsinvoicing.items.registration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +42,22 @@ public record ItemProperties(@Valid @NotNull @DefaultValue List<ItemTemplate> te
 
     /** SVC0010, SVC0020, ...: prefix, zero-padded digits, and the step BC leaves for inserting numbers later. */
     public record NumberSeries(@NotBlank @DefaultValue("SVC") String prefix, @Min(1) @Max(18) @DefaultValue("4") int digits,
-            @Min(1) @DefaultValue("10") int step) {
+            @Min(1) @DefaultValue("10") int step,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.9") double warnAt) {
+
+        /** The setting that widens the series, named in its warnings and errors. */
+        public static final String DIGITS_SETTING = "bookings.items.number-series.digits";
+
+        /** At least one number must fit, else not one service could ever become an item. */
+        @AssertTrue(message = "bookings.items.number-series.step must be smaller than 10^digits")
+        public boolean isStepWithinDigits() {
+            return digits < 1 || digits > 18 || step < Math.pow(10, digits);
+        }
 
         /** The series that formats item numbers. */
         public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
-            return new dev.bookingsinvoicing.service.registration.NumberSeries("item", prefix, digits, step);
+            return new dev.bookingsinvoicing.service.registration.NumberSeries("item", prefix, digits, step, warnAt,
+                    DIGITS_SETTING);
         }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * The item service's MongoDB collections. Every write is keyed by {@code _id} (insert, upsert or findAndModify),
  * because that is what is atomic and fast everywhere, the embedded server included, and needs no transaction.
@@ -86,14 +88,33 @@ public class ItemStore {
     }
 
     /**
-     * The next value of the series: an atomic $inc, so two instances never get the same value. A value whose
-     * claim is then lost is simply skipped (a gap, never a duplicate).
+     * The next value of the series: an atomic $inc, so two instances never get the same value (a value whose mapping
+     * is then lost is a gap, never a duplicate). The $inc only applies while one more number fits, so an exhausted
+     * series hands out nothing (retries included) and, once widened, goes on with the very next number.
      */
-    public long nextNumber(int step) {
-        Document series = mongo.findAndModify(Query.query(Criteria.where("_id").is(SERIES_ID)),
-                new Update().inc("last", step), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, NUMBER_SERIES);
-        return ((Number) series.get("last")).longValue();
+    public long nextNumber(NumberSeries series) {
+        while (true) {
+            Document drawn = mongo.findAndModify(
+                    Query.query(Criteria.where("_id").is(SERIES_ID).and("last").lte(series.lastDrawable())),
+                    new Update().inc("last", series.step()), FindAndModifyOptions.options().returnNew(true),
+                    Document.class, NUMBER_SERIES);
+            if (drawn != null) {
+                return ((Number) drawn.get("last")).longValue();
+            }
+            Document counter = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
+            if (counter != null && ((Number) counter.get("last")).longValue() > series.lastDrawable()) {
+                throw series.exhausted(((Number) counter.get("last")).longValue());
+            }
+            if (counter != null) {
+                // started by another instance between our draw and this read: draw again
+                continue;
+            }
+            try {
+                mongo.insert(new Document("_id", SERIES_ID).append("last", 0L), NUMBER_SERIES);
+            } catch (DuplicateKeyException startedByAnother) {
+                // another instance started the counter first: draw from it
+            }
+        }
     }
 
     /** Maps the service to {@code itemNo}; if it was mapped first by someone else, returns their item no. */

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.bookingsinvoicing.items.templates.ItemTemplates;
+import dev.bookingsinvoicing.service.registration.NumberSeriesMonitor;
 
 /** Wires the plain registration classes from the validated settings. */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,17 @@ public class RegistrationConfiguration {
      * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
      * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
      */
+    /**
+     * Health {@code itemNumberSeries} and the gauge {@code bookings.numbers.remaining{series=item}}, read from the
+     * shared counter; a series already past its warning share is logged again at start-up.
+     */
+    @Bean
+    NumberSeriesMonitor itemNumberSeries(ItemProperties properties, ItemStore store) {
+        NumberSeriesMonitor monitor = new NumberSeriesMonitor(properties.numberSeries().numbers(), store::lastNumber);
+        monitor.warnIfPastWarning();
+        return monitor;
+    }
+
     @Bean
     DefaultKafkaProducerFactoryCustomizer publishWithoutLinger() {
         return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));

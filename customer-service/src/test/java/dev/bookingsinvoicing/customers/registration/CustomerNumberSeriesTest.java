@@ -1,0 +1,89 @@
+package dev.bookingsinvoicing.customers.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+import dev.bookingsinvoicing.service.registration.NumberSeriesExhaustedException;
+
+/**
+ * More Bookings customers than a two-digit series holds (C10 .. C90), against the real wire-protocol MongoDB server:
+ * one warning when the series crosses its share, a clear error that draws nothing, and a wider series going on.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CustomerNumberSeriesTest {
+
+    private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String SETTING = CustomerProperties.NumberSeries.DIGITS_SETTING;
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final InetSocketAddress address = server.bind();
+    private final MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
+    private final MongoTemplate mongo = new MongoTemplate(client, "customers");
+    private final CustomerStore store = new CustomerStore(mongo);
+    private final CustomerTemplates templates = new CustomerTemplates(mongo, store, "BOOKINGS");
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aFullSeriesWarnsOnceThenRefusesWithTheSettingToRaiseAndAWiderOneGoesOnWithTheNextNumber(
+            CapturedOutput output) {
+        CustomerRegistrar twoDigits = registrar(2);
+        // 9 numbers fit: 10, 20, ... 90; 80% of them used is the 8th (C80)
+        List<String> numbers = IntStream.rangeClosed(1, 9).mapToObj(i -> ((RegistrationOutcome.Registered) twoDigits
+                .register(person(i), new Discovery("e" + i, AT)).orElseThrow()).customerNo()).toList();
+        assertThat(numbers).containsExactly("C10", "C20", "C30", "C40", "C50", "C60", "C70", "C80", "C90");
+        assertThat(output.getOut().lines().filter(l -> l.contains("WARN") && l.contains("number series C has")))
+                .singleElement().satisfies(l -> assertThat(l).contains("customer number series C has 1 of 9 numbers "
+                        + "left (80% warning threshold passed); raise " + SETTING + " before it is exhausted"));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> twoDigits.register(person(10), new Discovery("e10", AT)))
+                    .isInstanceOf(NumberSeriesExhaustedException.class)
+                    .hasMessage("customer number series C is exhausted: all 9 numbers of 2 digits at step 10 are used "
+                            + "(its last number is C90); raise " + SETTING + " to continue with the next number");
+        }
+        // a Bookings customer matching an existing email needs no number and is still registered
+        assertThat(((RegistrationOutcome.Registered) twoDigits.register(
+                new BookingsCustomer("clinic", "k1", "Twin", "person1@example.com", null, null),
+                new Discovery("k1", AT)).orElseThrow()).customerNo()).isEqualTo("C10");
+        assertThat(store.lastNumber()).isEqualTo(90);
+
+        // the retried registration, after the setting is raised, takes the very next number
+        RegistrationOutcome.Registered next = (RegistrationOutcome.Registered) registrar(3)
+                .register(person(10), new Discovery("e10", AT)).orElseThrow();
+        assertThat(next.customerNo()).isEqualTo("C100");
+    }
+
+    private CustomerRegistrar registrar(int digits) {
+        templates.seedAndCheck(List.of(CustomerFilterTest.TEMPLATE));
+        return new CustomerRegistrar(new CustomerFilter(CustomerProperties.Filter.acceptAll()),
+                templates::defaultTemplate, new CustomerProperties.NumberSeries("C", digits, 10, 0.8).numbers(), store);
+    }
+
+    private static BookingsCustomer person(int i) {
+        return new BookingsCustomer("salon", "c" + i, "Person " + i, "person" + i + "@example.com", null, null);
+    }
+}

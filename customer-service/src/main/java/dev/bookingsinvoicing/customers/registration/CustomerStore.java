@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import dev.bookingsinvoicing.service.registration.NumberCounter;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
@@ -32,9 +33,11 @@ public class CustomerStore {
     static final String SERIES_ID = "customers";
 
     private final MongoTemplate mongo;
+    private final NumberCounter numbers;
 
     public CustomerStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.numbers = new NumberCounter(mongo, NUMBER_SERIES, SERIES_ID);
         // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
         mongo.indexOps(CUSTOMERS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
         mongo.indexOps(CUSTOMERS).createIndex(new Index().on("bookingsIds.businessId", Sort.Direction.ASC));
@@ -56,41 +59,14 @@ public class CustomerStore {
                 d.getString("name")));
     }
 
-    /**
-     * The next value of the series: an atomic $inc, so two instances never get the same value. A value whose
-     * claim is then lost is simply skipped (a gap, never a duplicate). The $inc only applies while one more number
-     * fits, so an exhausted series hands out nothing (retries included) and, once widened, goes on with the very next
-     * number.
-     */
+    /** The next value of the series (see {@link NumberCounter#next}). */
     public long nextNumber(NumberSeries series) {
-        while (true) {
-            Document drawn = mongo.findAndModify(
-                    Query.query(Criteria.where("_id").is(SERIES_ID).and("last").lte(series.lastDrawable())),
-                    new Update().inc("last", series.step()), FindAndModifyOptions.options().returnNew(true),
-                    Document.class, NUMBER_SERIES);
-            if (drawn != null) {
-                return ((Number) drawn.get("last")).longValue();
-            }
-            Document counter = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
-            if (counter != null && ((Number) counter.get("last")).longValue() > series.lastDrawable()) {
-                throw series.exhausted(((Number) counter.get("last")).longValue());
-            }
-            if (counter != null) {
-                // started by another instance between our draw and this read: draw again
-                continue;
-            }
-            try {
-                mongo.insert(new Document("_id", SERIES_ID).append("last", 0L), NUMBER_SERIES);
-            } catch (DuplicateKeyException startedByAnother) {
-                // another instance started the counter first: draw from it
-            }
-        }
+        return numbers.next(series);
     }
 
     /** The last value handed out by the series (0 before the first). */
     public long lastNumber() {
-        Document series = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
-        return series == null ? 0 : ((Number) series.get("last")).longValue();
+        return numbers.last();
     }
 
     /** Claims the email for {@code customerNo}; if someone claimed it first, returns their claim instead. */

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import dev.bookingsinvoicing.service.registration.NumberCounter;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
@@ -35,9 +36,11 @@ public class ItemStore {
     static final String SERIES_ID = "items";
 
     private final MongoTemplate mongo;
+    private final NumberCounter numbers;
 
     public ItemStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.numbers = new NumberCounter(mongo, NUMBER_SERIES, SERIES_ID);
         // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
         mongo.indexOps(ITEMS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
         mongo.indexOps(ITEMS).createIndex(new Index().on("businessId", Sort.Direction.ASC));
@@ -74,8 +77,7 @@ public class ItemStore {
 
     /** The last value handed out by the series (0 before the first). */
     public long lastNumber() {
-        Document series = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
-        return series == null ? 0 : ((Number) series.get("last")).longValue();
+        return numbers.last();
     }
 
     /** Whether any item was created from the template (a full scan on the embedded server; templates are few). */
@@ -87,34 +89,9 @@ public class ItemStore {
         return Optional.ofNullable(mongo.findById(reference, Document.class, MAPPINGS)).map(d -> d.getString("itemNo"));
     }
 
-    /**
-     * The next value of the series: an atomic $inc, so two instances never get the same value (a value whose mapping
-     * is then lost is a gap, never a duplicate). The $inc only applies while one more number fits, so an exhausted
-     * series hands out nothing (retries included) and, once widened, goes on with the very next number.
-     */
+    /** The next value of the series (see {@link NumberCounter#next}). */
     public long nextNumber(NumberSeries series) {
-        while (true) {
-            Document drawn = mongo.findAndModify(
-                    Query.query(Criteria.where("_id").is(SERIES_ID).and("last").lte(series.lastDrawable())),
-                    new Update().inc("last", series.step()), FindAndModifyOptions.options().returnNew(true),
-                    Document.class, NUMBER_SERIES);
-            if (drawn != null) {
-                return ((Number) drawn.get("last")).longValue();
-            }
-            Document counter = mongo.findById(SERIES_ID, Document.class, NUMBER_SERIES);
-            if (counter != null && ((Number) counter.get("last")).longValue() > series.lastDrawable()) {
-                throw series.exhausted(((Number) counter.get("last")).longValue());
-            }
-            if (counter != null) {
-                // started by another instance between our draw and this read: draw again
-                continue;
-            }
-            try {
-                mongo.insert(new Document("_id", SERIES_ID).append("last", 0L), NUMBER_SERIES);
-            } catch (DuplicateKeyException startedByAnother) {
-                // another instance started the counter first: draw from it
-            }
-        }
+        return numbers.next(series);
     }
 
     /** Maps the service to {@code itemNo}; if it was mapped first by someone else, returns their item no. */

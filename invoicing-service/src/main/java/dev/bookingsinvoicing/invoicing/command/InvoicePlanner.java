@@ -18,16 +18,37 @@ import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
- * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
- * booking, lines ordered by start then booking id, each dated with the booking's local date (the view's
- * {@code localDate}). Everything here is deterministic (ids derived from the command id, stable order) so that a
+ * Turns the bookings in a command's scope into draft invoices: per customer and currency, one line per booking,
+ * lines ordered by start then booking id, each dated with the booking's local date (the view's {@code localDate}),
+ * cut into parts of at most {@code maxLinesPerInvoice} lines (each part a draft invoice of its own, so that every
+ * DraftInvoiceCreated stays far below Kafka's 1 MB record limit whatever a customer has booked). Everything here is
+ * deterministic (ids derived from the command id, customer, currency and part number, stable order) so that a
  * retried command produces the very same invoices. No line is ever below zero: a ready booking with a negative
  * amount (which the view's pricing never makes) is skipped rather than invoiced.
  */
 public final class InvoicePlanner {
 
+    /**
+     * Lines per draft invoice unless configured: a 500-line DraftInvoiceCreated encodes to about 175 kB with ids
+     * as Graph makes them, 520 kB with the longest, against the broker's default 1 MB record limit.
+     */
+    public static final int DEFAULT_MAX_LINES_PER_INVOICE = 500;
+
     private static final Comparator<BookingRow> LINE_ORDER = Comparator.comparing(BookingRow::start)
             .thenComparing(BookingRow::id);
+
+    private final int maxLinesPerInvoice;
+
+    public InvoicePlanner() {
+        this(DEFAULT_MAX_LINES_PER_INVOICE);
+    }
+
+    public InvoicePlanner(int maxLinesPerInvoice) {
+        if (maxLinesPerInvoice < 1) {
+            throw new IllegalArgumentException("an invoice holds at least one line, not " + maxLinesPerInvoice);
+        }
+        this.maxLinesPerInvoice = maxLinesPerInvoice;
+    }
 
     /** The plan: READY rows are invoiced, the others skipped with the reason a user can act on. */
     public InvoicePlan plan(String commandId, List<BookingRow> rowsInScope, List<SkippedBooking> alreadySkipped,
@@ -46,17 +67,19 @@ public final class InvoicePlanner {
             }
         }
         List<DraftInvoice> invoices = new ArrayList<>();
-        for (List<BookingRow> rows : byCustomer.values()) {
-            BookingRow first = rows.get(0);
-            List<InvoiceLine> lines = new ArrayList<>();
-            for (BookingRow row : rows) {
-                BookingRow dated = BookingRows.withLocalDate(row);
-                lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
-                        description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
-                        row.quantity(), row.unitPrice(), row.amount()));
+        for (List<BookingRow> customerRows : byCustomer.values()) {
+            BookingRow first = customerRows.get(0);
+            for (int from = 0, part = 1; from < customerRows.size(); from += maxLinesPerInvoice, part++) {
+                List<InvoiceLine> lines = new ArrayList<>();
+                for (BookingRow row : customerRows.subList(from, Math.min(customerRows.size(), from + maxLinesPerInvoice))) {
+                    BookingRow dated = BookingRows.withLocalDate(row);
+                    lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
+                            description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
+                            row.quantity(), row.unitPrice(), row.amount()));
+                }
+                invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency(), part),
+                        commandId, first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
             }
-            invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
-                    first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
         }
         return new InvoicePlan(commandId, invoices, skipped, now);
     }
@@ -91,11 +114,19 @@ public final class InvoicePlanner {
         return new InvoicePlan(plan.id(), invoices, skipped, plan.createdAt());
     }
 
-    /** "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency). */
+    /** The id of a customer's first (often only) draft of a command: {@code invoiceId(..., 1)}. */
     public static String invoiceId(String commandId, String customerNo, String currency) {
+        return invoiceId(commandId, customerNo, currency, 1);
+    }
+
+    /**
+     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, part]). Part 1 hashes what ids
+     * hashed before invoices were split, so a customer's single draft keeps the id it always had.
+     */
+    public static String invoiceId(String commandId, String customerNo, String currency, int part) {
+        String subject = commandId + "\n" + customerNo + "\n" + currency + (part == 1 ? "" : "\n" + part);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    (commandId + "\n" + customerNo + "\n" + currency).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return "DI-" + HexFormat.of().formatHex(hash).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

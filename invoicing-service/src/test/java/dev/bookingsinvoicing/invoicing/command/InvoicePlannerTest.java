@@ -50,6 +50,40 @@ class InvoicePlannerTest {
     }
 
     @Test
+    void aCustomerWithMoreLinesThanAnInvoiceHoldsGetsSeveralDraftsOfConsecutiveLines() {
+        // 7 bookings, 3 lines per draft: drafts of 3, 3 and 1, lines in start order across the parts
+        List<BookingRow> rows = new java.util.ArrayList<>();
+        for (int i = 7; i >= 1; i--) {
+            rows.add(row("b1/a" + i + "/c1", "C00010", "2026-03-0" + i + "T09:00:00Z", "10.00", BookingStatus.READY));
+        }
+        rows.add(row("b1/a1/c2", "C00020", "2026-03-01T09:00:00Z", "20.00", BookingStatus.READY));
+
+        InvoicePlan plan = new InvoicePlanner(3).plan("cmd-1", rows, List.of(), NOW);
+
+        assertThat(plan.invoices()).extracting(DraftInvoice::customerNo)
+                .containsExactly("C00010", "C00010", "C00010", "C00020");
+        assertThat(plan.invoices()).extracting(i -> i.lines().size()).containsExactly(3, 3, 1, 1);
+        assertThat(plan.invoices().subList(0, 3)).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::bookingId)
+                .containsExactly("b1/a1/c1", "b1/a2/c1", "b1/a3/c1", "b1/a4/c1", "b1/a5/c1", "b1/a6/c1", "b1/a7/c1");
+        assertThat(plan.invoices().get(1).lines()).extracting(InvoiceLine::lineNo).containsExactly(1, 2, 3);
+        assertThat(plan.invoices()).extracting(DraftInvoice::totalAmount).containsExactly(new BigDecimal("30.00"),
+                new BigDecimal("30.00"), new BigDecimal("10.00"), new BigDecimal("20.00"));
+        // ids: part 1 keeps the id of an unsplit draft; every part differs; a retry derives the same ids
+        assertThat(plan.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates().containsExactly(
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"), InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 2),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 3), InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
+        List<BookingRow> shuffled = new java.util.ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        assertThat(new InvoicePlanner(3).plan("cmd-1", shuffled, List.of(), NOW)).isEqualTo(plan);
+    }
+
+    @Test
+    void anInvoiceHoldsAtLeastOneLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InvoicePlanner(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCustomerBilledInTwoCurrenciesGetsTwoInvoices() {
         BookingRow usd = withCurrency(row("b2/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00",
                 BookingStatus.READY), "USD");

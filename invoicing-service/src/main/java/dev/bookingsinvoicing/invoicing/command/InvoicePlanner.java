@@ -58,12 +58,13 @@ public final class InvoicePlanner {
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
             if (row.status() == BookingStatus.READY && (row.amount() == null || row.amount().signum() < 0)) {
                 skipped.add(new SkippedBooking(row.id(), row.amount() == null ? "no amount: needs a price"
-                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero"));
+                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero",
+                        SkippedBooking.Kind.NOT_READY));
             } else if (row.status() == BookingStatus.READY) {
                 byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
                         .add(row);
             } else {
-                skipped.add(new SkippedBooking(row.id(), skipReason(row)));
+                skipped.add(new SkippedBooking(row.id(), skipReason(row), SkippedBooking.Kind.NOT_READY));
             }
         }
         List<DraftInvoice> invoices = new ArrayList<>();
@@ -88,8 +89,8 @@ public final class InvoicePlanner {
      * The plan without the bookings another command claimed first: their lines go, the remaining lines are
      * renumbered and totals recomputed, empty invoices are dropped. The same lost set gives the same result.
      */
-    public InvoicePlan without(InvoicePlan plan, Map<String, String> lostBookingReasons) {
-        if (lostBookingReasons.isEmpty()) {
+    public InvoicePlan without(InvoicePlan plan, Map<String, SkippedBooking> lostBookings) {
+        if (lostBookings.isEmpty()) {
             return plan;
         }
         List<DraftInvoice> invoices = new ArrayList<>();
@@ -97,9 +98,9 @@ public final class InvoicePlanner {
         for (DraftInvoice invoice : plan.invoices()) {
             List<InvoiceLine> lines = new ArrayList<>();
             for (InvoiceLine line : invoice.lines()) {
-                String reason = lostBookingReasons.get(line.bookingId());
-                if (reason != null) {
-                    skipped.add(new SkippedBooking(line.bookingId(), reason));
+                SkippedBooking lost = lostBookings.get(line.bookingId());
+                if (lost != null) {
+                    skipped.add(lost);
                 } else {
                     lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
                             line.description(), line.serviceDate(), line.serviceLocalDate(), line.timeZone(),

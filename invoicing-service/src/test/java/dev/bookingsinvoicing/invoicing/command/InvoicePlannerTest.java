@@ -98,12 +98,12 @@ class InvoicePlannerTest {
         InvoicePlan plan = planner.plan("cmd-1", List.of(
                 row("b1/a1/c1", null, "2026-03-02T09:00:00Z", null, BookingStatus.NEEDS_PRICE),
                 row("b1/a2/c9", null, "2026-03-02T10:00:00Z", null, BookingStatus.UNMATCHED_CUSTOMER)),
-                List.of(new SkippedBooking("b1/x/y", "unknown booking id")), NOW);
+                List.of(SkippedBooking.notFound("b1/x/y")), NOW);
 
         assertThat(plan.invoices()).isEmpty();
-        assertThat(plan.skipped()).containsExactly(new SkippedBooking("b1/x/y", "unknown booking id"),
-                new SkippedBooking("b1/a1/c1", "needs a price"),
-                new SkippedBooking("b1/a2/c9", "customer not matched: customer not registered yet"));
+        assertThat(plan.skipped()).containsExactly(SkippedBooking.notFound("b1/x/y"),
+                notReady("b1/a1/c1", "needs a price"),
+                notReady("b1/a2/c9", "customer not matched: customer not registered yet"));
     }
 
     @Test
@@ -113,8 +113,9 @@ class InvoicePlannerTest {
                 row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY),
                 row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(), NOW);
 
-        InvoicePlan after = planner.without(plan, Map.of("b1/a1/c1", "already invoiced on DI-x",
-                "b1/a3/c2", "already invoiced on DI-y"));
+        InvoicePlan after = planner.without(plan, Map.of(
+                "b1/a1/c1", new SkippedBooking("b1/a1/c1", "already invoiced on DI-x", SkippedBooking.Kind.ALREADY_INVOICED),
+                "b1/a3/c2", new SkippedBooking("b1/a3/c2", "already invoiced on DI-y", SkippedBooking.Kind.ALREADY_INVOICED)));
 
         assertThat(after.invoices()).hasSize(1);
         assertThat(after.invoices().get(0).lines()).extracting(InvoiceLine::lineNo, InvoiceLine::bookingId)
@@ -165,7 +166,7 @@ class InvoicePlannerTest {
         assertThat(plan.invoices()).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::amount)
                 .allSatisfy(amount -> assertThat(amount).isNotNegative());
         assertThat(plan.skipped()).containsExactly(
-                new SkippedBooking("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
+                notReady("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
     }
 
     @Test
@@ -180,9 +181,13 @@ class InvoicePlannerTest {
 
         assertThat(plan.invoices()).isEmpty();
         assertThat(plan.skipped()).containsExactly(
-                new SkippedBooking("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
-                new SkippedBooking("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
-                new SkippedBooking("b1/a3/c1", "needs a price"));
+                notReady("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
+                notReady("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
+                notReady("b1/a3/c1", "needs a price"));
+    }
+
+    private static SkippedBooking notReady(String bookingId, String reason) {
+        return new SkippedBooking(bookingId, reason, SkippedBooking.Kind.NOT_READY);
     }
 
     /** A row of a UTC appointment: its local date is the date part of its start. */

@@ -302,7 +302,7 @@ class InvoicingIntegrationTest {
      * invalid commands rejected with nothing changed. Also the view following CustomerUpdated and ItemUpdated.
      */
     @Test
-    void everyBookingsNotInvoicedActionIsACommandAnsweredOnTheResultsTopic() {
+    void everyBookingsNotInvoicedActionIsACommandAnsweredOnTheResultsTopic() throws Exception {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         // Given: Dana (C00500) and Eve (C00600) registered, s2 rejected for want of an email, one massage item
@@ -435,6 +435,13 @@ class InvoicingIntegrationTest {
                     .extracting(dev.bookingsinvoicing.events.SkippedBooking::getReason)
                     .containsExactly("already invoiced on " + invoice.getInvoiceId());
             assertThat(row("spa/m6/s1")).isNotNull();
+            // and the operator page's result says that nothing was invoiced, with each booking's kind
+            String page = OperatorSession.signIn("http://localhost:" + port, "operator", "operator")
+                    .get("/commands/spa-nothing");
+            assertThat(page).contains("Nothing was invoiced");
+            assertThat(OperatorSession.all(page, "<tr data-kind=\"([A-Z_]+)\">")).containsExactlyInAnyOrder(
+                    "ALREADY_INVOICED", "NOT_FOUND", "MARKED_INVOICED", "OUTSIDE_SCOPE");
+            assertThat(page).contains("<td>spa/never/s9</td><td>not found</td><td>unknown booking id</td>");
 
             // The appointment of m5 is cancelled after it was invoiced: the invoice keeps it, the view stays empty
             send(producer, Topics.APPOINTMENTS, Keys.appointment("spa", "m5"), new AppointmentCancelled("cancel-m5",

@@ -45,15 +45,19 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
  * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
  * <li>Otherwise the plan is read from the stored plan (header {@code _id} = commandId) if an earlier attempt got
  * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the
- * same decision, and the invoice ids are a function of commandId + customerNo + currency.
+ * same decision, and the invoice ids are a function of commandId + customerNo + currency + part: a customer's lines
+ * are cut into drafts of at most {@code max-lines-per-invoice} in the plan, before any claim, so which booking is on
+ * which part is stored with the plan and never recomputed.
  * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
  * unique {@code _id} makes the claim atomic in any MongoDB: two commands cannot both claim one booking (nor a
  * MarkBookingsInvoiced, which claims the same way). A duplicate held by this command (an earlier crashed attempt)
- * is ours; one held by another command drops the line. While this command runs its claims are only ever added:
+ * is ours; one held by another command drops the line (a part left without lines is dropped; the others keep their
+ * ids). While this command runs its claims are only ever added:
  * DeleteDraftInvoice, the only remover, refuses invoices whose command has no stored result, and removes only claims
  * naming its own invoice. So a retry loses exactly the same bookings and rebuilds the same invoices.
  * <li>Invoices are upserted by id, the events and the result are sent in the listener's Kafka transaction
- * (together with the command's offset), the invoiced rows leave the view, and the result is stored last.
+ * (together with the command's offset; every part of every customer in that one transaction, each record far
+ * below the broker's 1 MB limit), the invoiced rows leave the view, and the result is stored last.
  * Every step before the stored result is idempotent; a crash anywhere repeats them with the same outcome.
  * If the Kafka transaction aborts after the result was stored, the re-delivered command finds the result and
  * publishes it again (1.) - consumers deduplicate by invoiceId / eventId. An invoice deleted since is not

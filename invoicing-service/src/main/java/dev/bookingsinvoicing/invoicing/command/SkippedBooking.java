@@ -41,9 +41,4 @@ public record SkippedBooking(String bookingId, String reason, Kind kind) {
     public static SkippedBooking notFound(String bookingId) {
         return new SkippedBooking(bookingId, "unknown booking id", Kind.NOT_FOUND);
     }
-
-    /** Whether the booking is not (or no longer) there to act on: unknown, invoiced or marked. */
-    public boolean notInView() {
-        return kind == Kind.NOT_FOUND || kind == Kind.ALREADY_INVOICED || kind == Kind.MARKED_INVOICED;
-    }
 }

@@ -274,7 +274,8 @@ class InvoicingIntegrationTest {
             assertThat(completed.getBookingsInvoiced()).isEqualTo(2);
             assertThat(completed.getOccurredAt()).isEqualTo(firstAttempt);
             assertThat(completed.getSkipped()).containsExactlyInAnyOrder(
-                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/nope/k1", "unknown booking id", "NOT_FOUND"),
+                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/nope/k1", "unknown booking id",
+                            "NOT_FOUND"),
                     new dev.bookingsinvoicing.events.SkippedBooking("clinic/b3/k2", "already invoiced on DI-other",
                             "ALREADY_INVOICED"));
             DraftInvoiceCreated invoice = invoicesOf("cmd-crash", invoices, 1).get(0);

@@ -76,7 +76,8 @@ class OperatorCommandsTest {
     @Test
     void printsEachKindOfResultReadably() {
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 2,
-                List.of(new SkippedBooking("b/a/3", "already invoiced on DI-9", "ALREADY_INVOICED")), List.of("b/a/1", "b/a/2"))))
+                List.of(new SkippedBooking("b/a/3", "already invoiced on DI-9", "ALREADY_INVOICED")),
+                List.of("b/a/1", "b/a/2"))))
                 .contains("COMPLETED m-1: 2 booking(s) marked as invoiced, 1 skipped").contains("booking  b/a/1")
                 .contains("skipped  b/a/3: already invoiced (already invoiced on DI-9)");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "d-1", "DeleteDraftInvoice", List.of("DI-1"), 0,

@@ -72,7 +72,8 @@ public final class InvoicePlanner {
             BookingRow first = customerRows.get(0);
             for (int from = 0, part = 1; from < customerRows.size(); from += maxLinesPerInvoice, part++) {
                 List<InvoiceLine> lines = new ArrayList<>();
-                for (BookingRow row : customerRows.subList(from, Math.min(customerRows.size(), from + maxLinesPerInvoice))) {
+                int to = Math.min(customerRows.size(), from + maxLinesPerInvoice);
+                for (BookingRow row : customerRows.subList(from, to)) {
                     BookingRow dated = BookingRows.withLocalDate(row);
                     lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
                             description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
@@ -63,15 +64,18 @@ class InvoicePlannerTest {
         assertThat(plan.invoices()).extracting(DraftInvoice::customerNo)
                 .containsExactly("C00010", "C00010", "C00010", "C00020");
         assertThat(plan.invoices()).extracting(i -> i.lines().size()).containsExactly(3, 3, 1, 1);
-        assertThat(plan.invoices().subList(0, 3)).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::bookingId)
+        assertThat(plan.invoices().subList(0, 3)).flatExtracting(DraftInvoice::lines)
+                .extracting(InvoiceLine::bookingId)
                 .containsExactly("b1/a1/c1", "b1/a2/c1", "b1/a3/c1", "b1/a4/c1", "b1/a5/c1", "b1/a6/c1", "b1/a7/c1");
         assertThat(plan.invoices().get(1).lines()).extracting(InvoiceLine::lineNo).containsExactly(1, 2, 3);
         assertThat(plan.invoices()).extracting(DraftInvoice::totalAmount).containsExactly(new BigDecimal("30.00"),
                 new BigDecimal("30.00"), new BigDecimal("10.00"), new BigDecimal("20.00"));
         // ids: part 1 keeps the id of an unsplit draft; every part differs; a retry derives the same ids
         assertThat(plan.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates().containsExactly(
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"), InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 2),
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 3), InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 2),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 3),
+                InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
         List<BookingRow> shuffled = new java.util.ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, new java.util.Random(7));
         assertThat(new InvoicePlanner(3).plan("cmd-1", shuffled, List.of(), NOW)).isEqualTo(plan);
@@ -114,8 +118,8 @@ class InvoicePlannerTest {
                 row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(), NOW);
 
         InvoicePlan after = planner.without(plan, Map.of(
-                "b1/a1/c1", new SkippedBooking("b1/a1/c1", "already invoiced on DI-x", SkippedBooking.Kind.ALREADY_INVOICED),
-                "b1/a3/c2", new SkippedBooking("b1/a3/c2", "already invoiced on DI-y", SkippedBooking.Kind.ALREADY_INVOICED)));
+                "b1/a1/c1", SkippedBooking.claimed(new BookingClaim("b1/a1/c1", "cmd-x", "DI-x", NOW)),
+                "b1/a3/c2", SkippedBooking.claimed(new BookingClaim("b1/a3/c2", "cmd-y", "DI-y", NOW))));
 
         assertThat(after.invoices()).hasSize(1);
         assertThat(after.invoices().get(0).lines()).extracting(InvoiceLine::lineNo, InvoiceLine::bookingId)

@@ -55,8 +55,8 @@ public class InvoicingConfiguration {
     }
 
     @Bean
-    InvoicePlanner invoicePlanner() {
-        return new InvoicePlanner();
+    InvoicePlanner invoicePlanner(InvoicingProperties properties) {
+        return new InvoicePlanner(properties.maxLinesPerInvoice());
     }
 
     @Bean

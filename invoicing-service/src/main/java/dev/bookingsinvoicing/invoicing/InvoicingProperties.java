@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.invoicing;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,12 +16,21 @@ import org.springframework.validation.annotation.Validated;
  *                             Kafka record)
  * @param planLinesPerDocument invoice lines (or skipped bookings) per stored plan piece; a line takes about 300
  *                             bytes, so the default keeps pieces near 1.5 MB, far below MongoDB's 16 MB
+ * @param maxLinesPerInvoice   lines per draft invoice: a customer's bookings beyond it go on further drafts of the
+ *                             same command, so one DraftInvoiceCreated stays far below Kafka's default 1 MB
+ *                             record limit: 500 lines encode to about 175 kB with ids as Graph makes them,
+ *                             520 kB with the longest (DraftInvoiceSizeTest)
  * @param dashboard            how long the dashboard API may serve an answer from memory (see DashboardCache)
  */
 @Validated
 @ConfigurationProperties("bookings.invoicing")
 public record InvoicingProperties(@Min(1) @DefaultValue("10000") int maxSelection,
-        @Min(1) @DefaultValue("5000") int planLinesPerDocument, @DefaultValue Dashboard dashboard) {
+        @Min(1) @DefaultValue("5000") int planLinesPerDocument,
+        @Min(1) @Max(MAX_LINES_PER_INVOICE_LIMIT) @DefaultValue("500") int maxLinesPerInvoice,
+        @DefaultValue Dashboard dashboard) {
+
+    /** The most lines a draft may be configured to hold: with the longest ids, 900 lines encode to about 940 kB. */
+    public static final int MAX_LINES_PER_INVOICE_LIMIT = 900;
 
     /**
      * @param maxAge     an answer younger than this is served as it is; 0 turns the cache off

@@ -178,7 +178,7 @@ class InvoicingIntegrationTest {
                     .map(DraftInvoiceCreated::getInvoiceId).toList());
             assertThat(completed.getBookingsInvoiced()).isEqualTo(4);
             assertThat(completed.getSkipped()).containsExactly(
-                    new dev.bookingsinvoicing.events.SkippedBooking("salon/a3/c2", "needs a price"));
+                    new dev.bookingsinvoicing.events.SkippedBooking("salon/a3/c2", "needs a price", "NOT_READY"));
 
             // and only the consultation is left in the view
             await().atMost(Duration.ofSeconds(10)).until(() -> view(rest, "businessId=salon").get("totalElements")
@@ -253,7 +253,7 @@ class InvoicingIntegrationTest {
         // Given: the first attempt of cmd-crash stored its plan and claimed b1, then died; cmd-other holds b3
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
         InvoicePlan plan = new InvoicePlanner().plan("cmd-crash", ids.stream().map(this::row).toList(),
-                List.of(new SkippedBooking("clinic/nope/k1", "unknown booking id")), firstAttempt);
+                List.of(SkippedBooking.notFound("clinic/nope/k1")), firstAttempt);
         plans.saveOrGetExisting(plan);
         String plannedInvoiceId = plan.invoices().get(0).id();
         mongo.insert(new BookingClaim("clinic/b1/k1", "cmd-crash", plannedInvoiceId, firstAttempt));
@@ -274,8 +274,10 @@ class InvoicingIntegrationTest {
             assertThat(completed.getBookingsInvoiced()).isEqualTo(2);
             assertThat(completed.getOccurredAt()).isEqualTo(firstAttempt);
             assertThat(completed.getSkipped()).containsExactlyInAnyOrder(
-                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/nope/k1", "unknown booking id"),
-                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/b3/k2", "already invoiced on DI-other"));
+                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/nope/k1", "unknown booking id",
+                            "NOT_FOUND"),
+                    new dev.bookingsinvoicing.events.SkippedBooking("clinic/b3/k2", "already invoiced on DI-other",
+                            "ALREADY_INVOICED"));
             DraftInvoiceCreated invoice = invoicesOf("cmd-crash", invoices, 1).get(0);
             assertThat(invoice.getInvoiceId()).isEqualTo(plannedInvoiceId);
             assertThat(invoice.getLines()).extracting(InvoiceLine::getBookingId)
@@ -301,7 +303,7 @@ class InvoicingIntegrationTest {
      * invalid commands rejected with nothing changed. Also the view following CustomerUpdated and ItemUpdated.
      */
     @Test
-    void everyBookingsNotInvoicedActionIsACommandAnsweredOnTheResultsTopic() {
+    void everyBookingsNotInvoicedActionIsACommandAnsweredOnTheResultsTopic() throws Exception {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         // Given: Dana (C00500) and Eve (C00600) registered, s2 rejected for want of an email, one massage item
@@ -336,8 +338,11 @@ class InvoicingIntegrationTest {
             // Mark as invoiced: rejected as a whole when one booking is unknown, nothing changes
             send(producer, Topics.INVOICING_COMMANDS, "spa-mark-bad", new MarkBookingsInvoiced("spa-mark-bad", MONDAY,
                     "ops", List.of("spa/m2/s1", "spa/nope/s1"), "paid in cash"));
-            assertThat(((CommandRejected) answersTo("spa-mark-bad", results, 1).get(0)).getReason())
-                    .contains("spa/nope/s1 unknown booking id").contains("nothing was changed");
+            CommandRejected markBad = (CommandRejected) answersTo("spa-mark-bad", results, 1).get(0);
+            assertThat(markBad.getReason()).contains("spa/nope/s1 unknown booking id").contains("nothing was changed");
+            // each booking that made it refused, for programs: here only the unknown one
+            assertThat(markBad.getRefused()).containsExactly(new dev.bookingsinvoicing.events.RefusedBooking(
+                    "spa/nope/s1", "unknown booking id", "NOT_FOUND"));
             assertThat(mongo.findById("spa/m2/s1", BookingClaim.class)).isNull();
             // then accepted: the booking leaves the view, claimed with who and why, and can never be invoiced
             send(producer, Topics.INVOICING_COMMANDS, "spa-mark", new MarkBookingsInvoiced("spa-mark", MONDAY, "ops",
@@ -352,13 +357,17 @@ class InvoicingIntegrationTest {
             assertThat(mark.reason()).isEqualTo("paid in cash");
             send(producer, Topics.INVOICING_COMMANDS, "spa-inv-marked", command("spa-inv-marked",
                     InvoiceScope.SELECTED, List.of("spa/m2/s1")));
-            assertThat(((CommandCompleted) answersTo("spa-inv-marked", results, 1).get(0)).getSkipped())
-                    .extracting(dev.bookingsinvoicing.events.SkippedBooking::getReason)
-                    .containsExactly("already marked as invoiced by ops (paid in cash)");
+            CommandCompleted invMarked = (CommandCompleted) answersTo("spa-inv-marked", results, 1).get(0);
+            assertThat(invMarked.getBookingsInvoiced()).isZero();
+            assertThat(invMarked.getSkipped()).containsExactly(new dev.bookingsinvoicing.events.SkippedBooking(
+                    "spa/m2/s1", "already marked as invoiced by ops (paid in cash)", "MARKED_INVOICED"));
             send(producer, Topics.INVOICING_COMMANDS, "spa-mark-again", new MarkBookingsInvoiced("spa-mark-again",
                     MONDAY, "ops", List.of("spa/m2/s1"), "again"));
-            assertThat(((CommandRejected) answersTo("spa-mark-again", results, 1).get(0)).getReason())
-                    .contains("already marked as invoiced");
+            CommandRejected markAgain = (CommandRejected) answersTo("spa-mark-again", results, 1).get(0);
+            assertThat(markAgain.getReason()).contains("already marked as invoiced");
+            assertThat(markAgain.getRefused()).extracting(dev.bookingsinvoicing.events.RefusedBooking::getBookingId,
+                    dev.bookingsinvoicing.events.RefusedBooking::getKind)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("spa/m2/s1", "MARKED_INVOICED"));
 
             // Associate: an unknown customer no. is refused; an existing one makes the booking READY
             send(producer, Topics.INVOICING_COMMANDS, "spa-assoc-bad", new AssociateCustomer("spa-assoc-bad", MONDAY,
@@ -408,6 +417,32 @@ class InvoicingIntegrationTest {
             assertThat(invoice.getTotalAmount()).isEqualTo(new BigDecimal("105.00"));
             CommandCompleted invoiced = (CommandCompleted) answersTo("spa-eve", results, 1).get(0);
             assertThat(invoiced.getBookingIds()).containsExactly("spa/m3/s2", "spa/m4/s3", "spa/m5/s3");
+
+            // A selection of bookings that are not there to invoice: each is named with why, nothing is invoiced
+            InvoiceBookings nothing = command("spa-nothing", InvoiceScope.SELECTED, List.of("spa/m3/s2",
+                    "spa/never/s9", "spa/m2/s1", "spa/m6/s1"));
+            nothing.setBusinessId("gym");
+            send(producer, Topics.INVOICING_COMMANDS, "spa-nothing", nothing);
+            CommandCompleted none = (CommandCompleted) answersTo("spa-nothing", results, 1).get(0);
+            assertThat(none.getBookingsInvoiced()).isZero();
+            assertThat(none.getInvoiceIds()).isEmpty();
+            assertThat(none.getSkipped()).extracting(dev.bookingsinvoicing.events.SkippedBooking::getBookingId,
+                    dev.bookingsinvoicing.events.SkippedBooking::getKind).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("spa/m3/s2", "ALREADY_INVOICED"),
+                            org.assertj.core.groups.Tuple.tuple("spa/never/s9", "NOT_FOUND"),
+                            org.assertj.core.groups.Tuple.tuple("spa/m2/s1", "MARKED_INVOICED"),
+                            org.assertj.core.groups.Tuple.tuple("spa/m6/s1", "OUTSIDE_SCOPE"));
+            assertThat(none.getSkipped()).filteredOn(s -> s.getBookingId().equals("spa/m3/s2"))
+                    .extracting(dev.bookingsinvoicing.events.SkippedBooking::getReason)
+                    .containsExactly("already invoiced on " + invoice.getInvoiceId());
+            assertThat(row("spa/m6/s1")).isNotNull();
+            // and the operator page's result says that nothing was invoiced, with each booking's kind
+            String page = OperatorSession.signIn("http://localhost:" + port, "operator", "operator")
+                    .get("/commands/spa-nothing");
+            assertThat(page).contains("Nothing was invoiced");
+            assertThat(OperatorSession.all(page, "<tr data-kind=\"([A-Z_]+)\">")).containsExactlyInAnyOrder(
+                    "ALREADY_INVOICED", "NOT_FOUND", "MARKED_INVOICED", "OUTSIDE_SCOPE");
+            assertThat(page).contains("<td>spa/never/s9</td><td>not found</td><td>unknown booking id</td>");
 
             // The appointment of m5 is cancelled after it was invoiced: the invoice keeps it, the view stays empty
             send(producer, Topics.APPOINTMENTS, Keys.appointment("spa", "m5"), new AppointmentCancelled("cancel-m5",

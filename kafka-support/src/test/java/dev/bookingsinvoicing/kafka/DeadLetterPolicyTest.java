@@ -88,7 +88,7 @@ class DeadLetterPolicyTest {
     }
 
     private static CommandRejected rejected(String commandId, String reason) {
-        return new CommandRejected("e-" + commandId, Instant.EPOCH, commandId, "Test", reason);
+        return new CommandRejected("e-" + commandId, Instant.EPOCH, commandId, "Test", reason, java.util.List.of());
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -70,7 +70,8 @@ final class InvoiceCommand implements Callable<Integer> {
 
     /**
      * What every command of the CLI does: publishes it keyed by its id, waits for the result with the CLI's timeout
-     * and prints it. Exit code 0 when completed, {@link OperatorCli#REJECTED} or {@link OperatorCli#TIMED_OUT}.
+     * and prints it. Exit code 0 when completed, {@link OperatorCli#REJECTED}, {@link OperatorCli#TIMED_OUT}, or
+     * {@link OperatorCli#NOTHING_DONE} when the command named bookings (or a customer) and none was invoiced or marked.
      */
     static int send(OperatorCli cli, CommandSpec spec, String commandId, String what, SpecificRecord command)
             throws Exception {
@@ -84,8 +85,18 @@ final class InvoiceCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return OperatorCli.TIMED_OUT;
             }
-            return print(result.get(), out);
+            return print(result.get(), out, namesWhatItWants(command));
         }
+    }
+
+    /**
+     * Whether completing without invoicing or marking anything means the command failed the operator: it named
+     * bookings or a customer. "Invoice all" finding nothing ready is the steady state of a scheduled run, not an
+     * error; it completes with 0 and says so.
+     */
+    static boolean namesWhatItWants(SpecificRecord command) {
+        return command instanceof InvoiceBookings invoice ? invoice.getScope() != InvoiceScope.ALL
+                : command instanceof dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
     }
 
     InvoiceBookings toCommand(Instant now) {
@@ -100,10 +111,21 @@ final class InvoiceCommand implements Callable<Integer> {
         return builder.setScope(InvoiceScope.SELECTED).setBookingIds(scope.bookingIds).build();
     }
 
-    /** Prints any command's result in a few readable lines; returns the exit code. */
+    /** Prints any command's result in a few readable lines; returns the exit code (never NOTHING_DONE). */
     static int print(SpecificRecord result, PrintWriter out) {
+        return print(result, out, false);
+    }
+
+    /**
+     * Prints any command's result in a few readable lines, each booking not acted on with what kind of why;
+     * returns the exit code: {@link OperatorCli#NOTHING_DONE} when {@code nothingIsAFailure} and an invoice or mark
+     * command completed with no booking invoiced or marked.
+     */
+    static int print(SpecificRecord result, PrintWriter out, boolean nothingIsAFailure) {
         if (result instanceof CommandRejected rejected) {
             out.printf("REJECTED %s: %s%n", rejected.getCommandId(), rejected.getReason());
+            rejected.getRefused().forEach(r -> out.printf("  refused  %s: %s%n", r.getBookingId(),
+                    explained(r.getKind(), r.getReason())));
             out.flush();
             return OperatorCli.REJECTED;
         }
@@ -127,8 +149,43 @@ final class InvoiceCommand implements Callable<Integer> {
         if (!"InvoiceBookings".equals(completed.getCommandType())) {
             completed.getBookingIds().forEach(id -> out.printf("  booking  %s%n", id));
         }
-        completed.getSkipped().forEach(s -> out.printf("  skipped  %s: %s%n", s.getBookingId(), s.getReason()));
+        completed.getSkipped().forEach(s -> out.printf("  skipped  %s: %s%n", s.getBookingId(),
+                explained(s.getKind(), s.getReason())));
+        boolean invoiceOrMark = "InvoiceBookings".equals(completed.getCommandType())
+                || "MarkBookingsInvoiced".equals(completed.getCommandType());
+        if (invoiceOrMark && completed.getBookingsInvoiced() == 0) {
+            out.printf("NOTHING %s: %s%n", "InvoiceBookings".equals(completed.getCommandType()) ? "INVOICED"
+                    : "MARKED", skipped == 0 ? "no ready booking in scope" : kinds(completed.getSkipped()));
+            out.flush();
+            return nothingIsAFailure ? OperatorCli.NOTHING_DONE : 0;
+        }
         out.flush();
         return 0;
+    }
+
+    /** "not found (unknown booking id)": the kind first, in words, when the service gave one. */
+    private static String explained(String kind, String reason) {
+        String words = words(kind);
+        return words.equals("other") ? reason : words + " (" + reason + ")";
+    }
+
+    /** The kind of why in words; "other" for a kind this CLI does not know (or none, from an older service). */
+    private static String words(String kind) {
+        return switch (kind == null ? "OTHER" : kind) {
+            case "NOT_FOUND" -> "not found";
+            case "ALREADY_INVOICED" -> "already invoiced";
+            case "MARKED_INVOICED" -> "marked as invoiced";
+            case "OUTSIDE_SCOPE" -> "outside --business/--from/--to";
+            case "NOT_READY" -> "not ready";
+            default -> "other";
+        };
+    }
+
+    /** "2 not found, 1 already invoiced": how many of each kind, in the order first seen. */
+    private static String kinds(List<dev.bookingsinvoicing.events.SkippedBooking> skipped) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        skipped.forEach(s -> counts.merge(words(s.getKind()), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

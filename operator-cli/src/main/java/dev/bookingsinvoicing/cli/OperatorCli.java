@@ -9,7 +9,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code operator-cli}: issues invoicing commands on {@code invoicing.commands}, waits for their result on
- * {@code invoicing.command-results} and prints it. Exit code 0 when completed, 2 when rejected, 3 on time-out.
+ * {@code invoicing.command-results} and prints it. Exit code 0 when completed, 2 when rejected, 3 on time-out, 4 when
+ * an invoice (of selected bookings or of one customer) or mark-invoiced command completed without invoicing or
+ * marking any booking it named.
  */
 @Command(name = "operator-cli", mixinStandardHelpOptions = true, subcommands = { InvoiceCommand.class, MarkInvoicedCommand.class,
         AssociateCommand.class, DeleteDraftCommand.class, SetPriceCommand.class, ListCommand.class },
@@ -18,6 +20,7 @@ public final class OperatorCli {
 
     static final int REJECTED = 2;
     static final int TIMED_OUT = 3;
+    static final int NOTHING_DONE = 4;
 
     @Option(names = "--bootstrap-servers", scope = ScopeType.INHERIT,
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",

@@ -14,6 +14,7 @@ import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.RefusedBooking;
 import dev.bookingsinvoicing.events.SkippedBooking;
 import picocli.CommandLine;
 
@@ -70,15 +71,90 @@ class InvoiceCommandTest {
     void printsAResultAndReturnsNonZeroOnRejection() {
         StringWriter out = new StringWriter();
         CommandCompleted completed = new CommandCompleted("e", Instant.EPOCH, "cmd-1", "InvoiceBookings",
-                List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price")),
+                List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price", "NOT_READY")),
                 List.of("b/a/1", "b/a/2", "b/a/3"));
         assertThat(InvoiceCommand.print(completed, new PrintWriter(out))).isZero();
         assertThat(out.toString()).contains("3 booking(s) invoiced on 2 draft invoice(s), 1 skipped")
-                .contains("invoice  DI-1").contains("skipped  b/a/c: needs a price");
+                .contains("invoice  DI-1").contains("skipped  b/a/c: not ready (needs a price)");
 
         StringWriter rejectedOut = new StringWriter();
-        CommandRejected rejected = new CommandRejected("e", Instant.EPOCH, "cmd-2", "InvoiceBookings", "no booking ids");
+        CommandRejected rejected = new CommandRejected("e", Instant.EPOCH, "cmd-2", "InvoiceBookings", "no booking ids",
+                List.of());
         assertThat(InvoiceCommand.print(rejected, new PrintWriter(rejectedOut))).isEqualTo(OperatorCli.REJECTED);
         assertThat(rejectedOut.toString()).contains("REJECTED cmd-2: no booking ids");
+    }
+
+    @Test
+    void aSelectionOfWhichNothingWasInvoicedExitsFourAndSaysWhatWasNotDone() {
+        CommandCompleted nothing = new CommandCompleted("e", Instant.EPOCH, "cmd-3", "InvoiceBookings", List.of(), 0,
+                List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND"),
+                        new SkippedBooking("b/a/2", "already invoiced on DI-7", "ALREADY_INVOICED"),
+                        new SkippedBooking("b/x/3", "unknown booking id", "NOT_FOUND")),
+                List.of());
+        StringWriter out = new StringWriter();
+
+        int exit = InvoiceCommand.print(nothing, new PrintWriter(out),
+                InvoiceCommand.namesWhatItWants(parse("invoice", "--bookings", "b/x/1,b/a/2,b/x/3")));
+
+        assertThat(exit).isEqualTo(OperatorCli.NOTHING_DONE).isEqualTo(4);
+        assertThat(out.toString()).contains("0 booking(s) invoiced on 0 draft invoice(s), 3 skipped")
+                .contains("skipped  b/x/1: not found (unknown booking id)")
+                .contains("skipped  b/a/2: already invoiced (already invoiced on DI-7)")
+                .contains("NOTHING INVOICED: 2 not found, 1 already invoiced");
+    }
+
+    @Test
+    void aCustomerWithNothingReadyExitsFourButInvoiceAllWithNothingReadyIsNotAFailure() {
+        CommandCompleted empty = new CommandCompleted("e", Instant.EPOCH, "cmd-4", "InvoiceBookings", List.of(), 0,
+                List.of(), List.of());
+
+        StringWriter customerOut = new StringWriter();
+        assertThat(InvoiceCommand.print(empty, new PrintWriter(customerOut),
+                InvoiceCommand.namesWhatItWants(parse("invoice", "--customer", "C00010"))))
+                .isEqualTo(OperatorCli.NOTHING_DONE);
+        assertThat(customerOut.toString()).contains("NOTHING INVOICED: no ready booking in scope");
+
+        // a scheduled "invoice all" that finds nothing ready is the normal case, not an error
+        StringWriter allOut = new StringWriter();
+        assertThat(InvoiceCommand.print(empty, new PrintWriter(allOut),
+                InvoiceCommand.namesWhatItWants(parse("invoice", "--all")))).isZero();
+        assertThat(allOut.toString()).contains("NOTHING INVOICED: no ready booking in scope");
+
+        // a completed invoice that did invoice something is 0 whatever it names
+        CommandCompleted some = new CommandCompleted("e", Instant.EPOCH, "cmd-5", "InvoiceBookings", List.of("DI-1"),
+                1, List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND")), List.of("b/a/1"));
+        assertThat(InvoiceCommand.print(some, new PrintWriter(new StringWriter()),
+                InvoiceCommand.namesWhatItWants(parse("invoice", "--bookings", "b/a/1,b/x/1")))).isZero();
+    }
+
+    @Test
+    void aMarkThatMarkedNothingExitsFourAndARefusedMarkNamesEachBooking() {
+        CommandLine.ParseResult parsed = OperatorCli.commandLine().parseArgs("mark-invoiced", "--bookings", "b/a/1",
+                "--reason", "paid in cash");
+        MarkInvoicedCommand mark = (MarkInvoicedCommand) parsed.subcommand().commandSpec().userObject();
+        boolean named = InvoiceCommand.namesWhatItWants(mark.toCommand(Instant.EPOCH));
+        CommandCompleted raced = new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 0,
+                List.of(new SkippedBooking("b/a/1", "already invoiced on DI-2", "ALREADY_INVOICED")), List.of());
+        StringWriter out = new StringWriter();
+        assertThat(InvoiceCommand.print(raced, new PrintWriter(out), named)).isEqualTo(OperatorCli.NOTHING_DONE);
+        assertThat(out.toString()).contains("NOTHING MARKED: 1 already invoiced");
+
+        CommandRejected refused = new CommandRejected("e", Instant.EPOCH, "m-2", "MarkBookingsInvoiced",
+                "2 booking(s) cannot be taken, nothing was changed: ...", List.of(
+                        new RefusedBooking("b/x/9", "unknown booking id", "NOT_FOUND"),
+                        new RefusedBooking("b/a/1", "already marked as invoiced by ann (cash)", "MARKED_INVOICED")));
+        StringWriter refusedOut = new StringWriter();
+        assertThat(InvoiceCommand.print(refused, new PrintWriter(refusedOut), named)).isEqualTo(OperatorCli.REJECTED);
+        assertThat(refusedOut.toString()).contains("refused  b/x/9: not found (unknown booking id)")
+                .contains("refused  b/a/1: marked as invoiced (already marked as invoiced by ann (cash))");
+    }
+
+    @Test
+    void aKindThisCliDoesNotKnowIsPrintedAsTheReasonAlone() {
+        CommandCompleted future = new CommandCompleted("e", Instant.EPOCH, "cmd-6", "InvoiceBookings", List.of("DI-1"),
+                1, List.of(new SkippedBooking("b/a/2", "held for review", "ON_HOLD")), List.of("b/a/1"));
+        StringWriter out = new StringWriter();
+        assertThat(InvoiceCommand.print(future, new PrintWriter(out), true)).isZero();
+        assertThat(out.toString()).contains("skipped  b/a/2: held for review");
     }
 }

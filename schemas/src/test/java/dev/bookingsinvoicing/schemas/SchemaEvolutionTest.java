@@ -54,7 +54,8 @@ class SchemaEvolutionTest {
     @Test
     void aConsumerStillOnV1ReadsWhatIsWrittenToday() throws Exception {
         CommandCompleted today = new CommandCompleted("e-2", Instant.parse("2026-11-26T10:00:00Z"), "cmd-2",
-                "MarkBookingsInvoiced", List.of(), 0, List.of(new SkippedBooking("b/a/c", "already invoiced")),
+                "MarkBookingsInvoiced", List.of(), 0,
+                List.of(new SkippedBooking("b/a/c", "already invoiced", "ALREADY_INVOICED")),
                 List.of("b/a/d"));
         byte[] bytes = new AvroSerializer().serialize("any", today);
 

@@ -73,7 +73,8 @@ public class AssociateCustomerHandler {
         List<BookingRow> rows = projection.recompute(projection.rowsOfCustomer(command.businessId(),
                 command.bookingsCustomerId()).stream().map(BookingRow::id).toList());
         List<SkippedBooking> notReady = rows.stream().filter(r -> r.status() != BookingStatus.READY)
-                .map(r -> new SkippedBooking(r.id(), InvoicePlanner.skipReason(r))).toList();
+                .map(r -> new SkippedBooking(r.id(), InvoicePlanner.skipReason(r), SkippedBooking.Kind.NOT_READY))
+                .toList();
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,
                 notReady, rows.stream().map(BookingRow::id).sorted().toList(), decision.decidedAt(), named(command)));
     }

@@ -48,11 +48,16 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
         businessIds = businessIds == null ? List.of() : businessIds;
     }
 
-    /** @param named the businesses the command names (its business, its bookings' businesses) */
+    /**
+     * @param named   the businesses the command names (its business, its bookings' businesses)
+     * @param refused each booking that made the command refused, with why (in {@code skipped}, cut to the budget)
+     */
     static CommandResult rejected(String commandId, String commandType, String issuedBy, String summary,
-            String reason, Instant at, Collection<String> named) {
-        return new CommandResult(commandId, commandType, Outcome.REJECTED, List.of(), 0, List.of(), reason, at,
-                List.of(), issuedBy, summary, false, List.copyOf(new TreeSet<>(named)));
+            String reason, Instant at, Collection<String> named, List<SkippedBooking> refused) {
+        int[] budget = { LIST_BUDGET_BYTES };
+        List<SkippedBooking> kept = fitSkipped(refused, budget);
+        return new CommandResult(commandId, commandType, Outcome.REJECTED, List.of(), 0, kept, reason, at,
+                List.of(), issuedBy, summary, kept.size() < refused.size(), List.copyOf(new TreeSet<>(named)));
     }
 
     /** @param named the businesses the command names, besides those of the bookings it acted on or skipped */
@@ -64,15 +69,7 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
                 .toList()));
         int[] budget = { LIST_BUDGET_BYTES };
         List<String> invoices = fit(invoiceIds, budget);
-        List<SkippedBooking> skips = new ArrayList<>();
-        for (SkippedBooking s : skipped) {
-            int size = bytes(s.bookingId()) + bytes(s.reason());
-            if (size > budget[0]) {
-                break;
-            }
-            budget[0] -= size;
-            skips.add(s);
-        }
+        List<SkippedBooking> skips = fitSkipped(skipped, budget);
         List<String> bookings = fit(bookingIds, budget);
         boolean truncated = invoices.size() < invoiceIds.size() || skips.size() < skipped.size()
                 || bookings.size() < bookingIds.size();
@@ -90,6 +87,19 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
             }
         }
         return businesses;
+    }
+
+    private static List<SkippedBooking> fitSkipped(List<SkippedBooking> skipped, int[] budget) {
+        List<SkippedBooking> kept = new ArrayList<>();
+        for (SkippedBooking s : skipped) {
+            int size = bytes(s.bookingId()) + bytes(s.reason()) + bytes(s.kind().name());
+            if (size > budget[0]) {
+                break;
+            }
+            budget[0] -= size;
+            kept.add(s);
+        }
+        return kept;
     }
 
     private static List<String> fit(List<String> ids, int[] budget) {

@@ -47,7 +47,13 @@ public class CommandResults {
      */
     public void reject(String commandId, String type, String issuedBy, String summary, String reason,
             Collection<String> named) {
-        finish(CommandResult.rejected(commandId, type, issuedBy, summary, reason, clock.instant(), named));
+        reject(commandId, type, issuedBy, summary, reason, named, List.of());
+    }
+
+    /** A rejection that names each booking that made the command refused, with why (unknown, invoiced, ...). */
+    public void reject(String commandId, String type, String issuedBy, String summary, String reason,
+            Collection<String> named, List<SkippedBooking> refused) {
+        finish(CommandResult.rejected(commandId, type, issuedBy, summary, reason, clock.instant(), named, refused));
     }
 
     /** Publishes the result, then stores it: the stored result is the last step of every command. */

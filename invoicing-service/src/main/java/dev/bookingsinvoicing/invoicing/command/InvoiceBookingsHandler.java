@@ -45,15 +45,19 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
  * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
  * <li>Otherwise the plan is read from the stored plan (header {@code _id} = commandId) if an earlier attempt got
  * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the
- * same decision, and the invoice ids are a function of commandId + customerNo + currency.
+ * same decision, and the invoice ids are a function of commandId + customerNo + currency + part: a customer's lines
+ * are cut into drafts of at most {@code max-lines-per-invoice} in the plan, before any claim, so which booking is on
+ * which part is stored with the plan and never recomputed.
  * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
  * unique {@code _id} makes the claim atomic in any MongoDB: two commands cannot both claim one booking (nor a
  * MarkBookingsInvoiced, which claims the same way). A duplicate held by this command (an earlier crashed attempt)
- * is ours; one held by another command drops the line. While this command runs its claims are only ever added:
+ * is ours; one held by another command drops the line (a part left without lines is dropped; the others keep their
+ * ids). While this command runs its claims are only ever added:
  * DeleteDraftInvoice, the only remover, refuses invoices whose command has no stored result, and removes only claims
  * naming its own invoice. So a retry loses exactly the same bookings and rebuilds the same invoices.
  * <li>Invoices are upserted by id, the events and the result are sent in the listener's Kafka transaction
- * (together with the command's offset), the invoiced rows leave the view, and the result is stored last.
+ * (together with the command's offset; every part of every customer in that one transaction, each record far
+ * below the broker's 1 MB limit), the invoiced rows leave the view, and the result is stored last.
  * Every step before the stored result is idempotent; a crash anywhere repeats them with the same outcome.
  * If the Kafka transaction aborts after the result was stored, the re-delivered command finds the result and
  * publishes it again (1.) - consumers deduplicate by invoiceId / eventId. An invoice deleted since is not
@@ -215,13 +219,20 @@ public class InvoiceBookingsHandler {
         // by _id alone, narrowed here: the embedded server uses its _id index only for a query on _id alone, and a
         // query with businessId or start beside it scanned the whole view per batch (17 s per 2,500 ids at 100k rows)
         List<BookingRow> rows = new ArrayList<>();
-        for (List<String> batch : IdBatches.of(command.bookingIds().stream().distinct().toList())) {
-            rawRows(where("_id").in(batch)).stream().filter(row -> withinNarrowing(row, command)).forEach(rows::add);
-        }
         Set<String> found = new HashSet<>();
-        rows.forEach(r -> found.add(r.id()));
+        for (List<String> batch : IdBatches.of(command.bookingIds().stream().distinct().toList())) {
+            for (BookingRow row : rawRows(where("_id").in(batch))) {
+                found.add(row.id());
+                if (withinNarrowing(row, command)) {
+                    rows.add(row);
+                } else {
+                    skipped.add(new SkippedBooking(row.id(), "outside the command's businessId/from/to/fromDate/toDate",
+                            SkippedBooking.Kind.OUTSIDE_SCOPE));
+                }
+            }
+        }
         List<String> missing = command.bookingIds().stream().distinct().filter(id -> !found.contains(id)).toList();
-        skipped.addAll(explainMissing(missing, command));
+        skipped.addAll(explainMissing(missing));
         return rows;
     }
 
@@ -276,29 +287,22 @@ public class InvoiceBookingsHandler {
         return criteria;
     }
 
-    private List<SkippedBooking> explainMissing(List<String> missing, InvoiceCommand command) {
+    /** Ids not in the view: invoiced or marked when a claim says so, else not found. */
+    private List<SkippedBooking> explainMissing(List<String> missing) {
         if (missing.isEmpty()) {
             return List.of();
         }
         Map<String, BookingClaim> claims = new LinkedHashMap<>();
         findByIds(missing, BookingClaim.class).forEach(c -> claims.put(c.id(), c));
-        boolean narrowed = command.businessId() != null || command.from() != null || command.to() != null
-                || command.fromDate() != null || command.toDate() != null;
-        return missing.stream().map(id -> {
-            BookingClaim claim = claims.get(id);
-            if (claim != null) {
-                return new SkippedBooking(id, claim.describe());
-            }
-            return new SkippedBooking(id, narrowed ? "unknown booking id or outside businessId/from/to/fromDate/toDate"
-                    : "unknown booking id");
-        }).toList();
+        return missing.stream().map(id -> claims.containsKey(id) ? SkippedBooking.claimed(claims.get(id))
+                : SkippedBooking.notFound(id)).toList();
     }
 
     /**
      * Claims every planned booking in one unordered insertMany. Returns the bookings another command holds,
      * with the reason; duplicates held by this very command (an earlier, crashed attempt) are ours.
      */
-    private Map<String, String> claim(InvoicePlan plan) {
+    private Map<String, SkippedBooking> claim(InvoicePlan plan) {
         List<Document> claims = new ArrayList<>();
         Date now = Date.from(plan.createdAt());
         for (DraftInvoice invoice : plan.invoices()) {
@@ -325,11 +329,11 @@ public class InvoiceBookingsHandler {
                 }
             }
         }
-        Map<String, String> lost = new LinkedHashMap<>();
+        Map<String, SkippedBooking> lost = new LinkedHashMap<>();
         if (!duplicates.isEmpty()) {
             findByIds(duplicates, BookingClaim.class).stream()
                     .filter(c -> !plan.id().equals(c.commandId()))
-                    .forEach(c -> lost.put(c.id(), c.describe()));
+                    .forEach(c -> lost.put(c.id(), SkippedBooking.claimed(c)));
         }
         return lost;
     }

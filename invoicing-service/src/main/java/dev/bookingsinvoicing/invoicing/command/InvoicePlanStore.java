@@ -58,7 +58,9 @@ public class InvoicePlanStore {
             }
             pieces.add(new PlanChunks.Piece(piece.getList("invoices", org.bson.Document.class).stream()
                     .map(RawDocuments::invoice).toList(), piece.getList("skipped", org.bson.Document.class).stream()
-                    .map(d -> new SkippedBooking(d.getString("bookingId"), d.getString("reason"))).toList()));
+                    .map(d -> new SkippedBooking(d.getString("bookingId"), d.getString("reason"),
+                            d.getString("kind") == null ? null : SkippedBooking.Kind.valueOf(d.getString("kind"))))
+                    .toList()));
         }
         return Optional.of(PlanChunks.merge(commandId, pieces, header.createdAt()));
     }
@@ -72,7 +74,7 @@ public class InvoicePlanStore {
             documents.add(new org.bson.Document("_id", pieceId(attempt, i)).append("commandId", plan.id())
                     .append("invoices", pieces.get(i).invoices().stream().map(raw::invoice).toList())
                     .append("skipped", pieces.get(i).skipped().stream().map(k -> new org.bson.Document("bookingId",
-                            k.bookingId()).append("reason", k.reason())).toList()));
+                            k.bookingId()).append("reason", k.reason()).append("kind", k.kind().name())).toList()));
         }
         if (!documents.isEmpty()) {
             mongo.getCollection(PIECES).insertMany(documents, new InsertManyOptions().ordered(false));

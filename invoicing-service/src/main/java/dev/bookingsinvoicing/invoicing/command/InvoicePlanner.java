@@ -18,16 +18,37 @@ import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
 /**
- * Turns the bookings in a command's scope into draft invoices: one per customer and currency, one line per
- * booking, lines ordered by start then booking id, each dated with the booking's local date (the view's
- * {@code localDate}). Everything here is deterministic (ids derived from the command id, stable order) so that a
+ * Turns the bookings in a command's scope into draft invoices: per customer and currency, one line per booking,
+ * lines ordered by start then booking id, each dated with the booking's local date (the view's {@code localDate}),
+ * cut into parts of at most {@code maxLinesPerInvoice} lines (each part a draft invoice of its own, so that every
+ * DraftInvoiceCreated stays far below Kafka's 1 MB record limit whatever a customer has booked). Everything here is
+ * deterministic (ids derived from the command id, customer, currency and part number, stable order) so that a
  * retried command produces the very same invoices. No line is ever below zero: a ready booking with a negative
  * amount (which the view's pricing never makes) is skipped rather than invoiced.
  */
 public final class InvoicePlanner {
 
+    /**
+     * Lines per draft invoice unless configured: a 500-line DraftInvoiceCreated encodes to about 175 kB with ids
+     * as Graph makes them, 520 kB with the longest, against the broker's default 1 MB record limit.
+     */
+    public static final int DEFAULT_MAX_LINES_PER_INVOICE = 500;
+
     private static final Comparator<BookingRow> LINE_ORDER = Comparator.comparing(BookingRow::start)
             .thenComparing(BookingRow::id);
+
+    private final int maxLinesPerInvoice;
+
+    public InvoicePlanner() {
+        this(DEFAULT_MAX_LINES_PER_INVOICE);
+    }
+
+    public InvoicePlanner(int maxLinesPerInvoice) {
+        if (maxLinesPerInvoice < 1) {
+            throw new IllegalArgumentException("an invoice holds at least one line, not " + maxLinesPerInvoice);
+        }
+        this.maxLinesPerInvoice = maxLinesPerInvoice;
+    }
 
     /** The plan: READY rows are invoiced, the others skipped with the reason a user can act on. */
     public InvoicePlan plan(String commandId, List<BookingRow> rowsInScope, List<SkippedBooking> alreadySkipped,
@@ -37,26 +58,30 @@ public final class InvoicePlanner {
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
             if (row.status() == BookingStatus.READY && (row.amount() == null || row.amount().signum() < 0)) {
                 skipped.add(new SkippedBooking(row.id(), row.amount() == null ? "no amount: needs a price"
-                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero"));
+                        : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero",
+                        SkippedBooking.Kind.NOT_READY));
             } else if (row.status() == BookingStatus.READY) {
                 byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
                         .add(row);
             } else {
-                skipped.add(new SkippedBooking(row.id(), skipReason(row)));
+                skipped.add(new SkippedBooking(row.id(), skipReason(row), SkippedBooking.Kind.NOT_READY));
             }
         }
         List<DraftInvoice> invoices = new ArrayList<>();
-        for (List<BookingRow> rows : byCustomer.values()) {
-            BookingRow first = rows.get(0);
-            List<InvoiceLine> lines = new ArrayList<>();
-            for (BookingRow row : rows) {
-                BookingRow dated = BookingRows.withLocalDate(row);
-                lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
-                        description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
-                        row.quantity(), row.unitPrice(), row.amount()));
+        for (List<BookingRow> customerRows : byCustomer.values()) {
+            BookingRow first = customerRows.get(0);
+            for (int from = 0, part = 1; from < customerRows.size(); from += maxLinesPerInvoice, part++) {
+                List<InvoiceLine> lines = new ArrayList<>();
+                int to = Math.min(customerRows.size(), from + maxLinesPerInvoice);
+                for (BookingRow row : customerRows.subList(from, to)) {
+                    BookingRow dated = BookingRows.withLocalDate(row);
+                    lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
+                            description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
+                            row.quantity(), row.unitPrice(), row.amount()));
+                }
+                invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency(), part),
+                        commandId, first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
             }
-            invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency()), commandId,
-                    first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
         }
         return new InvoicePlan(commandId, invoices, skipped, now);
     }
@@ -65,8 +90,8 @@ public final class InvoicePlanner {
      * The plan without the bookings another command claimed first: their lines go, the remaining lines are
      * renumbered and totals recomputed, empty invoices are dropped. The same lost set gives the same result.
      */
-    public InvoicePlan without(InvoicePlan plan, Map<String, String> lostBookingReasons) {
-        if (lostBookingReasons.isEmpty()) {
+    public InvoicePlan without(InvoicePlan plan, Map<String, SkippedBooking> lostBookings) {
+        if (lostBookings.isEmpty()) {
             return plan;
         }
         List<DraftInvoice> invoices = new ArrayList<>();
@@ -74,9 +99,9 @@ public final class InvoicePlanner {
         for (DraftInvoice invoice : plan.invoices()) {
             List<InvoiceLine> lines = new ArrayList<>();
             for (InvoiceLine line : invoice.lines()) {
-                String reason = lostBookingReasons.get(line.bookingId());
-                if (reason != null) {
-                    skipped.add(new SkippedBooking(line.bookingId(), reason));
+                SkippedBooking lost = lostBookings.get(line.bookingId());
+                if (lost != null) {
+                    skipped.add(lost);
                 } else {
                     lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
                             line.description(), line.serviceDate(), line.serviceLocalDate(), line.timeZone(),
@@ -91,11 +116,19 @@ public final class InvoicePlanner {
         return new InvoicePlan(plan.id(), invoices, skipped, plan.createdAt());
     }
 
-    /** "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency). */
+    /** The id of a customer's first (often only) draft of a command: {@code invoiceId(..., 1)}. */
     public static String invoiceId(String commandId, String customerNo, String currency) {
+        return invoiceId(commandId, customerNo, currency, 1);
+    }
+
+    /**
+     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, part]). Part 1 hashes what ids
+     * hashed before invoices were split, so a customer's single draft keeps the id it always had.
+     */
+    public static String invoiceId(String commandId, String customerNo, String currency, int part) {
+        String subject = commandId + "\n" + customerNo + "\n" + currency + (part == 1 ? "" : "\n" + part);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                    (commandId + "\n" + customerNo + "\n" + currency).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return "DI-" + HexFormat.of().formatHex(hash).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

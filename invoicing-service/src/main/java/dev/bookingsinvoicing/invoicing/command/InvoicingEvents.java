@@ -9,6 +9,7 @@ import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
+import dev.bookingsinvoicing.events.RefusedBooking;
 
 /**
  * Domain results to the published language. Event ids are derived from what the event is about (invoice id,
@@ -44,14 +45,15 @@ final class InvoicingEvents {
                 .setInvoiceIds(result.invoiceIds())
                 .setBookingsInvoiced(result.bookingsInvoiced())
                 .setSkipped(result.skipped().stream().map(s -> new dev.bookingsinvoicing.events.SkippedBooking(
-                        s.bookingId(), s.reason())).toList())
+                        s.bookingId(), s.reason(), s.kind().name())).toList())
                 .setBookingIds(result.bookingIds() == null ? java.util.List.of() : result.bookingIds())
                 .build();
     }
 
     static CommandRejected commandRejected(CommandResult result) {
         return new CommandRejected(eventId("CommandRejected", result.id()), result.occurredAt(), result.id(),
-                result.commandType(), result.reason());
+                result.commandType(), result.reason(), result.skipped().stream()
+                        .map(s -> new RefusedBooking(s.bookingId(), s.reason(), s.kind().name())).toList());
     }
 
     static DraftInvoiceDeleted draftInvoiceDeleted(DeletedInvoice deleted) {

@@ -60,6 +60,13 @@ public class MarkBookingsInvoicedHandler {
                         CommandResult.businessesOf(command.bookingIds()));
                 return;
             }
+            List<SkippedBooking> refused = refusedBookings(command);
+            if (!refused.isEmpty()) {
+                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, Validation.problems(refused
+                        .stream().map(r -> r.bookingId() + " " + r.reason()).toList()).orElseThrow(),
+                        CommandResult.businessesOf(command.bookingIds()), refused);
+                return;
+            }
             decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
                     command.bookingIds().stream().distinct().toList(), results.now()));
         }
@@ -72,8 +79,7 @@ public class MarkBookingsInvoicedHandler {
         results.reached(command.commandId(), CommandSteps.CLAIMED);
         List<String> marked = decision.bookingIds().stream().filter(id -> !lost.containsKey(id)).toList();
         claims.removeRows(marked);
-        List<SkippedBooking> skipped = lost.values().stream().map(c -> new SkippedBooking(c.id(), c.describe()))
-                .toList();
+        List<SkippedBooking> skipped = lost.values().stream().map(SkippedBooking::claimed).toList();
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(),
                 marked.size(), skipped, marked, decision.decidedAt(), List.of()));
     }
@@ -90,18 +96,23 @@ public class MarkBookingsInvoicedHandler {
         if (command.reason() == null || command.reason().isBlank()) {
             return Optional.of("reason is required: a mark records why");
         }
+        return Optional.empty();
+    }
+
+    /** Each named booking that cannot be marked: invoiced or marked already (its claim says), or unknown. */
+    List<SkippedBooking> refusedBookings(Command command) {
         List<String> ids = command.bookingIds().stream().distinct().toList();
         Map<String, BookingClaim> claimed = claims.claimsOf(ids);
         Map<String, BookingRow> rows = claims.rowsOf(ids);
-        List<String> problems = new ArrayList<>();
+        List<SkippedBooking> refused = new ArrayList<>();
         for (String id : ids) {
             BookingClaim claim = claimed.get(id);
             if (claim != null) {
-                problems.add(id + " " + claim.describe());
+                refused.add(SkippedBooking.claimed(claim));
             } else if (!rows.containsKey(id)) {
-                problems.add(id + " unknown booking id");
+                refused.add(SkippedBooking.notFound(id));
             }
         }
-        return Validation.problems(problems);
+        return refused;
     }
 }

@@ -96,7 +96,8 @@ public class SetBookingPriceHandler {
         for (String id : decision.bookingIds()) {
             if (!inView.contains(id)) {
                 BookingClaim claim = gone.get(id);
-                skipped.add(new SkippedBooking(id, claim != null ? claim.describe() : "no longer in the view"));
+                skipped.add(claim != null ? SkippedBooking.claimed(claim)
+                        : new SkippedBooking(id, "no longer in the view"));
             }
         }
         results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,

@@ -16,8 +16,23 @@ public record CommandOutcome(String id, String commandType, String outcome, List
 
     static final String COLLECTION = "command_results";
 
-    /** A booking the command did not act on, and why. */
-    public record Skip(String bookingId, String reason) {
+    /**
+     * A booking the command did not act on (or, for a rejected command, one that made it refused), why, and the
+     * kind of why (SkippedBooking.Kind; OTHER for results stored before kinds were kept).
+     */
+    public record Skip(String bookingId, String reason, String kind) {
+
+        /** The kind in a few words, for the page's "Kind" column. */
+        public String label() {
+            return switch (kind == null ? "OTHER" : kind) {
+                case "NOT_FOUND" -> "not found";
+                case "ALREADY_INVOICED" -> "already invoiced";
+                case "MARKED_INVOICED" -> "marked as invoiced";
+                case "OUTSIDE_SCOPE" -> "outside the filter";
+                case "NOT_READY" -> "not ready";
+                default -> "";
+            };
+        }
     }
 
     public boolean rejected() {
@@ -28,11 +43,18 @@ public record CommandOutcome(String id, String commandType, String outcome, List
         return "InvoiceBookings".equals(commandType);
     }
 
+    /** A completed invoice or mark command that invoiced or marked nothing: the page says so, as the CLI does. */
+    public boolean didNothing() {
+        return !rejected() && bookingsInvoiced == 0
+                && ("InvoiceBookings".equals(commandType) || "MarkBookingsInvoiced".equals(commandType));
+    }
+
     static CommandOutcome of(Document d) {
         return new CommandOutcome(d.getString("_id"), d.getString("commandType"), String.valueOf(d.get("outcome")),
                 strings(d.get("invoiceIds")), d.get("bookingsInvoiced") instanceof Number n ? n.intValue() : 0,
                 d.getList("skipped", Document.class, List.of()).stream()
-                        .map(s -> new Skip(s.getString("bookingId"), s.getString("reason"))).toList(),
+                        .map(s -> new Skip(s.getString("bookingId"), s.getString("reason"), s.getString("kind")))
+                        .toList(),
                 d.getString("reason"), instant(d.get("occurredAt")), strings(d.get("bookingIds")),
                 d.getString("issuedBy"), d.getString("summary"), Boolean.TRUE.equals(d.get("truncated")),
                 strings(d.get("businessIds")));

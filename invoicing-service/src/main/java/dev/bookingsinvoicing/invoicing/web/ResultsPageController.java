@@ -111,7 +111,8 @@ public class ResultsPageController {
                 } else {
                     changed += o.bookingIds().isEmpty() ? o.bookingsInvoiced() : o.bookingIds().size();
                 }
-                skipped += o.skipped().size();
+                // a rejection's bookings are those that made it refused, shown with it, not skipped
+                skipped += o.rejected() ? 0 : o.skipped().size();
                 rejected += o.rejected() ? 1 : 0;
             }
             return new Summary(invoices, invoiced, changed, skipped, rejected, invoicing);

@@ -48,7 +48,8 @@ class CommandResultTest {
     @Test
     void aRejectionKeepsTheBusinessesTheCommandNamed() {
         CommandResult result = CommandResult.rejected("cmd", "InvoiceBookings", "ops", "ALL, business spa",
-                "nothing to invoice", Instant.EPOCH, CommandResult.businessesOf(List.of("spa/a/1", "gym/a/2")));
+                "nothing to invoice", Instant.EPOCH, CommandResult.businessesOf(List.of("spa/a/1", "gym/a/2")),
+                List.of());
         assertThat(result.businessIds()).containsExactly("gym", "spa");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
@@ -50,6 +51,43 @@ class InvoicePlannerTest {
     }
 
     @Test
+    void aCustomerWithMoreLinesThanAnInvoiceHoldsGetsSeveralDraftsOfConsecutiveLines() {
+        // 7 bookings, 3 lines per draft: drafts of 3, 3 and 1, lines in start order across the parts
+        List<BookingRow> rows = new java.util.ArrayList<>();
+        for (int i = 7; i >= 1; i--) {
+            rows.add(row("b1/a" + i + "/c1", "C00010", "2026-03-0" + i + "T09:00:00Z", "10.00", BookingStatus.READY));
+        }
+        rows.add(row("b1/a1/c2", "C00020", "2026-03-01T09:00:00Z", "20.00", BookingStatus.READY));
+
+        InvoicePlan plan = new InvoicePlanner(3).plan("cmd-1", rows, List.of(), NOW);
+
+        assertThat(plan.invoices()).extracting(DraftInvoice::customerNo)
+                .containsExactly("C00010", "C00010", "C00010", "C00020");
+        assertThat(plan.invoices()).extracting(i -> i.lines().size()).containsExactly(3, 3, 1, 1);
+        assertThat(plan.invoices().subList(0, 3)).flatExtracting(DraftInvoice::lines)
+                .extracting(InvoiceLine::bookingId)
+                .containsExactly("b1/a1/c1", "b1/a2/c1", "b1/a3/c1", "b1/a4/c1", "b1/a5/c1", "b1/a6/c1", "b1/a7/c1");
+        assertThat(plan.invoices().get(1).lines()).extracting(InvoiceLine::lineNo).containsExactly(1, 2, 3);
+        assertThat(plan.invoices()).extracting(DraftInvoice::totalAmount).containsExactly(new BigDecimal("30.00"),
+                new BigDecimal("30.00"), new BigDecimal("10.00"), new BigDecimal("20.00"));
+        // ids: part 1 keeps the id of an unsplit draft; every part differs; a retry derives the same ids
+        assertThat(plan.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates().containsExactly(
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 2),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 3),
+                InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
+        List<BookingRow> shuffled = new java.util.ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        assertThat(new InvoicePlanner(3).plan("cmd-1", shuffled, List.of(), NOW)).isEqualTo(plan);
+    }
+
+    @Test
+    void anInvoiceHoldsAtLeastOneLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InvoicePlanner(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCustomerBilledInTwoCurrenciesGetsTwoInvoices() {
         BookingRow usd = withCurrency(row("b2/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00",
                 BookingStatus.READY), "USD");
@@ -64,12 +102,12 @@ class InvoicePlannerTest {
         InvoicePlan plan = planner.plan("cmd-1", List.of(
                 row("b1/a1/c1", null, "2026-03-02T09:00:00Z", null, BookingStatus.NEEDS_PRICE),
                 row("b1/a2/c9", null, "2026-03-02T10:00:00Z", null, BookingStatus.UNMATCHED_CUSTOMER)),
-                List.of(new SkippedBooking("b1/x/y", "unknown booking id")), NOW);
+                List.of(SkippedBooking.notFound("b1/x/y")), NOW);
 
         assertThat(plan.invoices()).isEmpty();
-        assertThat(plan.skipped()).containsExactly(new SkippedBooking("b1/x/y", "unknown booking id"),
-                new SkippedBooking("b1/a1/c1", "needs a price"),
-                new SkippedBooking("b1/a2/c9", "customer not matched: customer not registered yet"));
+        assertThat(plan.skipped()).containsExactly(SkippedBooking.notFound("b1/x/y"),
+                notReady("b1/a1/c1", "needs a price"),
+                notReady("b1/a2/c9", "customer not matched: customer not registered yet"));
     }
 
     @Test
@@ -79,8 +117,9 @@ class InvoicePlannerTest {
                 row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY),
                 row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(), NOW);
 
-        InvoicePlan after = planner.without(plan, Map.of("b1/a1/c1", "already invoiced on DI-x",
-                "b1/a3/c2", "already invoiced on DI-y"));
+        InvoicePlan after = planner.without(plan, Map.of(
+                "b1/a1/c1", SkippedBooking.claimed(new BookingClaim("b1/a1/c1", "cmd-x", "DI-x", NOW)),
+                "b1/a3/c2", SkippedBooking.claimed(new BookingClaim("b1/a3/c2", "cmd-y", "DI-y", NOW))));
 
         assertThat(after.invoices()).hasSize(1);
         assertThat(after.invoices().get(0).lines()).extracting(InvoiceLine::lineNo, InvoiceLine::bookingId)
@@ -131,7 +170,7 @@ class InvoicePlannerTest {
         assertThat(plan.invoices()).flatExtracting(DraftInvoice::lines).extracting(InvoiceLine::amount)
                 .allSatisfy(amount -> assertThat(amount).isNotNegative());
         assertThat(plan.skipped()).containsExactly(
-                new SkippedBooking("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
+                notReady("b1/a1/c1", "negative amount -10.00: never invoiced below zero"));
     }
 
     @Test
@@ -146,9 +185,13 @@ class InvoicePlannerTest {
 
         assertThat(plan.invoices()).isEmpty();
         assertThat(plan.skipped()).containsExactly(
-                new SkippedBooking("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
-                new SkippedBooking("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
-                new SkippedBooking("b1/a3/c1", "needs a price"));
+                notReady("b1/a1/c1", "needs a price: negative price -10.00 in Bookings"),
+                notReady("b1/a2/c1", "needs a price: hourly booking of 0 minutes"),
+                notReady("b1/a3/c1", "needs a price"));
+    }
+
+    private static SkippedBooking notReady(String bookingId, String reason) {
+        return new SkippedBooking(bookingId, reason, SkippedBooking.Kind.NOT_READY);
     }
 
     /** A row of a UTC appointment: its local date is the date part of its start. */

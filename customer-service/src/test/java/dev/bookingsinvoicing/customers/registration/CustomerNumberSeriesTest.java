@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -77,10 +79,40 @@ class CustomerNumberSeriesTest {
         assertThat(next.customerNo()).isEqualTo("C100");
     }
 
+    /** The default series (C + 5 digits at step 10) holds 9,999 customers; the 10,000th is refused, not lost. */
+    @Test
+    void theDefaultSeriesRegistersItsNineThousandNineHundredNinetyNineAndRefusesTheNextUntilWidened(
+            CapturedOutput output) {
+        // the series as configured by default (the properties' own defaults, bound as at start-up)
+        CustomerProperties.NumberSeries defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("bookings.customers.number-series", CustomerProperties.NumberSeries.class);
+        CustomerRegistrar registrar = registrar(defaults);
+        String last = null;
+        for (int i = 1; i <= 9_999; i++) {
+            last = ((RegistrationOutcome.Registered) registrar.register(person(i), new Discovery("e" + i, AT))
+                    .orElseThrow()).customerNo();
+        }
+        // C00010 ... C99990: 9,999 distinct numbers, the warning once at 90% (the 9,000th)
+        assertThat(last).isEqualTo("C99990");
+        assertThat(store.lastNumber()).isEqualTo(99_990);
+        assertThat(output.getOut().lines().filter(l -> l.contains("WARN") && l.contains("number series C has")))
+                .hasSize(1);
+
+        assertThatThrownBy(() -> registrar.register(person(10_000), new Discovery("e10000", AT)))
+                .isInstanceOf(NumberSeriesExhaustedException.class).hasMessageContaining(SETTING);
+        RegistrationOutcome.Registered next = (RegistrationOutcome.Registered) registrar(6)
+                .register(person(10_000), new Discovery("e10000", AT)).orElseThrow();
+        assertThat(next.customerNo()).isEqualTo("C100000");
+    }
+
     private CustomerRegistrar registrar(int digits) {
+        return registrar(new CustomerProperties.NumberSeries("C", digits, 10, 0.8));
+    }
+
+    private CustomerRegistrar registrar(CustomerProperties.NumberSeries series) {
         templates.seedAndCheck(List.of(CustomerFilterTest.TEMPLATE));
         return new CustomerRegistrar(new CustomerFilter(CustomerProperties.Filter.acceptAll()),
-                templates::defaultTemplate, new CustomerProperties.NumberSeries("C", digits, 10, 0.8).numbers(), store);
+                templates::defaultTemplate, series.numbers(), store);
     }
 
     private static BookingsCustomer person(int i) {

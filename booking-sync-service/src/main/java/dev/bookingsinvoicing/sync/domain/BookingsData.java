@@ -22,10 +22,6 @@ public final class BookingsData {
      */
     public record BusinessInfo(String id, String displayName, String currency, String timeZone,
             String unknownTimeZone) {
-
-        public BusinessInfo(String id, String displayName, String currency) {
-            this(id, displayName, currency, null, null);
-        }
     }
 
     /** A Bookings service; priceType is Graph's bookingPriceType name. */

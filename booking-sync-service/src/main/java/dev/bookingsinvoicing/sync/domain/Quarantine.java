@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,19 +66,31 @@ public final class Quarantine {
         public boolean isEmpty() {
             return entries.isEmpty() && releases.isEmpty();
         }
+
+        /** How many records of each kind are quarantined once these changes apply to {@code before} (by key). */
+        public Map<Kind, Integer> countsAfter(Map<String, Entry> before) {
+            Map<String, Kind> remaining = new HashMap<>();
+            before.forEach((key, entry) -> remaining.put(key, entry.kind()));
+            releases.forEach(release -> remaining.remove(release.entry().key()));
+            entries.forEach(entry -> remaining.put(entry.key(), entry.kind()));
+            Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                counts.put(kind, (int) remaining.values().stream().filter(kind::equals).count());
+            }
+            return counts;
+        }
     }
 
     /**
      * What one run of one business saw.
      *
      * @param rejected    records it could not use, with the reason
-     * @param readKinds   the kinds it read in full this run (services and customers only when their sync is on;
-     *                    appointments always, over a window that covers every quarantined one)
-     * @param usable      ids of the records it read successfully, by kind
+     * @param usable      ids of the records it read successfully, by kind, for the kinds it read in full this run
+     *                    (services and customers only when their sync is on; appointments always, over a window
+     *                    that covers every quarantined one); a kind absent was not read
      * @param windowStart start of the calendar window read
      */
-    public record Observation(List<Rejection> rejected, Set<Kind> readKinds, Map<Kind, Set<String>> usable,
-            Instant windowStart) {
+    public record Observation(List<Rejection> rejected, Map<Kind, Set<String>> usable, Instant windowStart) {
     }
 
     private Quarantine() {
@@ -110,9 +124,9 @@ public final class Quarantine {
         }
         List<Release> releases = new ArrayList<>();
         before.values().stream().filter(e -> !entries.containsKey(e.key()))
-                .filter(e -> run.readKinds().contains(e.kind())).sorted(Comparator.comparing(Entry::key))
+                .filter(e -> run.usable().containsKey(e.kind())).sorted(Comparator.comparing(Entry::key))
                 .forEach(e -> releases.add(new Release(e,
-                        run.usable().getOrDefault(e.kind(), Set.of()).contains(e.recordId())
+                        run.usable().get(e.kind()).contains(e.recordId())
                                 ? QuarantineResolution.READ : QuarantineResolution.GONE)));
         return new Changes(List.copyOf(entries.values()), announced, releases);
     }

@@ -112,11 +112,6 @@ public final class GraphMapper {
                 attendees(appointment));
     }
 
-    /** An appointment of a business whose time zone is not known. */
-    public static AppointmentData appointment(BookingAppointment appointment) {
-        return appointment(appointment, null);
-    }
-
     /**
      * The appointment's zone (its start's), as it travels in events: the IANA id of the named zone; with no name, the
      * offset the date-time carries. Written in UTC (by name, "Z" or no zone at all), it is the business's zone when

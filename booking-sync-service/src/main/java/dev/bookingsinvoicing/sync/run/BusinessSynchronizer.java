@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -121,7 +120,7 @@ public class BusinessSynchronizer {
             warnings.add("the business's time zone '" + business.unknownTimeZone() + "' is not a known Windows or IANA"
                     + " zone; appointments Graph writes in UTC are dated in UTC");
         }
-        Set<Kind> readKinds = EnumSet.of(Kind.APPOINTMENT);
+        // the kinds read in full this run, with the ids read successfully
         Map<Kind, Set<String>> usable = new EnumMap<>(Kind.class);
 
         Set<String> serviceIds = null;
@@ -135,7 +134,6 @@ public class BusinessSynchronizer {
             counts.servicesPublished = publish(businessId, SyncPlan.changed(candidates, known,
                     setup.servicesResyncFrom()), known, counts);
             serviceIds = services.items().stream().map(ServiceData::id).collect(Collectors.toSet());
-            readKinds.add(Kind.SERVICE);
             usable.put(Kind.SERVICE, Set.copyOf(serviceIds));
             services.rejected().stream().map(Rejection::id).filter(Objects::nonNull).forEach(serviceIds::add);
         }
@@ -148,7 +146,6 @@ public class BusinessSynchronizer {
             counts.customers = customers.items().size();
             counts.customersPublished = publish(businessId, SyncPlan.changed(candidates, known,
                     setup.customersResyncFrom()), known, counts);
-            readKinds.add(Kind.CUSTOMER);
             usable.put(Kind.CUSTOMER, customers.items().stream().map(CustomerData::id).collect(Collectors.toSet()));
         }
 
@@ -185,7 +182,7 @@ public class BusinessSynchronizer {
         counts.cancellationsPublished = publish(businessId, new SyncPlan(cancellations, 0), known, counts);
         usable.put(Kind.APPOINTMENT, readable);
         Quarantine.Changes changes = Quarantine.after(businessId, quarantined,
-                new Quarantine.Observation(rejected, readKinds, usable, windowStart), now);
+                new Quarantine.Observation(rejected, usable, windowStart), now);
         announce(changes, now);
 
         setups.markSynced(setup, now, full);
@@ -194,7 +191,7 @@ public class BusinessSynchronizer {
         metrics.published(businessId, "appointment", counts.appointmentsPublished);
         metrics.published(businessId, "cancellation", counts.cancellationsPublished);
         metrics.rejected(businessId, rejected.size());
-        metrics.quarantined(businessId, stillQuarantined(quarantined, changes));
+        metrics.quarantined(businessId, changes.countsAfter(quarantined));
         return new BusinessRunSummary(businessId, full, windowStart, counts.services, counts.customers,
                 counts.appointments, counts.servicesPublished, counts.customersPublished,
                 counts.appointmentsPublished, counts.cancellationsPublished, counts.unchanged, reader.retries(),
@@ -245,19 +242,6 @@ public class BusinessSynchronizer {
             }
         }
         quarantine.apply(changes);
-    }
-
-    private static Map<Kind, Integer> stillQuarantined(Map<String, Quarantine.Entry> before,
-            Quarantine.Changes changes) {
-        Map<String, Kind> remaining = new HashMap<>();
-        before.forEach((key, entry) -> remaining.put(key, entry.kind()));
-        changes.releases().forEach(release -> remaining.remove(release.entry().key()));
-        changes.entries().forEach(entry -> remaining.put(entry.key(), entry.kind()));
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
-            counts.put(kind, (int) remaining.values().stream().filter(kind::equals).count());
-        }
-        return counts;
     }
 
     /** The publications Kafka acknowledged, in order, and the first failure (null when every one was). */

@@ -24,7 +24,7 @@ class SyncPlanTest {
 
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     static final Instant WINDOW_START = NOW.minusSeconds(90L * 86400);
-    static final BusinessInfo BUSINESS = new BusinessInfo("Salon@contoso.com", "Salon", "EUR");
+    static final BusinessInfo BUSINESS = new BusinessInfo("Salon@contoso.com", "Salon", "EUR", null, null);
     static final ServiceData HAIRCUT = new ServiceData("s1", "Haircut", "fixedPrice", new BigDecimal("35.00"), 30, 1,
             false);
     static final CustomerData ANA = new CustomerData("c1", "Ana", "ana@example.com", null, null, null, null, null,

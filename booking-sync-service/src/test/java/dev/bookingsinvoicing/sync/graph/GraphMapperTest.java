@@ -35,7 +35,7 @@ class GraphMapperTest {
         appointment.setCustomerName("Legacy");
         appointment.getAdditionalData().put("customerId", "legacy");
 
-        assertThat(GraphMapper.appointment(appointment).attendees()).extracting(AttendeeData::customerId)
+        assertThat(GraphMapper.appointment(appointment, null).attendees()).extracting(AttendeeData::customerId)
                 .containsExactly("c1", "c2");
     }
 
@@ -47,7 +47,7 @@ class GraphMapperTest {
         appointment.setCustomerName("Old Style");
         appointment.setCustomerEmailAddress("old@example.com");
 
-        assertThat(GraphMapper.appointment(appointment).attendees())
+        assertThat(GraphMapper.appointment(appointment, null).attendees())
                 .containsExactly(new AttendeeData("c9", "Old Style", "old@example.com", null));
     }
 
@@ -56,7 +56,7 @@ class GraphMapperTest {
         BookingAppointment appointment = appointment();
         appointment.setPrice(null);
         appointment.setPriceType(BookingPriceType.PriceVaries);
-        AppointmentData data = GraphMapper.appointment(appointment);
+        AppointmentData data = GraphMapper.appointment(appointment, null);
         assertThat(data.price()).isNull();
         assertThat(data.priceType()).isEqualTo("priceVaries");
         assertThat(data.start()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
@@ -64,7 +64,7 @@ class GraphMapperTest {
 
         appointment.setPrice(35.0);
         appointment.setStartDateTime(dateTime("2026-11-01T09:00:00.0000000", "W. Europe Standard Time"));
-        data = GraphMapper.appointment(appointment);
+        data = GraphMapper.appointment(appointment, null);
         assertThat(data.price()).isEqualByComparingTo("35.00").hasScaleOf(2);
         assertThat(data.start()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
         assertThat(data.timeZone()).isEqualTo("Europe/Berlin");
@@ -94,7 +94,7 @@ class GraphMapperTest {
         appointment.setStartDateTime(dateTime(dateTime, zone));
         appointment.setEndDateTime(dateTime("2027-01-01T00:00:00Z", "UTC"));
 
-        AppointmentData data = GraphMapper.appointment(appointment);
+        AppointmentData data = GraphMapper.appointment(appointment, null);
         assertThat(data.start()).isEqualTo(Instant.parse(instant));
         assertThat(data.timeZone()).isEqualTo(iana);
     }
@@ -134,10 +134,12 @@ class GraphMapperTest {
     void anUnknownZoneOrAnUnreadableDateTimeIsRefusedWithTheReason() {
         BookingAppointment appointment = appointment();
         appointment.setStartDateTime(dateTime("2026-11-01T09:00:00.0000000", "Mars Standard Time"));
-        assertThatThrownBy(() -> GraphMapper.appointment(appointment)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphMapper.appointment(appointment, null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown time zone 'Mars Standard Time'");
         appointment.setStartDateTime(dateTime("next Tuesday", "UTC"));
-        assertThatThrownBy(() -> GraphMapper.appointment(appointment)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphMapper.appointment(appointment, null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unreadable dateTime 'next Tuesday'");
     }
 
@@ -157,7 +159,7 @@ class GraphMapperTest {
                 .getParseNode("application/json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
                 .getObjectValue(BookingAppointmentCollectionResponse::createFromDiscriminatorValue);
 
-        AppointmentData data = GraphMapper.appointment(page.getValue().get(0));
+        AppointmentData data = GraphMapper.appointment(page.getValue().get(0), null);
         assertThat(data.start()).isEqualTo(Instant.parse("2026-11-02T01:00:00Z"));
         assertThat(data.end()).isEqualTo(Instant.parse("2026-11-02T01:30:00Z"));
         assertThat(data.timeZone()).isEqualTo("America/Los_Angeles");
@@ -167,15 +169,15 @@ class GraphMapperTest {
     void aCompletedAppointmentThatEndsBeforeItStartsOrHasNobodyToBillSaysSo() {
         BookingAppointment appointment = appointment();
         appointment.setCustomers(List.of(info("c1", "Ana")));
-        assertThat(GraphMapper.appointment(appointment).implausibility()).isEmpty();
+        assertThat(GraphMapper.appointment(appointment, null).implausibility()).isEmpty();
 
         appointment.setEndDateTime(dateTime("2026-11-01T08:00:00.0000000", "UTC"));
-        assertThat(GraphMapper.appointment(appointment).implausibility()).hasValueSatisfying(
+        assertThat(GraphMapper.appointment(appointment, null).implausibility()).hasValueSatisfying(
                 reason -> assertThat(reason).startsWith("ends before it starts"));
 
         appointment.setEndDateTime(dateTime("2026-11-01T09:30:00.0000000", "UTC"));
         appointment.setCustomers(List.of());
-        assertThat(GraphMapper.appointment(appointment).implausibility())
+        assertThat(GraphMapper.appointment(appointment, null).implausibility())
                 .hasValue("no attendees: nobody to bill");
     }
 

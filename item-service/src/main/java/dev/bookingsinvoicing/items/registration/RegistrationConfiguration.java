@@ -35,10 +35,6 @@ public class RegistrationConfiguration {
     }
 
     /**
-     * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
-     * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
-     */
-    /**
      * Health {@code itemNumberSeries} and the gauge {@code bookings.numbers.remaining{series=item}}, read from the
      * shared counter; a series already past its warning share is logged again at start-up.
      */
@@ -49,6 +45,10 @@ public class RegistrationConfiguration {
         return monitor;
     }
 
+    /**
+     * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
+     * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
+     */
     @Bean
     DefaultKafkaProducerFactoryCustomizer publishWithoutLinger() {
         return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));

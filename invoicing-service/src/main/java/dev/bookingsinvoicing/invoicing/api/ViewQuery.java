@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
 
 /**
  * The filters of the dashboard's view queries, parsed and checked once: business, customer no., status and a date
@@ -76,14 +77,7 @@ record ViewQuery(String businessId, String customerNo, BookingStatus status, Ins
             }
         }
         if (fromDate != null || toDate != null) {
-            // stored as ISO text (see BookingRow), which orders like the dates
-            Criteria localDate = criteria.and("localDate");
-            if (fromDate != null) {
-                localDate = localDate.gte(fromDate.toString());
-            }
-            if (toDate != null) {
-                localDate.lte(toDate.toString());
-            }
+            LocalDateRange.bound(criteria.and(LocalDateRange.FIELD), fromDate, toDate);
         }
         return criteria;
     }

@@ -34,6 +34,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
 
 /**
  * Carries out InvoiceBookings so that a booking lands on at most one draft invoice, whatever is re-delivered,
@@ -255,10 +256,7 @@ public class InvoiceBookingsHandler {
         return (command.businessId() == null || command.businessId().equals(row.businessId()))
                 && (command.from() == null || !row.start().isBefore(command.from()))
                 && (command.to() == null || row.start().isBefore(command.to()))
-                && (command.fromDate() == null
-                        || row.localDate() != null && row.localDate().compareTo(command.fromDate().toString()) >= 0)
-                && (command.toDate() == null
-                        || row.localDate() != null && row.localDate().compareTo(command.toDate().toString()) <= 0);
+                && LocalDateRange.contains(row.localDate(), command.fromDate(), command.toDate());
     }
 
     private static Criteria narrowed(Criteria criteria, InvoiceCommand command) {
@@ -275,14 +273,7 @@ public class InvoiceBookingsHandler {
             }
         }
         if (command.fromDate() != null || command.toDate() != null) {
-            // the same range as the view's date filters (web.BookingFilter, api.ViewQuery): ISO text, both ends included
-            Criteria localDate = criteria.and("localDate");
-            if (command.fromDate() != null) {
-                localDate = localDate.gte(command.fromDate().toString());
-            }
-            if (command.toDate() != null) {
-                localDate = localDate.lte(command.toDate().toString());
-            }
+            LocalDateRange.bound(criteria.and(LocalDateRange.FIELD), command.fromDate(), command.toDate());
         }
         return criteria;
     }

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
 
 /**
  * What the operator asked the list to show: filters, sort and page, as they travel in the page's query string.
@@ -52,15 +53,7 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
             all.add(Criteria.where("status").is(status));
         }
         if (from != null || to != null) {
-            // stored as ISO text (see BookingRow), which orders like the dates
-            Criteria localDate = Criteria.where("localDate");
-            if (from != null) {
-                localDate = localDate.gte(from.toString());
-            }
-            if (to != null) {
-                localDate = localDate.lte(to.toString());
-            }
-            all.add(localDate);
+            all.add(LocalDateRange.bound(Criteria.where(LocalDateRange.FIELD), from, to));
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +122,7 @@ public final class GraphMapper {
             zone = GraphTimeZones.ianaId(start.getTimeZone());
         } else {
             try {
-                ZoneOffset offset = OffsetDateTime.parse(start.getDateTime().trim()).getOffset();
-                zone = offset.equals(ZoneOffset.UTC) ? "UTC" : offset.getId();
+                zone = GraphTimeZones.ianaId(OffsetDateTime.parse(start.getDateTime().trim()).getOffset());
             } catch (DateTimeParseException noOffset) {
                 // local time without a zone name: Graph's default, UTC
             }

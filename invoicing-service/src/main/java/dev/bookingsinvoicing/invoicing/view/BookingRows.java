@@ -74,7 +74,7 @@ public final class BookingRows {
                     attendee.bookingsCustomerId());
             rows.putIfAbsent(id, new BookingRow(id, appointment.businessId(), appointment.appointmentId(),
                     attendee.bookingsCustomerId(), appointment.start(), appointment.end(),
-                    appointment.durationMinutes(), ianaId(zone), localDate, appointment.serviceId(),
+                    appointment.durationMinutes(), GraphTimeZones.ianaId(zone), localDate, appointment.serviceId(),
                     appointment.serviceName(), null, attendee.name(), attendee.emailAddress(), null, null,
                     appointment.priceType().name(), appointment.price(), appointment.currency(), null, null, null,
                     appointment.revision(), null, null));
@@ -157,7 +157,7 @@ public final class BookingRows {
         ZoneId zone = zoneOf(row.timeZone());
         String localDate = LocalDate.ofInstant(row.start(), zone).toString();
         return new BookingRow(row.id(), row.businessId(), row.appointmentId(), row.bookingsCustomerId(), row.start(),
-                row.end(), row.durationMinutes(), ianaId(zone), localDate, row.serviceId(), row.serviceName(),
+                row.end(), row.durationMinutes(), GraphTimeZones.ianaId(zone), localDate, row.serviceId(), row.serviceName(),
                 row.itemNo(), row.customerName(), row.customerEmail(), row.customerNo(), row.billToName(),
                 row.priceType(), row.price(), row.currency(), row.quantity(), row.unitPrice(), row.amount(),
                 row.revision(), row.status(), row.reason());
@@ -173,9 +173,5 @@ public final class BookingRows {
         } catch (GraphTimeZones.UnknownTimeZoneException unknown) {
             return ZoneOffset.UTC;
         }
-    }
-
-    private static String ianaId(ZoneId zone) {
-        return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

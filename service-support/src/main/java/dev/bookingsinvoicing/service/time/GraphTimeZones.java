@@ -73,7 +73,11 @@ public final class GraphTimeZones {
 
     /** The IANA id the zone of a Graph time zone name travels as in events ("UTC" for UTC). */
     public static String ianaId(String name) {
-        ZoneId zone = resolve(name);
+        return ianaId(resolve(name));
+    }
+
+    /** The id a zone travels as in events: its own, except "UTC" for UTC (not "Z"). */
+    public static String ianaId(ZoneId zone) {
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
+
 /**
  * Settings under {@code bookings.invoicing}.
  *
@@ -26,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bookings.invoicing")
 public record InvoicingProperties(@Min(1) @DefaultValue("10000") int maxSelection,
         @Min(1) @DefaultValue("5000") int planLinesPerDocument,
-        @Min(1) @Max(MAX_LINES_PER_INVOICE_LIMIT) @DefaultValue("500") int maxLinesPerInvoice,
+        @Min(1) @Max(MAX_LINES_PER_INVOICE_LIMIT)
+        @DefaultValue("" + InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE) int maxLinesPerInvoice,
         @DefaultValue Dashboard dashboard) {
 
     /** The most lines a draft may be configured to hold: with the longest ids, 900 lines encode to about 940 kB. */

@@ -252,8 +252,8 @@ class InvoicingIntegrationTest {
 
         // Given: the first attempt of cmd-crash stored its plan and claimed b1, then died; cmd-other holds b3
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
-        InvoicePlan plan = new InvoicePlanner().plan("cmd-crash", ids.stream().map(this::row).toList(),
-                List.of(SkippedBooking.notFound("clinic/nope/k1")), firstAttempt);
+        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE).plan("cmd-crash",
+                ids.stream().map(this::row).toList(), List.of(SkippedBooking.notFound("clinic/nope/k1")), firstAttempt);
         plans.saveOrGetExisting(plan);
         String plannedInvoiceId = plan.invoices().get(0).id();
         mongo.insert(new BookingClaim("clinic/b1/k1", "cmd-crash", plannedInvoiceId, firstAttempt));

@@ -29,7 +29,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 public final class InvoicePlanner {
 
     /**
-     * Lines per draft invoice unless configured: a 500-line DraftInvoiceCreated encodes to about 175 kB with ids
+     * Lines per draft invoice unless configured (bookings.invoicing.max-lines-per-invoice): a 500-line DraftInvoiceCreated encodes to about 175 kB with ids
      * as Graph makes them, 520 kB with the longest, against the broker's default 1 MB record limit.
      */
     public static final int DEFAULT_MAX_LINES_PER_INVOICE = 500;
@@ -38,10 +38,6 @@ public final class InvoicePlanner {
             .thenComparing(BookingRow::id);
 
     private final int maxLinesPerInvoice;
-
-    public InvoicePlanner() {
-        this(DEFAULT_MAX_LINES_PER_INVOICE);
-    }
 
     public InvoicePlanner(int maxLinesPerInvoice) {
         if (maxLinesPerInvoice < 1) {

@@ -18,7 +18,7 @@ class InvoicePlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-31T18:00:00Z");
 
-    private final InvoicePlanner planner = new InvoicePlanner();
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE);
 
     @Test
     void oneInvoicePerCustomerWithOneLinePerBookingOrderedByStartThenId() {

@@ -34,7 +34,7 @@ class LocalDatesTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private final BookingRows rules = new BookingRows(new Pricing());
-    private final InvoicePlanner planner = new InvoicePlanner();
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE);
 
     static Stream<Arguments> appointments() {
         return Stream.of(

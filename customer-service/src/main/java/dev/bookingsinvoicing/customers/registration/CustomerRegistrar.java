@@ -150,15 +150,6 @@ public class CustomerRegistrar {
 
     /** The creator is whoever claimed the email first, also when it is us again after a crash before the state. */
     private CustomerStore.EmailClaim claimEmail(BookingsCustomer customer, String email) {
-        return store.emailClaim(email).orElseGet(() -> store.claimEmail(email, nextNumber(), customer));
-    }
-
-    /** Exactly one registration crosses the warning share, on whichever instance, so the warning is logged once. */
-    private String nextNumber() {
-        long value = store.nextNumber(numbers);
-        if (numbers.crossesWarning(value)) {
-            log.warn(numbers.warning(value));
-        }
-        return numbers.format(value);
+        return store.emailClaim(email).orElseGet(() -> store.claimEmail(email, store.nextNumber(numbers), customer));
     }
 }

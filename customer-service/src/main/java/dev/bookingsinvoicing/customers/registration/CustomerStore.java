@@ -59,9 +59,9 @@ public class CustomerStore {
                 d.getString("name")));
     }
 
-    /** The next value of the series (see {@link NumberCounter#next}). */
-    public long nextNumber(NumberSeries series) {
-        return numbers.next(series);
+    /** The next number of the series, formatted (see {@link NumberCounter#nextNumber}). */
+    public String nextNumber(NumberSeries series) {
+        return numbers.nextNumber(series);
     }
 
     /** The last value handed out by the series (0 before the first). */

@@ -65,7 +65,7 @@ public class ItemRegistrar {
             return Optional.of(outcome);
         }
         String itemNo = store.mapping(service.reference()).orElseGet(
-                () -> store.claimMapping(service, nextNumber()));
+                () -> store.claimMapping(service, store.nextNumber(numbers)));
         RegistrationOutcome outcome;
         if (state == null || state.itemNo() == null || state.lastEvent() instanceof RegistrationOutcome.Rejected) {
             ItemRecord saved = save(itemNo, service, applied, unitPrice);
@@ -87,14 +87,6 @@ public class ItemRegistrar {
         return Optional.of(outcome);
     }
 
-    /** Exactly one registration crosses the warning share, on whichever instance, so the warning is logged once. */
-    private String nextNumber() {
-        long value = store.nextNumber(numbers);
-        if (numbers.crossesWarning(value)) {
-            log.warn(numbers.warning(value));
-        }
-        return numbers.format(value);
-    }
 
     private ItemRecord save(String itemNo, BookingsService service, ItemTemplate applied, BigDecimal unitPrice) {
         Optional<ItemRecord> before = store.item(itemNo);

@@ -89,9 +89,9 @@ public class ItemStore {
         return Optional.ofNullable(mongo.findById(reference, Document.class, MAPPINGS)).map(d -> d.getString("itemNo"));
     }
 
-    /** The next value of the series (see {@link NumberCounter#next}). */
-    public long nextNumber(NumberSeries series) {
-        return numbers.next(series);
+    /** The next number of the series, formatted (see {@link NumberCounter#nextNumber}). */
+    public String nextNumber(NumberSeries series) {
+        return numbers.nextNumber(series);
     }
 
     /** Maps the service to {@code itemNo}; if it was mapped first by someone else, returns their item no. */

@@ -1,6 +1,8 @@
 package dev.bookingsinvoicing.service.registration;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public final class NumberCounter {
 
+    private static final Logger log = LoggerFactory.getLogger(NumberCounter.class);
+
     private final MongoTemplate mongo;
     private final String collection;
     private final String id;
@@ -22,6 +26,20 @@ public final class NumberCounter {
         this.mongo = mongo;
         this.collection = collection;
         this.id = id;
+    }
+
+    /**
+     * The next number of the series, formatted (C00010). Exactly one draw crosses the series' warning share, on
+     * whichever instance, so its warning is logged once.
+     *
+     * @throws NumberSeriesExhaustedException when the series has no number left
+     */
+    public String nextNumber(NumberSeries series) {
+        long value = next(series);
+        if (series.crossesWarning(value)) {
+            log.warn(series.warning(value));
+        }
+        return series.format(value);
     }
 
     /**

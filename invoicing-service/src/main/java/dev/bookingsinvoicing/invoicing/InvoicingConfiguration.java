@@ -56,7 +56,8 @@ public class InvoicingConfiguration {
 
     @Bean
     InvoicePlanner invoicePlanner(InvoicingProperties properties) {
-        return new InvoicePlanner(properties.maxLinesPerInvoice());
+        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.invoicePerBusiness(),
+                properties.hourUnitOfMeasure());
     }
 
     @Bean

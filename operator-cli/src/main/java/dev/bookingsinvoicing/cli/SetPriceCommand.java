@@ -1,12 +1,12 @@
 package dev.bookingsinvoicing.cli;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +23,7 @@ final class SetPriceCommand implements Callable<Integer> {
             description = "{businessId}/{appointmentId}/{bookingsCustomerId}, comma-separated.")
     List<String> bookingIds;
 
-    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT", description = "e.g. 45.00")
+    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT", description = "e.g. 45.00 (at most 5 decimals are kept)")
     BigDecimal unitPrice;
 
     @Option(names = "--quantity", description = "Default: 1.")
@@ -43,10 +43,13 @@ final class SetPriceCommand implements Callable<Integer> {
         return InvoiceCommand.send(cli, spec, options.commandId, "SetBookingPrice", toCommand(Instant.now()));
     }
 
-    /** Amounts are sent at the schema's scales (unit price 2, quantity 4), rounded half up. */
+    /**
+     * Unit price and quantity are sent exactly (5 decimals: a three-decimal currency keeps its third), and rounded to
+     * the first version's scales (2 and 4) for services that read only those.
+     */
     SetBookingPrice toCommand(Instant now) {
         return new SetBookingPrice(options.commandId, now, options.issuedBy, bookingIds,
-                unitPrice.setScale(2, RoundingMode.HALF_UP),
-                quantity == null ? null : quantity.setScale(4, RoundingMode.HALF_UP));
+                DecimalFields.legacyMoney(unitPrice), DecimalFields.legacyQuantity(quantity),
+                DecimalFields.exact(unitPrice), DecimalFields.exact(quantity));
     }
 }

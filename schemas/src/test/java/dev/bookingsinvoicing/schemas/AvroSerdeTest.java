@@ -61,7 +61,8 @@ class AvroSerdeTest {
                 .setCurrency("EUR").setTotalAmount(new BigDecimal("60.00"))
                 .setLines(List.of(new InvoiceLine(1, "b/a/c", "b", "SVC0010", "Massage - 2026-11-01",
                         Instant.EPOCH, new BigDecimal("1.5000"), new BigDecimal("40.00"), new BigDecimal("60.00"),
-                        LocalDate.of(2026, 11, 1), "Europe/Amsterdam")))
+                        LocalDate.of(2026, 11, 1), "Europe/Amsterdam", new BigDecimal("1.50000"),
+                        new BigDecimal("40.00000"), new BigDecimal("60.00000"), "HOUR", "SERVICES", "VAT25")))
                 .build();
 
         assertThat(deserializer.deserialize("any", serializer.serialize("any", command))).isEqualTo(command);

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,13 @@ import com.mongodb.client.model.WriteModel;
 import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
+import dev.bookingsinvoicing.invoicing.view.ItemPosting;
+import dev.bookingsinvoicing.invoicing.view.ItemRegistration;
+import dev.bookingsinvoicing.invoicing.view.KnownCustomer;
 import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
+import dev.bookingsinvoicing.schemas.Keys;
 
 /**
  * Carries out InvoiceBookings so that a booking lands on at most one draft invoice, whatever is re-delivered,
@@ -201,13 +208,25 @@ public class InvoiceBookingsHandler {
         long started = System.nanoTime();
         List<BookingRow> rows = rowsInScope(command, skipped);
         long scanned = System.nanoTime();
-        InvoicePlan plan = planner.plan(command.commandId(), rows, skipped, clock.instant());
+        InvoicePlan plan = planner.plan(command.commandId(), rows, skipped, postings(rows), clock.instant());
         long planned = System.nanoTime();
         InvoicePlan saved = plans.saveOrGetExisting(plan);
         LOG.info("InvoiceBookings {}: read {} row(s) in {} ms, planned in {} ms, stored the plan in {} ms",
                 command.commandId(), rows.size(), ms(scanned - started), ms(planned - scanned),
                 ms(System.nanoTime() - planned));
         return saved;
+    }
+
+    /** The posting groups and units of the ready rows' customers and items, read by id in batches. */
+    private Postings postings(List<BookingRow> rows) {
+        List<BookingRow> ready = rows.stream().filter(r -> r.status() == BookingStatus.READY).toList();
+        Map<String, CustomerPosting> customers = new HashMap<>();
+        findByIds(ready.stream().map(BookingRow::customerNo).distinct().toList(), KnownCustomer.class)
+                .forEach(c -> customers.put(c.id(), c.posting()));
+        Map<String, ItemPosting> items = new HashMap<>();
+        findByIds(ready.stream().map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList(),
+                ItemRegistration.class).forEach(i -> items.put(i.id(), i.posting()));
+        return new Postings(customers, items);
     }
 
     /** Rows in scope, whatever their status (the planner skips the unready with their reason). */

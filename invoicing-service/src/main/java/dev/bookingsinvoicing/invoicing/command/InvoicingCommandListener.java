@@ -11,6 +11,7 @@ import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
@@ -68,6 +69,7 @@ public class InvoicingCommandListener {
     @KafkaHandler
     public void on(SetBookingPrice command) {
         price.handle(new SetBookingPriceHandler.Command(command.getCommandId(), command.getIssuedBy(),
-                command.getBookingIds(), command.getUnitPrice(), command.getQuantity()));
+                command.getBookingIds(), DecimalFields.read(command.getExactUnitPrice(), command.getUnitPrice()),
+                DecimalFields.read(command.getExactQuantity(), command.getQuantity())));
     }
 }

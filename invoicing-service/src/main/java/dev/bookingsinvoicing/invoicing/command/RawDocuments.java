@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 
 /**
  * Hand-written BSON for the hot path of InvoiceBookings: view rows read with a projection, plan pieces and draft
@@ -25,7 +26,7 @@ final class RawDocuments {
 
     /** The fields of a view row that planning needs. */
     static final List<String> ROW_FIELDS = List.of("_id", "businessId", "start", "timeZone", "localDate",
-            "serviceName", "itemNo", "customerNo", "billToName", "priceType", "price", "currency", "quantity",
+            "serviceId", "serviceName", "itemNo", "customerNo", "billToName", "priceType", "price", "currency", "quantity",
             "unitPrice", "amount", "status", "reason");
 
     private final boolean decimal128;
@@ -38,7 +39,7 @@ final class RawDocuments {
     static BookingRow row(Document d) {
         String status = d.getString("status");
         return new BookingRow(d.getString("_id"), d.getString("businessId"), null, null, instant(d.get("start")), null,
-                0, d.getString("timeZone"), d.getString("localDate"), null, d.getString("serviceName"),
+                0, d.getString("timeZone"), d.getString("localDate"), d.getString("serviceId"), d.getString("serviceName"),
                 d.getString("itemNo"), null, null, d.getString("customerNo"), d.getString("billToName"),
                 d.getString("priceType"), decimal(d.get("price")), d.getString("currency"), decimal(d.get("quantity")),
                 decimal(d.get("unitPrice")), decimal(d.get("amount")), null,
@@ -67,11 +68,15 @@ final class RawDocuments {
             lines.add(new InvoiceLine(l.getInteger("lineNo"), l.getString("bookingId"), l.getString("businessId"),
                     l.getString("itemNo"), l.getString("description"), instant(l.get("serviceDate")),
                     localDate(l.get("serviceLocalDate")), l.getString("timeZone"), decimal(l.get("quantity")),
-                    decimal(l.get("unitPrice")), decimal(l.get("amount"))));
+                    decimal(l.get("unitPrice")), decimal(l.get("amount")), l.getString("unitOfMeasure"),
+                    l.getString("genProdPostingGroup"), l.getString("vatProdPostingGroup")));
         }
+        Document posting = d.get("customerPosting", Document.class);
         return new DraftInvoice(d.getString("_id"), d.getString("commandId"), d.getString("customerNo"),
                 d.getString("customerName"), d.getString("currency"), lines, decimal(d.get("totalAmount")),
-                instant(d.get("createdAt")));
+                instant(d.get("createdAt")), posting == null ? null : new CustomerPosting(
+                        posting.getString("customerPostingGroup"), posting.getString("genBusPostingGroup"),
+                        posting.getString("vatBusPostingGroup")));
     }
 
     Object money(BigDecimal value) {

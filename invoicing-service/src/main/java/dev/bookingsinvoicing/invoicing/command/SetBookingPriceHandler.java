@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.invoicing.command;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
 import dev.bookingsinvoicing.invoicing.view.PriceOverride;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 
 /**
  * SetBookingPrice: bookings whose price type gives no price (price varies, call us, not set, a priced type without
@@ -82,7 +82,7 @@ public class SetBookingPriceHandler {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PriceOverride.class);
         for (String id : decision.bookingIds()) {
             bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), new PriceOverride(id,
-                    quantity.setScale(4, RoundingMode.HALF_UP), command.unitPrice().setScale(2, RoundingMode.HALF_UP),
+                    DecimalFields.exact(quantity), DecimalFields.exact(command.unitPrice()),
                     command.commandId(), command.issuedBy(), decision.decidedAt()), FindAndReplaceOptions.options()
                             .upsert());
         }

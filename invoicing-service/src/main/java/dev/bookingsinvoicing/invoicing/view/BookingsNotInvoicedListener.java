@@ -24,6 +24,7 @@ import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.invoicing.InvoicingConfiguration;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -145,41 +146,50 @@ public class BookingsNotInvoicedListener {
             return new Appointment(event.getBusinessId(), event.getAppointmentId(), event.getRevision(),
                     event.getOccurredAt(), event.getServiceId(), event.getServiceName(), event.getStart(),
                     event.getEnd(), event.getTimeZone(), BookingPriceType.of(event.getPriceType().name()),
-                    event.getPrice(), event.getCurrency(), event.getAttendees().stream()
+                    DecimalFields.read(event.getExactPrice(), event.getPrice()), event.getCurrency(),
+                    event.getAttendees().stream()
                             .map(a -> new Attendee(a.getBookingsCustomerId(), a.getName(), a.getEmailAddress()))
                             .toList());
         }
         if (value instanceof CustomerRegistered event) {
             return new CustomerRegistration(Keys.customer(event.getBusinessId(), event.getBookingsCustomerId()),
                     event.getBusinessId(), event.getBookingsCustomerId(), true, event.getCustomerNo(),
-                    event.getName(), null, event.getEventId(), event.getOccurredAt());
+                    event.getName(), null, event.getEventId(), event.getOccurredAt(), new CustomerPosting(
+                            event.getCustomerPostingGroup(), event.getGenBusPostingGroup(),
+                            event.getVatBusPostingGroup()));
         }
         // a renamed customer: the bill-to name of not yet invoiced rows follows (invoiced ones keep theirs)
         if (value instanceof CustomerUpdated event) {
             return new CustomerRegistration(Keys.customer(event.getBusinessId(), event.getBookingsCustomerId()),
                     event.getBusinessId(), event.getBookingsCustomerId(), true, event.getCustomerNo(),
-                    event.getName(), null, event.getEventId(), event.getOccurredAt());
+                    event.getName(), null, event.getEventId(), event.getOccurredAt(), new CustomerPosting(
+                            event.getCustomerPostingGroup(), event.getGenBusPostingGroup(),
+                            event.getVatBusPostingGroup()));
         }
         if (value instanceof CustomerRejected event) {
             return new CustomerRegistration(Keys.customer(event.getBusinessId(), event.getBookingsCustomerId()),
                     event.getBusinessId(), event.getBookingsCustomerId(), false, null, null, event.getReason(),
-                    event.getEventId(), event.getOccurredAt());
+                    event.getEventId(), event.getOccurredAt(), CustomerPosting.UNKNOWN);
         }
         if (value instanceof ItemRegistered event) {
             return new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
                     event.getBusinessId(), event.getServiceId(), true, event.getItemNo(), null, event.getEventId(),
-                    event.getOccurredAt(), event.getUnitPrice());
+                    event.getOccurredAt(), DecimalFields.read(event.getExactUnitPrice(), event.getUnitPrice()),
+                    new ItemPosting(event.getBaseUnitOfMeasure(), event.getGenProdPostingGroup(),
+                            event.getVatProdPostingGroup()));
         }
         // a renamed or repriced item: the item no. and the fallback price of not yet invoiced rows follow
         if (value instanceof ItemUpdated event) {
             return new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
                     event.getBusinessId(), event.getServiceId(), true, event.getItemNo(), null, event.getEventId(),
-                    event.getOccurredAt(), event.getUnitPrice());
+                    event.getOccurredAt(), DecimalFields.read(event.getExactUnitPrice(), event.getUnitPrice()),
+                    new ItemPosting(event.getBaseUnitOfMeasure(), event.getGenProdPostingGroup(),
+                            event.getVatProdPostingGroup()));
         }
         if (value instanceof ItemRejected event) {
             return new ItemRegistration(Keys.service(event.getBusinessId(), event.getServiceId()),
                     event.getBusinessId(), event.getServiceId(), false, null, event.getReason(), event.getEventId(),
-                    event.getOccurredAt(), null);
+                    event.getOccurredAt(), null, ItemPosting.UNKNOWN);
         }
         if (value instanceof AppointmentCancelled || value instanceof DraftInvoiceDeleted) {
             return value;

@@ -128,7 +128,7 @@ public class BookingsNotInvoicedProjection {
      */
     public void onCustomers(List<CustomerRegistration> registrations) {
         List<KnownCustomer> known = registrations.stream().filter(CustomerRegistration::registered)
-                .map(r -> new KnownCustomer(r.customerNo(), r.name(), r.occurredAt())).toList();
+                .map(r -> new KnownCustomer(r.customerNo(), r.name(), r.occurredAt(), r.posting())).toList();
         saveAll(known, KnownCustomer.class, KnownCustomer::id);
         List<CustomerRegistration> fresh = newerThanStored(registrations, CustomerRegistration.class,
                 CustomerRegistration::id, CustomerRegistration::occurredAt);

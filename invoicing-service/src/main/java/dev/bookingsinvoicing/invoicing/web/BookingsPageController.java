@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.invoicing.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +32,7 @@ import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.security.BusinessNotAllowedException;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 
 /**
  * The "Bookings Not Invoiced" page: the list with filters, sort, paging and totals, and its actions (Business
@@ -240,18 +240,20 @@ public class BookingsPageController {
 
     private OperatorAction setPrice(String token, String by, List<String> ids, String unitPrice, String quantity,
             String returnTo) {
-        BigDecimal price = decimal(unitPrice, "unit price", 2);
+        BigDecimal price = decimal(unitPrice, "unit price");
         if (price == null) {
             throw new RefusedAction("Give the unit price.");
         }
-        BigDecimal qty = decimal(quantity, "quantity", 4);
+        BigDecimal qty = decimal(quantity, "quantity");
         List<List<String>> chunks = chunks(ids);
         return actions.start(OperatorActions.actionId(token, "set-price", concat(ids, price + "|" + qty)),
                 "Set price " + price.toPlainString() + (qty == null ? "" : " x " + qty.stripTrailingZeros()
                         .toPlainString()) + " on " + ids.size() + (ids.size() == 1 ? " booking" : " bookings"),
                 by, chunks.size(), ids.size(), returnTo, i -> commandId -> SetBookingPrice.newBuilder()
                         .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by).setBookingIds(chunks.get(i))
-                        .setUnitPrice(price).setQuantity(qty).build());
+                        .setUnitPrice(DecimalFields.legacyMoney(price)).setQuantity(DecimalFields.legacyQuantity(qty))
+                        .setExactUnitPrice(DecimalFields.exact(price)).setExactQuantity(DecimalFields.exact(qty))
+                        .build());
     }
 
     /** The filter's dates travel as local dates, so the command takes exactly the rows the page shows for them. */
@@ -276,7 +278,8 @@ public class BookingsPageController {
         return chunks;
     }
 
-    private static BigDecimal decimal(String text, String what, int scale) {
+    /** A number as typed (comma or point), not negative, with at most 5 decimals: never rounded without a word. */
+    private static BigDecimal decimal(String text, String what) {
         String value = BookingFilter.blankToNull(text);
         if (value == null) {
             return null;
@@ -286,7 +289,11 @@ public class BookingsPageController {
             if (d.signum() < 0) {
                 throw new RefusedAction("The " + what + " cannot be negative.");
             }
-            return d.setScale(scale, RoundingMode.HALF_UP);
+            if (d.stripTrailingZeros().scale() > DecimalFields.EXACT_SCALE) {
+                throw new RefusedAction("The " + what + " may have at most " + DecimalFields.EXACT_SCALE
+                        + " decimals.");
+            }
+            return d;
         } catch (NumberFormatException e) {
             throw new RefusedAction("The " + what + " must be a number, like 45.00.");
         }

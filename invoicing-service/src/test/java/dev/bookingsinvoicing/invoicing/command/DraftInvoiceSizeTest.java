@@ -62,7 +62,8 @@ class DraftInvoiceSizeTest {
                     "EUR", new BigDecimal("1.50000"), new BigDecimal("123.45"), new BigDecimal("185.18"), "r1",
                     BookingStatus.READY, null));
         }
-        InvoicePlan plan = new InvoicePlanner(lines).plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows, List.of(), NOW);
+        InvoicePlan plan = new InvoicePlanner(lines, false, "HOUR").plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows,
+                List.of(), Postings.NONE, NOW);
         assertThat(plan.invoices()).singleElement();
         try (AvroSerializer serializer = new AvroSerializer()) {
             return serializer.serialize(Topics.INVOICES,

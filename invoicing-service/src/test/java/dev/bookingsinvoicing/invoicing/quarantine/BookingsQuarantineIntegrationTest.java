@@ -132,7 +132,7 @@ class BookingsQuarantineIntegrationTest {
             new KafkaTemplate<>(bytes).send(Topics.QUARANTINE, "garbage", "not a quarantine event".getBytes())
                     .join();
             producer.send(Topics.QUARANTINE, "salon/customer/c2", new CustomerRegistered("reg-c2", FIRST_SEEN,
-                    "salon", "c2", "C00010", "Ann Smith", "ann@example.com", "BOOKINGS", true)).join();
+                    "salon", "c2", "C00010", "Ann Smith", "ann@example.com", "BOOKINGS", true, null, null, null)).join();
             BookingsRecordQuarantined last = quarantined("gym", BookingsRecordKind.SERVICE, "s1", NO_NAME,
                     FIRST_SEEN);
             producer.send(Topics.QUARANTINE, keyOf(last), last).join();

@@ -81,11 +81,12 @@ class BookingsNotInvoicedProjectionRetryTest {
     }
 
     private static CustomerRegistration customer() {
-        return new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Name c1", null, "e-c1", AT);
+        return new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Name c1", null, "e-c1", AT,
+                CustomerPosting.UNKNOWN);
     }
 
     private static ItemRegistration item() {
-        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", AT, null);
+        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", AT, null, ItemPosting.UNKNOWN);
     }
 
     /** A template whose next bulk write of one type fails as if MongoDB had dropped the connection. */

@@ -24,6 +24,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.AppointmentCancelled;
+import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
@@ -273,7 +274,7 @@ public class BusinessSynchronizer {
     private static void remember(Map<String, KnownState> known, Collection<Publication> acknowledged,
             Instant publishedAt) {
         for (Publication p : acknowledged) {
-            known.put(p.stateId(), new KnownState(p.stateId(), p.key().substring(p.key().indexOf('/') + 1),
+            known.put(p.stateId(), new KnownState(p.stateId(), Keys.withinBusiness(p.key()),
                     p.revision(), p.appointmentEnd(), publishedAt));
         }
     }

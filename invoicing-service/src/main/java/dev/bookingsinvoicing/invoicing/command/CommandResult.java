@@ -119,4 +119,12 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
         // Avro: a length varint (at most 3 bytes here) + UTF-8
         return s == null ? 1 : s.getBytes(StandardCharsets.UTF_8).length + 3;
     }
+
+    /** "3 bookings", "b/a/c and 2 more": short descriptions for the command history. */
+    static String describe(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "no bookings";
+        }
+        return ids.size() == 1 ? ids.get(0) : ids.get(0) + " and " + (ids.size() - 1) + " more";
+    }
 }

@@ -66,9 +66,14 @@ public final class KafkaClients {
         return bounded(config, PRODUCER_WAITS);
     }
 
-    /** A consumer's settings: the command config, the cluster, {@code own}. */
+    /**
+     * A consumer's settings: the command config, the cluster, {@code own}; its metadata requests never create a topic
+     * (on a broker that auto-creates them, a mistyped --topic would otherwise leave one behind).
+     */
     Map<String, Object> consumer(Map<String, Object> own) {
-        return bounded(settings(own), CONSUMER_WAITS);
+        Map<String, Object> config = settings(own);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return bounded(config, CONSUMER_WAITS);
     }
 
     private Map<String, Object> settings(Map<String, Object> own) {

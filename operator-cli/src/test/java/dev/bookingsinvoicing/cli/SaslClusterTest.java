@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -111,7 +113,8 @@ class SaslClusterTest {
                 .setNumBrokerNodes(1).setNumControllerNodes(1)
                 .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                 .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT).build())
-                .setConfigProp("auto.create.topics.enable", "false")
+                // Kafka's default, as on many clusters (the test kit's own default is false)
+                .setConfigProp("auto.create.topics.enable", "true")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -230,6 +233,19 @@ class SaslClusterTest {
                 cluster.bootstrapServers(), "--command-config", config);
         assertThat(missing.exit).isEqualTo(ExitCode.USAGE.code());
         assertThat(missing.err).isEqualTo("no dead letter at offset 7 in bookings.appointments-dlt\n");
+    }
+
+    @Test
+    void aMistypedTopicListsNothingAndLeavesNoTopicBehind() throws Exception {
+        Run run = cli("dlt", "list", "--topic", "bookings.apointments", "--bootstrap-servers",
+                cluster.bootstrapServers(), "--command-config", credentials("plain-admin-secret").toString());
+
+        assertThat(run.exit).as(run.toString()).isEqualTo(ExitCode.DONE.code());
+        assertThat(run.out).isEqualTo("0 dead letter(s) in bookings.apointments-dlt\n");
+        try (Admin admin = Admin.create(clientProperties())) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(Topics.APPOINTMENTS)
+                    .doesNotContain("bookings.apointments-dlt");
+        }
     }
 
     /** A command-config file with the super user's name and the given password, as an operator would write it. */

@@ -67,6 +67,14 @@ class OperatorCommandsTest {
         assertThat(price.getQuantity()).isEqualTo(new BigDecimal("1.5000"));
         assertThat(((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price", "45"))
                 .toCommand(NOW).getQuantity()).isNull();
+
+        // a three-decimal currency's price travels exactly; readers of the first version get it to 2 decimals
+        SetBookingPrice dinars = ((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price",
+                "12.345", "--quantity", "0.66667")).toCommand(NOW);
+        assertThat(dinars.getExactUnitPrice()).isEqualTo(new BigDecimal("12.34500"));
+        assertThat(dinars.getExactQuantity()).isEqualTo(new BigDecimal("0.66667"));
+        assertThat(dinars.getUnitPrice()).isEqualTo(new BigDecimal("12.35"));
+        assertThat(dinars.getQuantity()).isEqualTo(new BigDecimal("0.6667"));
     }
 
     @Test

@@ -34,7 +34,7 @@ public class AssociateCustomerHandler implements CommandHandler<AssociateCustome
 
     /** The command as the domain sees it; customerName null means the name on the bookings. */
     public record Command(String commandId, String issuedBy, String businessId, String bookingsCustomerId,
-            String customerNo, String customerName) {
+            String customerNo, String customerName) implements IssuedCommand {
     }
 
     private final CommandResultStore results;
@@ -56,16 +56,6 @@ public class AssociateCustomerHandler implements CommandHandler<AssociateCustome
     }
 
     @Override
-    public String commandId(Command command) {
-        return command.commandId();
-    }
-
-    @Override
-    public String issuedBy(Command command) {
-        return command.issuedBy();
-    }
-
-    @Override
     public String summary(Command command) {
         return "associate " + command.businessId() + "/" + command.bookingsCustomerId() + " with "
                 + command.customerNo();
@@ -74,11 +64,6 @@ public class AssociateCustomerHandler implements CommandHandler<AssociateCustome
     @Override
     public Collection<String> businessesNamed(Command command) {
         return command.businessId() == null ? List.of() : List.of(command.businessId());
-    }
-
-    @Override
-    public boolean decided(Command command) {
-        return results.decision(command.commandId()).isPresent();
     }
 
     @Override

@@ -10,14 +10,10 @@ import java.util.Optional;
  *
  * @param <C> the command as the domain sees it
  */
-public interface CommandHandler<C> {
+public interface CommandHandler<C extends IssuedCommand> {
 
     /** The command type as results name it (InvoiceBookings, MarkBookingsInvoiced, ...). */
     String type();
-
-    String commandId(C command);
-
-    String issuedBy(C command);
 
     /** What was asked, in words, for the command history. */
     String summary(C command);
@@ -26,10 +22,13 @@ public interface CommandHandler<C> {
     Collection<String> businessesNamed(C command);
 
     /**
-     * Whether an earlier attempt decided this command already: it is then carried out as decided, not validated
-     * again against a view its own first attempt may have changed.
+     * Whether an earlier attempt decided this command already in a way of the handler's own (a stored
+     * {@link CommandDecision} counts for every handler): it is then carried out as decided, not validated again
+     * against a view its own first attempt may have changed.
      */
-    boolean decided(C command);
+    default boolean decided(C command) {
+        return false;
+    }
 
     /** Why the command is refused (nothing is changed then), or empty when it may be carried out. */
     Optional<Refusal> refusal(C command);

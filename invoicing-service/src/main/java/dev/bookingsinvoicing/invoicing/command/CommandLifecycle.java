@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The life of every command, written once: a command whose result is stored is done and only publishes again what
- * it published (same ids, same bytes); otherwise, unless an earlier attempt decided it, it is validated and a refused
+ * it published (same ids, same bytes); otherwise, unless an earlier attempt decided it (a stored
+ * {@link CommandDecision}, or the handler's own decision), it is validated and a refused
  * command changes nothing; then its handler decides and applies it; then its events and its result are published
  * (in the listener's Kafka transaction, with the command's offset) and the result is stored, last.
  *
@@ -32,18 +33,18 @@ public class CommandLifecycle {
         this.clock = clock;
     }
 
-    public <C> void handle(CommandHandler<C> handler, C command) {
-        String commandId = handler.commandId(command);
+    public <C extends IssuedCommand> void handle(CommandHandler<C> handler, C command) {
+        String commandId = command.commandId();
         Optional<CommandResult> done = results.find(commandId);
         if (done.isPresent()) {
             handler.republished(command, done.get()).forEach(publisher::publish);
             publisher.publish(done.get());
             return;
         }
-        if (!handler.decided(command)) {
+        if (results.decision(commandId).isEmpty() && !handler.decided(command)) {
             Optional<CommandHandler.Refusal> refusal = handler.refusal(command);
             if (refusal.isPresent()) {
-                finish(CommandResult.rejected(commandId, handler.type(), handler.issuedBy(command),
+                finish(CommandResult.rejected(commandId, handler.type(), command.issuedBy(),
                         handler.summary(command), refusal.get().reason(), clock.instant(),
                         handler.businessesNamed(command), refusal.get().refused()));
                 return;

@@ -65,8 +65,8 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
             List<String> invoiceIds, int bookingsInvoiced, List<SkippedBooking> skipped, List<String> bookingIds,
             Instant at, Collection<String> named) {
         TreeSet<String> businesses = new TreeSet<>(named);
-        businesses.addAll(businessesOf(Stream.concat(bookingIds.stream(), skipped.stream().map(SkippedBooking::bookingId))
-                .toList()));
+        businesses.addAll(businessesOf(Stream.concat(bookingIds.stream(),
+                skipped.stream().map(SkippedBooking::bookingId)).toList()));
         int[] budget = { LIST_BUDGET_BYTES };
         List<String> invoices = fit(invoiceIds, budget);
         List<SkippedBooking> skips = fitSkipped(skipped, budget);

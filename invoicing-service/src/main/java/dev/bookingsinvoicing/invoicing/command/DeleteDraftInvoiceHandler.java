@@ -30,7 +30,7 @@ public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvo
     public static final String TYPE = "DeleteDraftInvoice";
 
     /** The command as the domain sees it. */
-    public record Command(String commandId, String issuedBy, String invoiceId) {
+    public record Command(String commandId, String issuedBy, String invoiceId) implements IssuedCommand {
     }
 
     private final CommandResultStore results;
@@ -51,16 +51,6 @@ public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvo
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String commandId(Command command) {
-        return command.commandId();
-    }
-
-    @Override
-    public String issuedBy(Command command) {
-        return command.issuedBy();
     }
 
     @Override

@@ -93,16 +93,6 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
         return InvoiceCommand.TYPE;
     }
 
-    @Override
-    public String commandId(InvoiceCommand command) {
-        return command.commandId();
-    }
-
-    @Override
-    public String issuedBy(InvoiceCommand command) {
-        return command.issuedBy();
-    }
-
     /** The businesses the command names: the one it is narrowed to and those of its selected bookings. */
     @Override
     public Collection<String> businessesNamed(InvoiceCommand command) {
@@ -111,12 +101,6 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
             named.add(command.businessId());
         }
         return named;
-    }
-
-    /** Validation reads nothing stored: asking it again on a retry gives the first answer. */
-    @Override
-    public boolean decided(InvoiceCommand command) {
-        return false;
     }
 
     @Override

@@ -32,7 +32,8 @@ public class MarkBookingsInvoicedHandler implements CommandHandler<MarkBookingsI
     public static final String TYPE = "MarkBookingsInvoiced";
 
     /** The command as the domain sees it. */
-    public record Command(String commandId, String issuedBy, List<String> bookingIds, String reason) {
+    public record Command(String commandId, String issuedBy, List<String> bookingIds, String reason)
+            implements IssuedCommand {
     }
 
     private final CommandResultStore results;
@@ -56,16 +57,6 @@ public class MarkBookingsInvoicedHandler implements CommandHandler<MarkBookingsI
     }
 
     @Override
-    public String commandId(Command command) {
-        return command.commandId();
-    }
-
-    @Override
-    public String issuedBy(Command command) {
-        return command.issuedBy();
-    }
-
-    @Override
     public String summary(Command command) {
         return "mark " + CommandResult.describe(command.bookingIds()) + " as invoiced: " + command.reason();
     }
@@ -73,11 +64,6 @@ public class MarkBookingsInvoicedHandler implements CommandHandler<MarkBookingsI
     @Override
     public Collection<String> businessesNamed(Command command) {
         return CommandResult.businessesOf(command.bookingIds());
-    }
-
-    @Override
-    public boolean decided(Command command) {
-        return results.decision(command.commandId()).isPresent();
     }
 
     /** Refused when malformed, or when any booking is unknown, invoiced or marked already (each named). */

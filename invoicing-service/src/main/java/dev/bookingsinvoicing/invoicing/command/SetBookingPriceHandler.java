@@ -39,7 +39,7 @@ public class SetBookingPriceHandler implements CommandHandler<SetBookingPriceHan
 
     /** The command as the domain sees it; quantity null means 1. */
     public record Command(String commandId, String issuedBy, List<String> bookingIds, BigDecimal unitPrice,
-            BigDecimal quantity) {
+            BigDecimal quantity) implements IssuedCommand {
 
         BigDecimal quantityOrOne() {
             return quantity == null ? BigDecimal.ONE : quantity;
@@ -72,16 +72,6 @@ public class SetBookingPriceHandler implements CommandHandler<SetBookingPriceHan
     }
 
     @Override
-    public String commandId(Command command) {
-        return command.commandId();
-    }
-
-    @Override
-    public String issuedBy(Command command) {
-        return command.issuedBy();
-    }
-
-    @Override
     public String summary(Command command) {
         return "price " + CommandResult.describe(command.bookingIds()) + " at "
                 + command.quantityOrOne().stripTrailingZeros().toPlainString() + " x " + command.unitPrice();
@@ -90,11 +80,6 @@ public class SetBookingPriceHandler implements CommandHandler<SetBookingPriceHan
     @Override
     public Collection<String> businessesNamed(Command command) {
         return CommandResult.businessesOf(command.bookingIds());
-    }
-
-    @Override
-    public boolean decided(Command command) {
-        return results.decision(command.commandId()).isPresent();
     }
 
     @Override

@@ -36,7 +36,8 @@ public class OperatorCommands {
      * Invoice all ready bookings, or one customer's ({@code customerNo} not null), narrowed to a business (null: any)
      * and to the filter's local dates, so that the command takes exactly the rows the page shows for them.
      */
-    InvoiceBookings invoiceAll(String commandId, String by, String customerNo, String businessId, BookingFilter filter) {
+    InvoiceBookings invoiceAll(String commandId, String by, String customerNo, String businessId,
+            BookingFilter filter) {
         return InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
                 .setScope(customerNo == null ? InvoiceScope.ALL : InvoiceScope.CUSTOMER).setCustomerNo(customerNo)
                 .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to()).build();

@@ -37,7 +37,7 @@ public final class InvoicePlanner {
 
     /**
      * Lines per draft invoice unless configured (bookings.invoicing.max-lines-per-invoice): a 500-line
-     * DraftInvoiceCreated encodes to about 190 kB with ids as Graph makes them, 550 kB with the longest, against the
+     * DraftInvoiceCreated encodes to about 195 kB with ids as Graph makes them, 545 kB with the longest, against the
      * broker's default 1 MB record limit (DraftInvoiceSizeTest).
      */
     public static final int DEFAULT_MAX_LINES_PER_INVOICE = 500;

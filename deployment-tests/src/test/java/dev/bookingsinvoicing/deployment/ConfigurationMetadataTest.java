@@ -35,7 +35,8 @@ class ConfigurationMetadataTest {
     @Test
     void everyKeyOfTheServicesConfigFilesIsDescribedInTheConfigurationMetadata() throws IOException {
         Map<String, JsonNode> metadata = metadata();
-        assertThat(metadata).as("Boot's own metadata is on the classpath").containsKey("spring.kafka.bootstrap-servers");
+        assertThat(metadata).as("Boot's own metadata is on the classpath")
+                .containsKey("spring.kafka.bootstrap-servers");
         List<String> unknown = new ArrayList<>();
         List<String> undescribed = new ArrayList<>();
         SERVICES.forEach((module, mainClass) -> {
@@ -62,7 +63,8 @@ class ConfigurationMetadataTest {
         for (String candidate = name; !candidate.isEmpty();
                 candidate = candidate.contains(".") ? candidate.substring(0, candidate.lastIndexOf('.')) : "") {
             JsonNode property = metadata.get(candidate);
-            if (property != null && (candidate.equals(name) || property.path("type").asString("").startsWith("java.util.Map"))) {
+            boolean map = property != null && property.path("type").asString("").startsWith("java.util.Map");
+            if (property != null && (candidate.equals(name) || map)) {
                 return property;
             }
         }

@@ -89,7 +89,8 @@ class DockerImageTest {
                         .anyMatch(name -> name.startsWith("BOOT-INF/lib/spring-boot-jarmode-tools-"));
             }
             // the artifact the other modules depend on is the plain jar beside it
-            try (JarFile plain = new JarFile(Repository.file(module + "/target/" + module + ".jar.original").toFile())) {
+            Path original = Repository.file(module + "/target/" + module + ".jar.original");
+            try (JarFile plain = new JarFile(original.toFile())) {
                 assertThat(plain.getEntry(Repository.startClass(module).replace('.', '/') + ".class")).isNotNull();
                 assertThat(plain.getEntry("BOOT-INF/")).isNull();
             }
@@ -112,7 +113,8 @@ class DockerImageTest {
                 .matcher(Repository.read(".mvn/wrapper/maven-wrapper.properties"));
         assertThat(pinned.find()).as("the wrapper downloads one Maven release").isTrue();
         for (String doc : List.of("README.md", "CONTRIBUTING.md")) {
-            assertThat(Repository.read(doc)).as("%s names the Maven version ./mvnw runs", doc).contains(pinned.group(1));
+            assertThat(Repository.read(doc)).as("%s names the Maven version ./mvnw runs", doc)
+                    .contains(pinned.group(1));
         }
     }
 

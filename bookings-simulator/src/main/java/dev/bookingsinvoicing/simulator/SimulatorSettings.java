@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public record SimulatorSettings(int port, long seed, int businesses, int customersPerBusiness, int servicesPerBusiness,
         int appointmentsPerBusiness, int pageSize, String accessToken, Clock clock,
-        AppointmentTimeKeys appointmentTimeKeys, boolean implausibleRecords) {
+        AppointmentTimeKeys appointmentTimeKeys, boolean implausibleRecords, int heavyCustomerAppointments) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_TOKEN = "simulator-token";
@@ -62,59 +62,78 @@ public record SimulatorSettings(int port, long seed, int businesses, int custome
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(appointmentTimeKeys, "appointmentTimeKeys");
         if (businesses < 1 || customersPerBusiness < 3 || servicesPerBusiness < 1 || appointmentsPerBusiness < 0
-                || pageSize < 1 || port < 0) {
+                || pageSize < 1 || port < 0 || heavyCustomerAppointments < 0) {
             throw new IllegalArgumentException("invalid simulator settings: " + this);
         }
     }
 
     /**
-     * Two businesses (EUR, USD), 20 customers, 12 services and 150 appointments each plus the implausible records,
+     * Two businesses (EUR, USD; a third and fourth bill in JPY and in KWD), 20 customers, 12 services and 150 appointments each plus the implausible records,
      * pages of 25, random port, times under {@code startDateTime}/{@code endDateTime}.
      */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(0, 42L, 2, 20, 12, 150, 25, DEFAULT_TOKEN, Clock.systemUTC(),
-                AppointmentTimeKeys.START_DATE_TIME, true);
+                AppointmentTimeKeys.START_DATE_TIME, true, 0);
     }
 
     public SimulatorSettings withPort(int newPort) {
         return new SimulatorSettings(newPort, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(port, newSeed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withVolume(int newBusinesses, int newCustomersPerBusiness, int newServicesPerBusiness,
             int newAppointmentsPerBusiness) {
         return new SimulatorSettings(port, seed, newBusinesses, newCustomersPerBusiness, newServicesPerBusiness,
-                newAppointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords);
+                newAppointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withPageSize(int newPageSize) {
         return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, newPageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, newPageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withAccessToken(String newAccessToken) {
         return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, newAccessToken, clock, appointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, pageSize, newAccessToken, clock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withClock(Clock newClock) {
         return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, accessToken, newClock, appointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, pageSize, accessToken, newClock, appointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     public SimulatorSettings withAppointmentTimeKeys(AppointmentTimeKeys newAppointmentTimeKeys) {
         return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, accessToken, clock, newAppointmentTimeKeys, implausibleRecords);
+                appointmentsPerBusiness, pageSize, accessToken, clock, newAppointmentTimeKeys, implausibleRecords,
+                heavyCustomerAppointments);
     }
 
     /** With (the default) or without the implausible and unreadable appointments; without = a tidy tenant. */
     public SimulatorSettings withImplausibleRecords(boolean newImplausibleRecords) {
         return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
-                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, newImplausibleRecords);
+                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, newImplausibleRecords,
+                heavyCustomerAppointments);
+    }
+
+    /**
+     * With {@code appointments} more completed fixed-price appointments, in the first business, of its first customer
+     * with an email: a customer with thousands of bookings, whose invoice is split into several drafts. 0 (the
+     * default) adds none, and the rest of the tenant is the same either way.
+     */
+    public SimulatorSettings withHeavyCustomer(int appointments) {
+        return new SimulatorSettings(port, seed, businesses, customersPerBusiness, servicesPerBusiness,
+                appointmentsPerBusiness, pageSize, accessToken, clock, appointmentTimeKeys, implausibleRecords,
+                appointments);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookingsinvoicing.simulator;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,19 +39,26 @@ import dev.bookingsinvoicing.simulator.SimulatedTenant.Service;
  */
 final class TenantGenerator {
 
-    private record BusinessTemplate(String mailbox, String displayName, String currency, String city,
-            String country, WrittenZone zone) {
+    /** {@code priceFactor}: the services' prices in this business are the table's times this, in its currency. */
+    private record BusinessTemplate(String mailbox, String displayName, String currency, String priceFactor,
+            String city, String country, WrittenZone zone) {
     }
 
     private record ServiceTemplate(String name, String priceType, String price, String duration, int maxAttendees) {
     }
 
+    // the third and fourth bill in currencies without and with three minor units: yen prices of whole yen, dinar
+    // prices with a third decimal (35.00 x 0.123 = 4.305 KWD)
     private static final List<BusinessTemplate> BUSINESSES = List.of(
-            new BusinessTemplate("ContosoSalon@contoso.onmicrosoft.com", "Contoso Salon", "EUR", "Amsterdam", "NL",
-                    new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Amsterdam"))),
-            new BusinessTemplate("FabrikamConsulting@fabrikam.onmicrosoft.com", "Fabrikam Consulting", "USD",
+            new BusinessTemplate("ContosoSalon@contoso.onmicrosoft.com", "Contoso Salon", "EUR", "1", "Amsterdam",
+                    "NL", new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Amsterdam"))),
+            new BusinessTemplate("FabrikamConsulting@fabrikam.onmicrosoft.com", "Fabrikam Consulting", "USD", "1",
                     "Seattle", "US", new WrittenZone("Pacific Standard Time", ZoneId.of("America/Los_Angeles"))),
-            new BusinessTemplate("AdventureClinic@adatum.onmicrosoft.com", "Adatum Clinic", "EUR", "Berlin", "DE",
+            new BusinessTemplate("ShibuyaStudio@northwind.onmicrosoft.com", "Northwind Studio Shibuya", "JPY", "151",
+                    "Tokyo", "JP", new WrittenZone("Tokyo Standard Time", ZoneId.of("Asia/Tokyo"))),
+            new BusinessTemplate("GulfPhysio@tailspin.onmicrosoft.com", "Tailspin Physio", "KWD", "0.123",
+                    "Kuwait City", "KW", new WrittenZone("Arab Standard Time", ZoneId.of("Asia/Riyadh"))),
+            new BusinessTemplate("AdventureClinic@adatum.onmicrosoft.com", "Adatum Clinic", "EUR", "1", "Berlin", "DE",
                     new WrittenZone("W. Europe Standard Time", ZoneId.of("Europe/Berlin"))));
 
     // the first eight cover fixedPrice, startingAt, hourly, free, priceVaries, callUs and a group service; the next
@@ -125,8 +134,12 @@ final class TenantGenerator {
         Address address = new Address((10 + index) + " Main Street", template.city(), null, "10" + (100 + index),
                 template.country());
         List<Customer> customers = customers(domain, template);
-        List<Service> services = services();
+        List<Service> services = services(template);
         List<Appointment> appointments = appointments(mailbox, customers, services);
+        if (index == 0) {
+            appointments.addAll(heavyCustomer(mailbox, customers, services, template.zone().zone()));
+            appointments.sort(Comparator.comparing(Appointment::start).thenComparing(Appointment::id));
+        }
         return new Business(mailbox, template.displayName() + (index < BUSINESSES.size() ? "" : " " + index),
                 template.currency(), mailbox.toLowerCase(Locale.ROOT), "+1 555 010" + index, address, customers,
                 services, appointments, template.zone().graphName(), template.zone().zone());
@@ -155,15 +168,42 @@ final class TenantGenerator {
         return customers;
     }
 
-    private List<Service> services() {
+    private List<Service> services(BusinessTemplate business) {
         List<Service> services = new ArrayList<>();
         for (int i = 0; i < settings.servicesPerBusiness(); i++) {
             ServiceTemplate t = SERVICES.get(i % SERVICES.size());
             String name = i < SERVICES.size() ? t.name() : t.name() + " " + (i / SERVICES.size() + 1);
-            services.add(new Service(id(), name, t.price() == null ? null : new BigDecimal(t.price()), t.priceType(),
+            services.add(new Service(id(), name, t.price() == null ? null : price(t.price(), business), t.priceType(),
                     Duration.parse(t.duration()), t.maxAttendees(), i == 3));
         }
         return services;
+    }
+
+    /** The table's price in the business's currency: times its factor, to the currency's minor units. */
+    private static BigDecimal price(String tablePrice, BusinessTemplate business) {
+        return new BigDecimal(tablePrice).multiply(new BigDecimal(business.priceFactor()))
+                .setScale(Currency.getInstance(business.currency()).getDefaultFractionDigits(), RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The settings' heavy customer: that many completed appointments of the first fixed-price service for the first
+     * customer with an email, from 08:00 on each of the last 58 days in 15-minute steps. Ids are derived from the
+     * seed, not drawn from the generator's random sequence, so the rest of the tenant does not change.
+     */
+    private List<Appointment> heavyCustomer(String mailbox, List<Customer> customers, List<Service> services,
+            ZoneId zone) {
+        Service fixed = serviceOfType(services, "fixedPrice", services.get(0));
+        List<Attendee> customer = List.of(attendee(withEmail(customers).get(0)));
+        LocalDate today = LocalDate.ofInstant(settings.clock().instant(), zone);
+        List<Appointment> appointments = new ArrayList<>();
+        for (int i = 0; i < settings.heavyCustomerAppointments(); i++) {
+            Instant start = ZonedDateTime.of(today.minusDays(1 + i % 58), OPENING.plusMinutes(15L * (i / 58)), zone)
+                    .toInstant();
+            appointments.add(new Appointment(derivedId(mailbox, "heavy-customer/" + i), fixed.id(),
+                    fixed.displayName(), start, start.plus(Duration.ofMinutes(15)), fixed.defaultPrice(),
+                    fixed.priceType(), 1, customer, zone, zone.getId(), DateTimeShape.LOCAL));
+        }
+        return appointments;
     }
 
     private List<Appointment> appointments(String mailbox, List<Customer> customers, List<Service> services) {
@@ -266,24 +306,24 @@ final class TenantGenerator {
         Instant zeroMinutes = at(now, zone("India Standard Time"), 9, LocalTime.of(13, 0));
         Instant onMars = at(now, zone("UTC"), 10, LocalTime.of(14, 0));
         return List.of(
-                new Appointment(implausibleId(mailbox, "ends-before-start"), fixed.id(), fixed.displayName(),
+                new Appointment(derivedId(mailbox, "ends-before-start"), fixed.id(), fixed.displayName(),
                         endsBeforeStart, endsBeforeStart.minus(Duration.ofMinutes(30)), price(fixed, "35.00"),
                         "fixedPrice", 1, someone, berlin.zone(), berlin.graphName(), DateTimeShape.LOCAL),
-                new Appointment(implausibleId(mailbox, "negative-price"), fixed.id(), fixed.displayName(), negative,
+                new Appointment(derivedId(mailbox, "negative-price"), fixed.id(), fixed.displayName(), negative,
                         negative.plus(Duration.ofMinutes(30)), new BigDecimal("-10.00"), "fixedPrice", 1, someone,
                         zone("Europe/Amsterdam").zone(), "Europe/Amsterdam", DateTimeShape.LOCAL),
-                new Appointment(implausibleId(mailbox, "no-attendees"), fixed.id(), fixed.displayName(), nobody,
+                new Appointment(derivedId(mailbox, "no-attendees"), fixed.id(), fixed.displayName(), nobody,
                         nobody.plus(Duration.ofMinutes(30)), price(fixed, "35.00"), "fixedPrice", 1, List.of(),
                         ZoneId.of("UTC"), "UTC", DateTimeShape.LOCAL),
-                new Appointment(implausibleId(mailbox, "zero-minutes"), hourly.id(), hourly.displayName(), zeroMinutes,
+                new Appointment(derivedId(mailbox, "zero-minutes"), hourly.id(), hourly.displayName(), zeroMinutes,
                         zeroMinutes, price(hourly, "80.00"), "hourly", 1, someone, zone("India Standard Time").zone(),
                         "India Standard Time", DateTimeShape.LOCAL),
-                new Appointment(implausibleId(mailbox, "unknown-zone"), fixed.id(), fixed.displayName(), onMars,
+                new Appointment(derivedId(mailbox, "unknown-zone"), fixed.id(), fixed.displayName(), onMars,
                         onMars.plus(Duration.ofMinutes(30)), price(fixed, "35.00"), "fixedPrice", 1, someone, null,
                         UNKNOWN_ZONE_NAME, DateTimeShape.LOCAL));
     }
 
-    private String implausibleId(String mailbox, String kind) {
+    private String derivedId(String mailbox, String kind) {
         return UUID.nameUUIDFromBytes((settings.seed() + "/" + mailbox + "/" + kind).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }

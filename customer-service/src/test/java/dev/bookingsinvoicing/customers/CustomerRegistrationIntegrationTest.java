@@ -181,6 +181,9 @@ class CustomerRegistrationIntegrationTest {
         assertThat(registered.get("c6").getNewCustomer() ^ registered.get("c7").getNewCustomer()).isTrue();
         assertThat(registered.get("c7").getEmailAddress()).isEqualTo("person6@example.com");
         assertThat(registered.values()).allSatisfy(r -> assertThat(r.getTemplateCode()).isEqualTo("BOOKINGS"));
+        // with the template's posting groups (customer-service.yml), so that an invoice's consumer needs no lookup
+        assertThat(registered.values()).allSatisfy(r -> assertThat(List.of(r.getCustomerPostingGroup(),
+                r.getGenBusPostingGroup(), r.getVatBusPostingGroup())).containsOnly("DOMESTIC"));
 
         // 31 numbers without gaps or duplicates: C000010 .. C000310
         Set<String> numbers = registered.values().stream().map(CustomerRegistered::getCustomerNo).collect(Collectors.toSet());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -308,11 +307,11 @@ abstract class ProductionFlowScenario {
     private static BigDecimal amount(SimulatedTenant.Appointment appointment) {
         return switch (appointment.priceType()) {
             case "fixedPrice", "startingAt" -> appointment.price() == null ? null : appointment.price().setScale(2);
-            // an invoice line's quantity is hours to 4 decimals (the DraftInvoiceCreated schema) and its amount that
-            // quantity times the price: 7 minutes at 50.00 is 0.1167 x 50.00 = 5.84, not 7/60 x 50.00 = 5.83
-            case "hourly" -> appointment.price() == null ? null : BigDecimal.valueOf(appointment.duration().toMinutes())
-                    .divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP).multiply(appointment.price())
-                    .setScale(2, RoundingMode.HALF_UP);
+            // the minutes times the price over 60, rounded once (the default tenant bills in EUR and USD, in cents):
+            // 7 minutes at 50.00 is 5.83, in integer cents floor((2 x 7 x 5000 + 60) / 120) = 583
+            case "hourly" -> appointment.price() == null ? null : BigDecimal.valueOf(Math.floorDiv(
+                    2 * appointment.duration().toMinutes() * appointment.price().movePointRight(2).longValueExact()
+                            + 60, 120), 2);
             case "free" -> new BigDecimal("0.00");
             default -> null;
         };

@@ -22,6 +22,7 @@ import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
+import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedListener;
 
 /** Wires the plain domain classes and creates the MongoDB indexes the queries need. */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +57,8 @@ public class InvoicingConfiguration {
 
     @Bean
     InvoicePlanner invoicePlanner(InvoicingProperties properties) {
-        return new InvoicePlanner(properties.maxLinesPerInvoice());
+        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.invoicePerBusiness(),
+                properties.hourUnitOfMeasure());
     }
 
     @Bean
@@ -64,15 +66,12 @@ public class InvoicingConfiguration {
         return new InvoicePlanStore(mongo, properties.planLinesPerDocument());
     }
 
-    /** Name of the listener container factory of the view (see {@link #viewListenerContainerFactory}). */
-    public static final String VIEW_LISTENER_FACTORY = "viewListenerContainerFactory";
-
     /**
      * The view's listeners publish nothing, so they need no Kafka transaction: a begin/commit per record would
      * only slow the projection down. Same settings and error policy as the default factory otherwise. Commands
      * keep the default, transactional factory (events + offset in one transaction).
      */
-    @Bean(VIEW_LISTENER_FACTORY)
+    @Bean(BookingsNotInvoicedListener.CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> viewListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,9 @@ import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
  *                             same command, so one DraftInvoiceCreated stays far below Kafka's default 1 MB
  *                             record limit: 500 lines encode to about 175 kB with ids as Graph makes them,
  *                             520 kB with the longest (DraftInvoiceSizeTest)
+ * @param invoicePerBusiness   false (the default, Business Central's rule): one invoice per customer and currency,
+ *                             holding the bookings of every business; true: one per customer, currency and business
+ * @param hourUnitOfMeasure    the unit of measure code of invoice lines billed per hour (Business Central's HOUR)
  * @param dashboard            how long the dashboard API may serve an answer from memory (see DashboardCache)
  */
 @Validated
@@ -30,6 +34,8 @@ public record InvoicingProperties(@Min(1) @DefaultValue("10000") int maxSelectio
         @Min(1) @DefaultValue("5000") int planLinesPerDocument,
         @Min(1) @Max(MAX_LINES_PER_INVOICE_LIMIT)
         @DefaultValue("" + InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE) int maxLinesPerInvoice,
+        @DefaultValue("false") boolean invoicePerBusiness,
+        @NotBlank @DefaultValue(InvoicePlanner.DEFAULT_HOUR_UNIT_OF_MEASURE) String hourUnitOfMeasure,
         @DefaultValue Dashboard dashboard) {
 
     /** The most lines a draft may be configured to hold: with the longest ids, 900 lines encode to about 940 kB. */

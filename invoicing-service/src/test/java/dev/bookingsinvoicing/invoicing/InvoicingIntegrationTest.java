@@ -54,6 +54,7 @@ import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlan;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
+import dev.bookingsinvoicing.invoicing.command.Postings;
 import dev.bookingsinvoicing.invoicing.command.SkippedBooking;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
@@ -97,6 +98,9 @@ class InvoicingIntegrationTest {
     @Autowired
     dev.bookingsinvoicing.invoicing.command.InvoiceBookingsHandler invoiceHandler;
 
+    @Autowired
+    dev.bookingsinvoicing.invoicing.command.CommandLifecycle lifecycle;
+
     @LocalServerPort
     int port;
 
@@ -120,12 +124,12 @@ class InvoicingIntegrationTest {
         for (String[] c : new String[][] { { "c1", "C00010", "Ann Smith" }, { "c2", "C00020", "Bob Jones" },
                 { "c3", "C00030", "Carol White" } }) {
             send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("salon", c[0]), new CustomerRegistered(
-                    "reg-" + c[0], MONDAY, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true));
+                    "reg-" + c[0], MONDAY, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true, null, null, null));
         }
         for (String[] s : new String[][] { { "s-cut", "I-CUT", "Haircut" }, { "s-yoga", "I-YOGA", "Yoga class" },
                 { "s-consult", "I-CONSULT", "Consultation" } }) {
             send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("salon", s[0]), new ItemRegistered("item-" + s[0],
-                    MONDAY, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES"));
+                    MONDAY, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES", null, null, null));
         }
         send(producer, Topics.APPOINTMENTS, Keys.appointment("salon", "a2"), appointment("a2", "s-yoga",
                 "Yoga class", MONDAY.plus(Duration.ofDays(1)), 90, PriceType.hourly, "40.00", "c1", "c2", "c3"));
@@ -231,11 +235,11 @@ class InvoicingIntegrationTest {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("clinic", "s-x"), new ItemRegistered("item-x", MONDAY,
-                "clinic", "s-x", "I-X", "Check-up", null, "HOUR", "SERVICES"));
+                "clinic", "s-x", "I-X", "Check-up", null, "HOUR", "SERVICES", null, null, null));
         for (String[] c : new String[][] { { "k1", "C00100" }, { "k2", "C00200" } }) {
             send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("clinic", c[0]), new CustomerRegistered(
                     "reg-" + c[0], MONDAY, "clinic", c[0], c[1], "Patient " + c[0], c[0] + "@example.com", "BOOKINGS",
-                    true));
+                    true, null, null, null));
         }
         KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new ByteArraySerializer()));
@@ -252,8 +256,9 @@ class InvoicingIntegrationTest {
 
         // Given: the first attempt of cmd-crash stored its plan and claimed b1, then died; cmd-other holds b3
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
-        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE).plan("cmd-crash",
-                ids.stream().map(this::row).toList(), List.of(SkippedBooking.notFound("clinic/nope/k1")), firstAttempt);
+        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
+                InvoicePlanner.DEFAULT_HOUR_UNIT_OF_MEASURE).plan("cmd-crash", ids.stream().map(this::row).toList(),
+                List.of(SkippedBooking.notFound("clinic/nope/k1")), Postings.NONE, firstAttempt);
         plans.saveOrGetExisting(plan);
         String plannedInvoiceId = plan.invoices().get(0).id();
         mongo.insert(new BookingClaim("clinic/b1/k1", "cmd-crash", plannedInvoiceId, firstAttempt));
@@ -309,12 +314,12 @@ class InvoicingIntegrationTest {
         // Given: Dana (C00500) and Eve (C00600) registered, s2 rejected for want of an email, one massage item
         for (String[] c : new String[][] { { "s1", "C00500", "Dana Green" }, { "s3", "C00600", "Eve Black" } }) {
             send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", c[0]), new CustomerRegistered(
-                    "reg-spa-" + c[0], MONDAY, "spa", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true));
+                    "reg-spa-" + c[0], MONDAY, "spa", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true, null, null, null));
         }
         send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", "s2"), new CustomerRejected("rej-spa-s2",
                 MONDAY, "spa", "s2", "email", "no email address"));
         send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("spa", "svc-m"), new ItemRegistered("item-spa-m",
-                MONDAY, "spa", "svc-m", "I-MASSAGE", "Massage", new BigDecimal("50.00"), "HOUR", "SERVICES"));
+                MONDAY, "spa", "svc-m", "I-MASSAGE", "Massage", new BigDecimal("50.00"), "HOUR", "SERVICES", null, null, null));
         String[][] bookings = { { "m1", "s1", "fixedPrice", "30.00" }, { "m2", "s1", "fixedPrice", "30.00" },
                 { "m3", "s2", "fixedPrice", "30.00" }, { "m4", "s3", "priceVaries", null },
                 { "m5", "s3", "fixedPrice", "30.00" }, { "m6", "s1", "fixedPrice", null } };
@@ -384,11 +389,11 @@ class InvoicingIntegrationTest {
 
             // Set a price: refused for a booking that has one, accepted for the one that needs it
             send(producer, Topics.INVOICING_COMMANDS, "spa-price-bad", new SetBookingPrice("spa-price-bad", MONDAY,
-                    "ops", List.of("spa/m1/s1"), new BigDecimal("45.00"), null));
+                    "ops", List.of("spa/m1/s1"), new BigDecimal("45.00"), null, null, null));
             assertThat(((CommandRejected) answersTo("spa-price-bad", results, 1).get(0)).getReason())
                     .contains("spa/m1/s1 does not need a price");
             send(producer, Topics.INVOICING_COMMANDS, "spa-price", new SetBookingPrice("spa-price", MONDAY, "ops",
-                    List.of("spa/m4/s3"), new BigDecimal("45.00"), null));
+                    List.of("spa/m4/s3"), new BigDecimal("45.00"), null, null, null));
             assertThat(((CommandCompleted) answersTo("spa-price", results, 1).get(0)).getBookingIds())
                     .containsExactly("spa/m4/s3");
             assertThat(row("spa/m4/s3").status()).isEqualTo(BookingStatus.READY);
@@ -397,10 +402,10 @@ class InvoicingIntegrationTest {
             // The view follows a renamed customer and a repriced item (only where the appointment had no price)
             send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("spa", "s1"), new CustomerUpdated("upd-spa-s1",
                     MONDAY.plusSeconds(60), "spa", "s1", "C00500", "Dana Brown", "s1@example.com", null,
-                    List.of("name")));
+                    List.of("name"), null, null, null));
             send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("spa", "svc-m"), new ItemUpdated("upd-spa-m",
                     MONDAY.plusSeconds(60), "spa", "svc-m", "I-MASSAGE", "Deep massage", new BigDecimal("55.00"),
-                    List.of("description", "unitPrice")));
+                    List.of("description", "unitPrice"), null, null, null, null));
             await().atMost(Duration.ofSeconds(30)).until(() -> "Dana Brown".equals(row("spa/m1/s1").billToName())
                     && row("spa/m6/s1").amount().compareTo(new BigDecimal("55.00")) == 0);
             assertThat(row("spa/m1/s1").amount()).isEqualByComparingTo("30.00");
@@ -498,11 +503,11 @@ class InvoicingIntegrationTest {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("gym", "s-pt"), new ItemRegistered("item-gym", MONDAY,
-                "gym", "s-pt", "I-PT", "Personal training", null, "HOUR", "SERVICES"));
+                "gym", "s-pt", "I-PT", "Personal training", null, "HOUR", "SERVICES", null, null, null));
         for (String[] c : new String[][] { { "g1", "C00700" }, { "g2", "C00800" } }) {
             send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("gym", c[0]), new CustomerRegistered(
                     "reg-gym-" + c[0], MONDAY, "gym", c[0], c[1], "Member " + c[0], c[0] + "@example.com", "BOOKINGS",
-                    true));
+                    true, null, null, null));
         }
         List<String> ids = List.of("gym/p1/g1", "gym/p2/g1", "gym/p3/g2");
         for (String id : ids) {
@@ -526,7 +531,7 @@ class InvoicingIntegrationTest {
                 runs.add(threads.submit(() -> {
                     start.await();
                     return kafka.executeInTransaction(t -> {
-                        invoiceHandler.handle(command);
+                        lifecycle.handle(invoiceHandler, command);
                         return "done";
                     });
                 }));
@@ -561,9 +566,9 @@ class InvoicingIntegrationTest {
         RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
         send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("dash", "s-d"), new ItemRegistered("item-dash", MONDAY,
-                "dash", "s-d", "I-D", "Coaching", null, "HOUR", "SERVICES"));
+                "dash", "s-d", "I-D", "Coaching", null, "HOUR", "SERVICES", null, null, null));
         send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("dash", "d1"), new CustomerRegistered("reg-dash",
-                MONDAY, "dash", "d1", "C00900", "Fay Gold", "d1@example.com", "BOOKINGS", true));
+                MONDAY, "dash", "d1", "C00900", "Fay Gold", "d1@example.com", "BOOKINGS", true, null, null, null));
         String[][] bookings = { { "d1", "d1", "fixedPrice", "20.00" }, { "d2", "d1", "hourly", "40.00" },
                 { "d3", "d9", "fixedPrice", "20.00" } };
         for (int i = 0; i < bookings.length; i++) {
@@ -646,9 +651,9 @@ class InvoicingIntegrationTest {
         RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
         send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("tz", "s-tz"), new ItemRegistered("item-tz", MONDAY,
-                "tz", "s-tz", "I-MASSAGE", "Massage", null, "HOUR", "SERVICES"));
+                "tz", "s-tz", "I-MASSAGE", "Massage", null, "HOUR", "SERVICES", null, null, null));
         send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("tz", "z1"), new CustomerRegistered("reg-tz",
-                MONDAY, "tz", "z1", "C00700", "Zoe Tan", "z1@example.com", "BOOKINGS", true));
+                MONDAY, "tz", "z1", "C00700", "Zoe Tan", "z1@example.com", "BOOKINGS", true, null, null, null));
         // id, start (UTC), zone, minutes, price type, price; the local date by hand in the comment
         Object[][] bookings = {
                 { "t-la", "2026-03-03T01:00:00Z", "America/Los_Angeles", 60, "fixedPrice", "50.00" }, // 17:00 PST, 2 Mar

@@ -119,9 +119,13 @@ class ItemRegistrationIntegrationTest {
         assertThat(registered.get("s1").getUnitPrice()).isEqualTo(new BigDecimal("25.00"));
         assertThat(registered.get("s2").getUnitPrice()).isEqualTo(new BigDecimal("60.50"));
         assertThat(registered.get("s5").getUnitPrice()).isNull();
+        assertThat(registered.get("s2").getExactUnitPrice()).isEqualByComparingTo("60.50");
         assertThat(registered.values()).allSatisfy(r -> {
             assertThat(r.getBaseUnitOfMeasure()).isEqualTo("HOUR");
             assertThat(r.getTemplateCode()).isEqualTo("BOOKINGS-SVC");
+            // the template's posting groups (item-service.yml), so that an invoice's consumer needs no lookup
+            assertThat(r.getGenProdPostingGroup()).isEqualTo("SERVICES");
+            assertThat(r.getVatProdPostingGroup()).isEqualTo("VAT25");
         });
 
         // Then the hidden service is rejected with its rule

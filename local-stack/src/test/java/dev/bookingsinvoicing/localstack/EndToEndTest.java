@@ -21,7 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +64,12 @@ import tools.jackson.databind.json.JsonMapper;
 class EndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int HEAVY_CUSTOMER_BOOKINGS = 2_000;
+    /** invoicing-service's default bookings.invoicing.max-lines-per-invoice. */
+    private static final int LINES_PER_DRAFT = 500;
+    /** The templates of customer-service.yml and item-service.yml, which every customer and item is made with. */
+    private static final List<String> CUSTOMER_POSTING = List.of("DOMESTIC", "DOMESTIC", "DOMESTIC");
+    private static final List<String> ITEM_POSTING = List.of("HOUR", "SERVICES", "VAT25");
     /** invoicing-service's read-only development user (invoicing-service.yml). */
     private static final String VIEWER = basic("viewer:viewer");
     /** booking-sync-service's development admin (booking-sync-service.yml). */
@@ -78,7 +86,10 @@ class EndToEndTest {
     void startTheStack() {
         stack = LocalStack.start(new LocalStack.Settings(dataDir, LocalMongoServer.Backend.MEMORY,
                 LocalStack.Ports.free(), SimulatorSettings.defaults()
-                        .withAppointmentTimeKeys(AppointmentTimeKeys.START_END), 2, Duration.ofSeconds(5)));
+                        .withAppointmentTimeKeys(AppointmentTimeKeys.START_END)
+                        // EUR, USD, JPY (no minor units) and KWD (three); one customer with thousands of bookings
+                        .withVolume(4, 20, 12, 150).withHeavyCustomer(HEAVY_CUSTOMER_BOOKINGS), 2,
+                Duration.ofSeconds(5)));
     }
 
     @AfterAll
@@ -90,7 +101,7 @@ class EndToEndTest {
 
     /** One attendee of a completed appointment, as the rules say it must be invoiced, dated by its local day. */
     record ExpectedBooking(String bookingId, String customerKey, BigDecimal quantity, BigDecimal unitPrice,
-            BigDecimal amount, LocalDate localDate, Instant start) {
+            BigDecimal amount, LocalDate localDate, Instant start, boolean perHour) {
     }
 
     /** A completed appointment the sync cannot use, and the words its reason must contain. */
@@ -129,7 +140,8 @@ class EndToEndTest {
                     quarantined.add(new ExpectedQuarantine(business.id(), appointment.id(), unusable));
                     continue;
                 }
-                String implausiblePrice = implausiblePrice(appointment);
+                int minorUnits = Currency.getInstance(business.currency()).getDefaultFractionDigits();
+                String implausiblePrice = implausiblePrice(appointment, minorUnits);
                 BigDecimal quantity = quantity(appointment);
                 for (SimulatedTenant.Attendee attendee : appointment.attendees()) {
                     String email = business.customer(attendee.customerId()).emailAddress();
@@ -141,12 +153,13 @@ class EndToEndTest {
                         needsPrice.put(bookingId, implausiblePrice == null ? "" : implausiblePrice);
                         continue;
                     }
-                    BigDecimal unitPrice = appointment.priceType().equals("free") ? new BigDecimal("0.00")
-                            : appointment.price().setScale(2, RoundingMode.HALF_UP);
+                    BigDecimal unitPrice = appointment.priceType().equals("free") ? BigDecimal.ZERO
+                            : appointment.price();
                     ready.put(bookingId, new ExpectedBooking(bookingId,
                             email.trim().toLowerCase(Locale.ROOT) + " " + business.currency(), quantity, unitPrice,
-                            quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP),
-                            LocalDate.ofInstant(appointment.start(), appointment.zone()), appointment.start()));
+                            amount(appointment, unitPrice, minorUnits),
+                            LocalDate.ofInstant(appointment.start(), appointment.zone()), appointment.start(),
+                            appointment.priceType().equals("hourly")));
                 }
             }
         }
@@ -170,9 +183,9 @@ class EndToEndTest {
     }
 
     /** Why its own price cannot be billed although its type has one, or null. */
-    private static String implausiblePrice(SimulatedTenant.Appointment appointment) {
+    private static String implausiblePrice(SimulatedTenant.Appointment appointment, int minorUnits) {
         if (appointment.price() != null && appointment.price().signum() < 0) {
-            return "negative price " + appointment.price().setScale(2, RoundingMode.HALF_UP).toPlainString();
+            return "negative price " + appointment.price().setScale(minorUnits, RoundingMode.HALF_UP).toPlainString();
         }
         if (appointment.priceType().equals("hourly") && !appointment.duration().isNegative()
                 && appointment.duration().toMinutes() == 0) {
@@ -183,18 +196,29 @@ class EndToEndTest {
 
     /**
      * The quantity an invoice line bills, or null when the type carries no price: fixedPrice and startingAt once,
-     * free once at zero, hourly the hours to 4 decimals (the scale of DraftInvoiceCreated's quantity; the amount is
-     * then that quantity times the price, so 7 minutes at 50.00 is 0.1167 x 50.00 = 5.84).
+     * free once at zero, hourly the hours to 5 decimals, as Business Central keeps them (7 minutes = 0.11667 h).
      */
     private static BigDecimal quantity(SimulatedTenant.Appointment appointment) {
         return switch (appointment.priceType()) {
-            case "fixedPrice", "startingAt" -> appointment.price() == null ? null : new BigDecimal("1.0000");
+            case "fixedPrice", "startingAt" -> appointment.price() == null ? null : BigDecimal.ONE;
+            case "free" -> BigDecimal.ONE;
             case "hourly" -> appointment.price() == null ? null
-                    : BigDecimal.valueOf(appointment.duration().toMinutes()).divide(BigDecimal.valueOf(60), 4,
-                            RoundingMode.HALF_UP);
-            case "free" -> new BigDecimal("1.0000");
+                    : BigDecimal.valueOf(Math.floorDiv(2 * appointment.duration().toMinutes() * 100_000 + 60, 120), 5);
             default -> null;
         };
+    }
+
+    /**
+     * The line amount in whole minor units of the currency, computed in integers and rounded once, half up: the price
+     * once, or the minutes times the price over 60 for hourly bookings (20 minutes at 95.00 is 31.67, not
+     * 0.3333 x 95.00 = 31.66; 7 minutes at 7,550 yen is 881 yen).
+     */
+    private static BigDecimal amount(SimulatedTenant.Appointment appointment, BigDecimal unitPrice, int minorUnits) {
+        long priceInMinorUnits = unitPrice.movePointRight(minorUnits).longValueExact();
+        long amountInMinorUnits = appointment.priceType().equals("hourly")
+                ? Math.floorDiv(2 * appointment.duration().toMinutes() * priceInMinorUnits + 60, 120)
+                : priceInMinorUnits;
+        return BigDecimal.valueOf(amountInMinorUnits, minorUnits);
     }
 
     /** The rows of the view (every status, or one), by id. */
@@ -234,10 +258,13 @@ class EndToEndTest {
         assertThat(expected.ready()).hasSizeGreaterThan(100);
         assertThat(expected.ready().values()).anyMatch(b -> b.localDate().isBefore(LocalDate.ofInstant(b.start(),
                 ZoneOffset.UTC))).anyMatch(b -> b.localDate().isAfter(LocalDate.ofInstant(b.start(), ZoneOffset.UTC)));
-        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.startsWith("negative price")).hasSize(2);
-        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.contains("0 minutes")).hasSize(2);
+        int businesses = stack.simulator().tenant().businesses().size();
+        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.startsWith("negative price"))
+                .hasSize(businesses).contains("negative price -10", "negative price -10.000");
+        assertThat(expected.needsPrice().values()).filteredOn(reason -> reason.contains("0 minutes"))
+                .hasSize(businesses);
         assertThat(expected.quarantined()).extracting(ExpectedQuarantine::problem)
-                .containsOnly("no attendees", "ends before it starts", "Mars Standard Time").hasSize(6);
+                .containsOnly("no attendees", "ends before it starts", "Mars Standard Time").hasSize(3 * businesses);
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(rowsInTheView("READY").keySet()).isEqualTo(expected().ready().keySet());
@@ -357,6 +384,11 @@ class EndToEndTest {
         String newEmail = "renamed." + customer.emailAddress();
         Set<String> theirs = ready.stream().filter(id -> id.endsWith("/" + customer.id())).collect(Collectors.toSet());
 
+        Map<String, JsonNode> before = rowsInTheView("READY");
+        Set<String> customerNos = theirs.stream().map(id -> before.get(id).path("customerNo").asString())
+                .collect(Collectors.toSet());
+        assertThat(customerNos).hasSize(1);
+
         stack.simulator().tenant().changeCustomerEmail(business.id(), customer.id(), newEmail);
         // appointments that ended before the incremental window change only in a full (reconciliation) run
         await().atMost(PATIENCE).until(() -> http.send(HttpRequest.newBuilder(URI.create(stack.syncUrl()
@@ -369,6 +401,9 @@ class EndToEndTest {
             assertThat(rows.keySet()).isEqualTo(expected().ready().keySet());
             assertThat(theirs).allSatisfy(id -> assertThat(rows.get(id).path("customerEmail").asString())
                     .isEqualTo(newEmail));
+            // the same customer with the new email, not a second customer
+            assertThat(theirs).allSatisfy(id -> assertThat(rows.get(id).path("customerNo").asString())
+                    .isEqualTo(customerNos.iterator().next()));
         });
     }
 
@@ -382,29 +417,55 @@ class EndToEndTest {
                 "--bootstrap-servers", stack.bootstrapServers());
 
         assertThat(exit).as(out.toString()).isZero();
-        Set<String> customers = expected.values().stream().map(ExpectedBooking::customerKey).collect(Collectors.toSet());
+        // one customer's bookings beyond a draft's lines go on further drafts of the same command
+        Map<String, Long> bookingsPerCustomer = expected.values().stream()
+                .collect(Collectors.groupingBy(ExpectedBooking::customerKey, Collectors.counting()));
+        long drafts = bookingsPerCustomer.values().stream().mapToLong(n -> (n + LINES_PER_DRAFT - 1) / LINES_PER_DRAFT)
+                .sum();
+        assertThat(bookingsPerCustomer.values()).as("a customer with thousands of bookings")
+                .anyMatch(n -> n >= HEAVY_CUSTOMER_BOOKINGS);
         assertThat(out.toString()).contains("COMPLETED e2e-invoice-all: " + expected.size() + " booking(s) invoiced on "
-                + customers.size() + " draft invoice(s)");
+                + drafts + " draft invoice(s)");
 
-        List<DraftInvoiceCreated> invoices = invoices(customers.size());
+        List<DraftInvoiceCreated> invoices = invoices((int) drafts);
+        assertThat(invoices).hasSize((int) drafts);
         assertThat(invoices).extracting(DraftInvoiceCreated::getInvoiceId).doesNotHaveDuplicates();
-        assertThat(invoices).extracting(DraftInvoiceCreated::getCustomerNo).doesNotHaveDuplicates();
+        assertThat(invoices).allSatisfy(invoice -> assertThat(invoice.getLines()).hasSizeLessThanOrEqualTo(LINES_PER_DRAFT));
         Map<String, InvoiceLine> lines = new HashMap<>();
+        Set<String> currencies = new HashSet<>();
         for (DraftInvoiceCreated invoice : invoices) {
             assertThat(invoice.getCommandId()).isEqualTo("e2e-invoice-all");
             assertThat(invoice.getLines().stream().map(line -> expected.get(line.getBookingId()).customerKey()).distinct())
                     .as("one customer per invoice").hasSize(1);
-            assertThat(invoice.getTotalAmount()).isEqualByComparingTo(invoice.getLines().stream()
-                    .map(InvoiceLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            int minorUnits = Currency.getInstance(invoice.getCurrency()).getDefaultFractionDigits();
+            currencies.add(invoice.getCurrency());
+            assertThat(invoice.getCurrencyMinorUnits()).isEqualTo(minorUnits);
+            BigDecimal total = invoice.getLines().stream().map(InvoiceLine::getExactAmount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(invoice.getExactTotalAmount()).isEqualByComparingTo(total);
+            // readers of the first versions get the same amounts to 2 decimals
+            assertThat(invoice.getTotalAmount()).isEqualByComparingTo(total.setScale(2, RoundingMode.HALF_UP));
+            assertThat(invoice.getBusinessIds()).containsExactlyElementsOf(invoice.getLines().stream()
+                    .map(InvoiceLine::getBusinessId).distinct().sorted().toList());
+            assertThat(List.of(invoice.getCustomerPostingGroup(), invoice.getGenBusPostingGroup(),
+                    invoice.getVatBusPostingGroup())).isEqualTo(CUSTOMER_POSTING);
             invoice.getLines().forEach(line -> assertThat(lines.put(line.getBookingId(), line)).as("invoiced twice").isNull());
         }
+        assertThat(currencies).contains("JPY", "EUR", "KWD");
         assertThat(lines.keySet()).isEqualTo(expected.keySet());
         lines.forEach((bookingId, line) -> {
             ExpectedBooking booking = expected.get(bookingId);
-            assertThat(line.getQuantity()).as(bookingId).isEqualByComparingTo(booking.quantity());
-            assertThat(line.getUnitPrice()).as(bookingId).isEqualByComparingTo(booking.unitPrice());
-            assertThat(line.getAmount()).as(bookingId).isEqualByComparingTo(booking.amount());
+            assertThat(line.getExactQuantity()).as(bookingId).isEqualByComparingTo(booking.quantity());
+            assertThat(line.getExactUnitPrice()).as(bookingId).isEqualByComparingTo(booking.unitPrice());
+            assertThat(line.getExactAmount()).as(bookingId).isEqualByComparingTo(booking.amount());
+            assertThat(line.getQuantity()).as(bookingId)
+                    .isEqualByComparingTo(booking.quantity().setScale(4, RoundingMode.HALF_UP));
+            assertThat(line.getAmount()).as(bookingId)
+                    .isEqualByComparingTo(booking.amount().setScale(2, RoundingMode.HALF_UP));
             assertThat(line.getDescription()).as(bookingId).endsWith(" - " + booking.localDate());
+            assertThat(line.getUnitOfMeasure()).as(bookingId).isEqualTo(booking.perHour() ? "HOUR" : ITEM_POSTING.get(0));
+            assertThat(List.of(line.getGenProdPostingGroup(), line.getVatProdPostingGroup())).as(bookingId)
+                    .isEqualTo(ITEM_POSTING.subList(1, 3));
         });
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(rowsInTheView("READY")).isEmpty());
     }

@@ -1,12 +1,12 @@
 package dev.bookingsinvoicing.cli;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,14 +19,15 @@ import picocli.CommandLine.Spec;
         description = "Give a price to bookings that need one (price varies, call us, not set); they become ready.")
 final class SetPriceCommand implements Callable<Integer> {
 
-    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING_ID",
-            description = "{businessId}/{appointmentId}/{bookingsCustomerId}, comma-separated.")
+    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING",
+            description = "The bookings, comma-separated, each as list shows it in its BOOKING column.")
     List<String> bookingIds;
 
-    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT", description = "e.g. 45.00")
+    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT",
+            description = "The price of one unit, e.g. 45.00 (up to 5 decimals, as a three-decimal currency needs).")
     BigDecimal unitPrice;
 
-    @Option(names = "--quantity", description = "Default: 1.")
+    @Option(names = "--quantity", description = "How many units, e.g. 1.5. Default: 1.")
     BigDecimal quantity;
 
     @Mixin
@@ -40,13 +41,17 @@ final class SetPriceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return InvoiceCommand.send(cli, spec, options.commandId, "SetBookingPrice", toCommand(Instant.now()));
+        return CommandChannel.run(cli, spec, "Pricing " + bookingIds.size() + " booking(s) at " + unitPrice
+                + (quantity == null ? "" : " x " + quantity), options.commandId, toCommand(Instant.now()));
     }
 
-    /** Amounts are sent at the schema's scales (unit price 2, quantity 4), rounded half up. */
+    /**
+     * Unit price and quantity are sent exactly (5 decimals: a three-decimal currency keeps its third), and rounded to
+     * the first version's scales (2 and 4) for services that read only those.
+     */
     SetBookingPrice toCommand(Instant now) {
         return new SetBookingPrice(options.commandId, now, options.issuedBy, bookingIds,
-                unitPrice.setScale(2, RoundingMode.HALF_UP),
-                quantity == null ? null : quantity.setScale(4, RoundingMode.HALF_UP));
+                DecimalFields.legacyMoney(unitPrice), DecimalFields.legacyQuantity(quantity),
+                DecimalFields.exact(unitPrice), DecimalFields.exact(quantity));
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
+import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.PriceType;
@@ -61,11 +63,26 @@ class AvroSerdeTest {
                 .setCurrency("EUR").setTotalAmount(new BigDecimal("60.00"))
                 .setLines(List.of(new InvoiceLine(1, "b/a/c", "b", "SVC0010", "Massage - 2026-11-01",
                         Instant.EPOCH, new BigDecimal("1.5000"), new BigDecimal("40.00"), new BigDecimal("60.00"),
-                        LocalDate.of(2026, 11, 1), "Europe/Amsterdam")))
+                        LocalDate.of(2026, 11, 1), "Europe/Amsterdam", new BigDecimal("1.50000"),
+                        new BigDecimal("40.00000"), new BigDecimal("60.00000"), "HOUR", "SERVICES", "VAT25")))
                 .build();
 
         assertThat(deserializer.deserialize("any", serializer.serialize("any", command))).isEqualTo(command);
         assertThat(deserializer.deserialize("any", serializer.serialize("any", invoice))).isEqualTo(invoice);
+    }
+
+    @Test
+    void aRecordIsWrittenOnlyOnATopicTheCatalogListsItFor() {
+        CommandCompleted result = CommandCompleted.newBuilder().setEventId("e").setOccurredAt(Instant.EPOCH)
+                .setCommandId("cmd-1").setCommandType("InvoiceBookings").setInvoiceIds(List.of())
+                .setBookingsInvoiced(0).setSkipped(List.of()).build();
+
+        assertThat(serializer.serialize(Topics.COMMAND_RESULTS, result)).isNotEmpty();
+        assertThat(serializer.serialize(Topics.deadLetterOf(Topics.INVOICES), result)).isNotEmpty();
+        assertThatThrownBy(() -> serializer.serialize(Topics.INVOICES, result))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("CommandCompleted does not belong on invoicing.invoices, which carries"
+                        + " [DraftInvoiceCreated, DraftInvoiceDeleted]");
     }
 
     @Test

@@ -126,7 +126,9 @@ class NodeInvoiceConsumerTest {
     private static InvoiceLine line(int lineNo, String amount) {
         return new InvoiceLine(lineNo, "salon@contoso.com/appt-" + lineNo + "/cust-1", "salon@contoso.com", "SVC0010",
                 "Haircut - 2026-11-01", Instant.parse("2026-11-01T09:00:00Z"), new BigDecimal("1.0000"),
-                new BigDecimal(amount), new BigDecimal(amount), LocalDate.of(2026, 11, 1), "Europe/Amsterdam");
+                new BigDecimal(amount), new BigDecimal(amount), LocalDate.of(2026, 11, 1), "Europe/Amsterdam",
+                new BigDecimal("1.00000"), new BigDecimal(amount).setScale(5), new BigDecimal(amount).setScale(5), "HOUR",
+                "SERVICES", "VAT25");
     }
 
     /** The example lives at the repository root; tests run in the module folder. */

@@ -19,6 +19,7 @@ import dev.bookingsinvoicing.events.BookingsRecordReleased;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
@@ -50,8 +51,9 @@ public final class SyncEvents {
         String revision = hash(s.displayName(), s.priceType(), s.defaultPrice(), business.currency(),
                 s.defaultDurationMinutes(), s.maximumAttendeesCount(), s.hiddenFromCustomers());
         ServiceDiscovered event = new ServiceDiscovered(eventId(Kind.SERVICE, key, revision), now, business.id(),
-                s.id(), s.displayName(), priceType(s.priceType()), s.defaultPrice(), business.currency(),
-                s.defaultDurationMinutes(), s.maximumAttendeesCount(), s.hiddenFromCustomers());
+                s.id(), s.displayName(), priceType(s.priceType()), DecimalFields.legacyMoney(s.defaultPrice()),
+                business.currency(), s.defaultDurationMinutes(), s.maximumAttendeesCount(), s.hiddenFromCustomers(),
+                DecimalFields.exact(s.defaultPrice()));
         return new Publication(Kind.SERVICE, Topics.SERVICES, key, revision, null, event);
     }
 
@@ -84,9 +86,9 @@ public final class SyncEvents {
         String revision = hash(parts);
         AppointmentCompleted event = new AppointmentCompleted(eventId(Kind.APPOINTMENT, key, revision), now,
                 business.id(), a.id(), revision, a.serviceId(), a.serviceName(), a.start(), a.end(), a.timeZone(),
-                priceType(a.priceType()), a.price(), business.currency(),
+                priceType(a.priceType()), DecimalFields.legacyMoney(a.price()), business.currency(),
                 attendees.stream().map(t -> new Attendee(t.customerId(), t.name(), t.emailAddress(), t.phone()))
-                        .toList());
+                        .toList(), DecimalFields.exact(a.price()));
         return new Publication(Kind.APPOINTMENT, Topics.APPOINTMENTS, key, revision, a.end(), event);
     }
 

@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.sync.graph;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,8 +23,8 @@ import com.microsoft.kiota.serialization.UntypedNode;
 import com.microsoft.kiota.serialization.UntypedObject;
 import com.microsoft.kiota.serialization.UntypedString;
 
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.service.time.GraphTimeZones;
-
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AttendeeData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
@@ -194,8 +193,12 @@ public final class GraphMapper {
         return type == null || type == BookingPriceType.UnknownFutureValue ? "undefined" : type.getValue();
     }
 
+    /**
+     * Graph's price (a double) as the decimal it was typed as (12.345 stays 12.345, for a three-decimal currency), to
+     * at most 5 decimals: rounding happens once, where the amount is computed, not here.
+     */
     static BigDecimal money(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        return value == null ? null : DecimalFields.exact(BigDecimal.valueOf(value));
     }
 
     static int minutes(PeriodAndDuration duration) {

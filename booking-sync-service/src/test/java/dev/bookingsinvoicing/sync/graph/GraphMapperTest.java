@@ -65,9 +65,25 @@ class GraphMapperTest {
         appointment.setPrice(35.0);
         appointment.setStartDateTime(dateTime("2026-11-01T09:00:00.0000000", "W. Europe Standard Time"));
         data = GraphMapper.appointment(appointment, null);
-        assertThat(data.price()).isEqualByComparingTo("35.00").hasScaleOf(2);
+        assertThat(data.price()).isEqualByComparingTo("35.00");
         assertThat(data.start()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
         assertThat(data.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // a three-decimal currency (KWD, BHD) keeps its third decimal; a zero-decimal one (JPY) loses nothing
+            "12.345, 12.345",
+            "1500.0, 1500",
+            "0.1, 0.1",
+            // Graph's double has no more than 5 decimals worth keeping: Business Central's unit-price precision
+            "33.3333333, 33.33333"
+    })
+    void pricesKeepTheDecimalsTheyWereGivenUpToFive(double graphPrice, String expected) {
+        BookingAppointment appointment = appointment();
+        appointment.setPrice(graphPrice);
+
+        assertThat(GraphMapper.appointment(appointment, null).price()).isEqualByComparingTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -49,11 +49,15 @@ public class CustomerDiscoveredListener {
     static SpecificRecord toEvent(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered r) {
             return new CustomerRegistered(r.eventId(), r.occurredAt(), r.businessId(), r.bookingsCustomerId(),
-                    r.customerNo(), r.name(), r.emailAddress(), r.templateCode(), r.newCustomer());
+                    r.customerNo(), r.name(), r.emailAddress(), r.templateCode(), r.newCustomer(),
+                    r.posting().customerPostingGroup(), r.posting().genBusPostingGroup(),
+                    r.posting().vatBusPostingGroup());
         }
         if (outcome instanceof RegistrationOutcome.Updated u) {
             return new CustomerUpdated(u.eventId(), u.occurredAt(), u.businessId(), u.bookingsCustomerId(),
-                    u.customerNo(), u.name(), u.emailAddress(), u.phone(), u.changedFields());
+                    u.customerNo(), u.name(), u.emailAddress(), u.phone(), u.changedFields(),
+                    u.posting().customerPostingGroup(), u.posting().genBusPostingGroup(),
+                    u.posting().vatBusPostingGroup());
         }
         RegistrationOutcome.Rejected r = (RegistrationOutcome.Rejected) outcome;
         return new CustomerRejected(r.eventId(), r.occurredAt(), r.businessId(), r.bookingsCustomerId(), r.rule(),

@@ -85,7 +85,7 @@ public class CustomerRegistrar {
         CustomerRecord saved = store.saveCustomer(claim.customerNo(), customer, email, applied, creator, claim.name());
         RegistrationOutcome outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId,
                 customer.businessId(), customer.bookingsCustomerId(), saved.customerNo(), saved.name(), saved.email(),
-                saved.templateCode(), creator);
+                saved.templateCode(), creator, RegistrationOutcome.Posting.of(saved));
         // written last: without it a retry repeats the same work and reaches the same outcome
         store.saveState(customer, discovery, saved.customerNo(), creator, outcome);
         return outcome;
@@ -105,12 +105,12 @@ public class CustomerRegistrar {
                     : store.customer(state.customerNo()).orElseThrow();
             outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId, customer.businessId(),
                     customer.bookingsCustomerId(), current.customerNo(), current.name(), current.email(),
-                    current.templateCode(), state.newCustomer());
+                    current.templateCode(), state.newCustomer(), RegistrationOutcome.Posting.of(current));
         } else if (applies) {
             CustomerRecord updated = store.updateCustomer(state.customerNo(), customer, changed);
             outcome = RegistrationOutcome.Updated.of(discovery.occurredAt(), previousEventId, customer.businessId(),
                     customer.bookingsCustomerId(), updated.customerNo(), updated.name(), updated.email(),
-                    updated.phone(), changed);
+                    updated.phone(), changed, RegistrationOutcome.Posting.of(updated));
         } else {
             // nothing the customer takes from Bookings changed: the event already published still says it all
             outcome = state.lastEvent();

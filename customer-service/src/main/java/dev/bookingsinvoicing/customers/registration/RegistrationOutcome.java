@@ -22,23 +22,37 @@ public sealed interface RegistrationOutcome {
 
     String bookingsCustomerId();
 
+    /**
+     * What an ERP needs to post the customer's invoices, from the template the customer was created with: its posting
+     * groups. Every Registered and Updated carries it, so a consumer never has to look the customer up.
+     */
+    record Posting(String customerPostingGroup, String genBusPostingGroup, String vatBusPostingGroup) {
+
+        static Posting of(CustomerRecord customer) {
+            return new Posting(customer.customerPostingGroup(), customer.genBusPostingGroup(),
+                    customer.vatBusPostingGroup());
+        }
+    }
+
     /** Linked to customer {@code customerNo}; {@code newCustomer} is false when matched to an existing one by email. */
     record Registered(String eventId, Instant occurredAt, String businessId, String bookingsCustomerId,
-            String customerNo, String name, String emailAddress, String templateCode, boolean newCustomer)
-            implements RegistrationOutcome {
+            String customerNo, String name, String emailAddress, String templateCode, boolean newCustomer,
+            Posting posting) implements RegistrationOutcome {
 
         public static Registered of(Instant occurredAt, String previousEventId, String businessId,
                 String bookingsCustomerId, String customerNo, String name, String emailAddress, String templateCode,
-                boolean newCustomer) {
+                boolean newCustomer, Posting posting) {
+            // the posting groups come with the template code, which the id already names
             return new Registered(idOf(previousEventId, "CustomerRegistered", businessId, bookingsCustomerId,
                     customerNo, name, emailAddress, templateCode, Boolean.toString(newCustomer)), occurredAt,
-                    businessId, bookingsCustomerId, customerNo, name, emailAddress, templateCode, newCustomer);
+                    businessId, bookingsCustomerId, customerNo, name, emailAddress, templateCode, newCustomer, posting);
         }
     }
 
     /** The customer's Bookings-owned fields ({@code changedFields}: name, phone, address) took new values. */
     record Updated(String eventId, Instant occurredAt, String businessId, String bookingsCustomerId, String customerNo,
-            String name, String emailAddress, String phone, List<String> changedFields) implements RegistrationOutcome {
+            String name, String emailAddress, String phone, List<String> changedFields, Posting posting)
+            implements RegistrationOutcome {
 
         public Updated {
             changedFields = List.copyOf(changedFields);
@@ -46,12 +60,12 @@ public sealed interface RegistrationOutcome {
 
         public static Updated of(Instant occurredAt, String previousEventId, String businessId,
                 String bookingsCustomerId, String customerNo, String name, String emailAddress, String phone,
-                List<String> changedFields) {
+                List<String> changedFields, Posting posting) {
             List<String> parts = new ArrayList<>(Arrays.asList("CustomerUpdated", businessId, bookingsCustomerId,
                     customerNo, name, emailAddress, String.valueOf(phone)));
             parts.addAll(changedFields);
             return new Updated(idOf(previousEventId, parts.toArray(String[]::new)), occurredAt, businessId,
-                    bookingsCustomerId, customerNo, name, emailAddress, phone, changedFields);
+                    bookingsCustomerId, customerNo, name, emailAddress, phone, changedFields, posting);
         }
     }
 

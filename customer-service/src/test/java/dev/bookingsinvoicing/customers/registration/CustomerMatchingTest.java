@@ -12,6 +12,9 @@ import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 class CustomerMatchingTest {
 
+    private static final RegistrationOutcome.Posting POSTING = new RegistrationOutcome.Posting("DOMESTIC", "DOMESTIC",
+            "DOMESTIC");
+
     @Test
     void emailAddressesMatchTrimmedAndCaseInsensitively() {
         assertThat(EmailAddresses.normalise("  Ann.Smith@Example.COM ")).isEqualTo("ann.smith@example.com");
@@ -33,11 +36,11 @@ class CustomerMatchingTest {
     @Test
     void theSameRegistrationHasTheSameEventIdAndChangedContentOrHistoryANewOne() {
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
-        RegistrationOutcome.Registered first = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered again = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered renamed = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Anna", "a@x.dk", "T", true);
-        RegistrationOutcome.Registered otherSource = RegistrationOutcome.Registered.of(at, null, "b", "d", "C00010", "Ann", "a@x.dk", "T", false);
-        RegistrationOutcome.Registered afterRejection = RegistrationOutcome.Registered.of(at, "rejected-1", "b", "c", "C00010", "Ann", "a@x.dk", "T", true);
+        RegistrationOutcome.Registered first = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true, POSTING);
+        RegistrationOutcome.Registered again = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Ann", "a@x.dk", "T", true, POSTING);
+        RegistrationOutcome.Registered renamed = RegistrationOutcome.Registered.of(at, null, "b", "c", "C00010", "Anna", "a@x.dk", "T", true, POSTING);
+        RegistrationOutcome.Registered otherSource = RegistrationOutcome.Registered.of(at, null, "b", "d", "C00010", "Ann", "a@x.dk", "T", false, POSTING);
+        RegistrationOutcome.Registered afterRejection = RegistrationOutcome.Registered.of(at, "rejected-1", "b", "c", "C00010", "Ann", "a@x.dk", "T", true, POSTING);
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(renamed.eventId()).isNotEqualTo(first.eventId());
@@ -46,7 +49,7 @@ class CustomerMatchingTest {
         assertThat(RegistrationOutcome.Rejected.of(at, null, "b", "c", "email-required", "no email").eventId())
                 .isEqualTo(RegistrationOutcome.Rejected.of(at, null, "b", "c", "email-required", "no email").eventId());
         // the same update after a different history is another event: consumers must not drop it as seen
-        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name")).eventId())
-                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name")).eventId());
+        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name"), POSTING).eventId())
+                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "c", "C00010", "Ann", "a@x.dk", null, List.of("name"), POSTING).eventId());
     }
 }

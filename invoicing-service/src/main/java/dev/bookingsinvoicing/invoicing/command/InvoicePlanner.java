@@ -1,6 +1,5 @@
 package dev.bookingsinvoicing.invoicing.command;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,43 +12,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.ItemPosting;
 
 /**
- * Turns the bookings in a command's scope into draft invoices: per customer and currency, one line per booking,
+ * Turns the bookings in a command's scope into draft invoices: per customer and currency (and business, when
+ * {@code invoicePerBusiness}; Business Central's own rule, and the default, is one invoice per customer, so one
+ * invoice may hold the bookings of several businesses, each line naming its business), one line per booking,
  * lines ordered by start then booking id, each dated with the booking's local date (the view's {@code localDate}),
  * cut into parts of at most {@code maxLinesPerInvoice} lines (each part a draft invoice of its own, so that every
  * DraftInvoiceCreated stays far below Kafka's 1 MB record limit whatever a customer has booked). Everything here is
  * deterministic (ids derived from the command id, customer, currency and part number, stable order) so that a
  * retried command produces the very same invoices. No line is ever below zero: a ready booking with a negative
  * amount (which the view's pricing never makes) is skipped rather than invoiced.
+ *
+ * <p>Each invoice carries what an ERP needs to post it: the customer's posting groups, and per line the item's
+ * posting groups and the unit of the quantity: {@code hourUnitOfMeasure} for a booking billed per hour (its quantity
+ * is hours, also when an operator gave its price), else the item's base unit of measure.
  */
 public final class InvoicePlanner {
 
     /**
-     * Lines per draft invoice unless configured (bookings.invoicing.max-lines-per-invoice): a 500-line DraftInvoiceCreated encodes to about 175 kB with ids
-     * as Graph makes them, 520 kB with the longest, against the broker's default 1 MB record limit.
+     * Lines per draft invoice unless configured (bookings.invoicing.max-lines-per-invoice): a 500-line
+     * DraftInvoiceCreated encodes to about 190 kB with ids as Graph makes them, 550 kB with the longest, against the
+     * broker's default 1 MB record limit (DraftInvoiceSizeTest).
      */
     public static final int DEFAULT_MAX_LINES_PER_INVOICE = 500;
 
     private static final Comparator<BookingRow> LINE_ORDER = Comparator.comparing(BookingRow::start)
             .thenComparing(BookingRow::id);
 
-    private final int maxLinesPerInvoice;
+    /** Business Central's unit of measure code for hours, unless configured. */
+    public static final String DEFAULT_HOUR_UNIT_OF_MEASURE = "HOUR";
 
-    public InvoicePlanner(int maxLinesPerInvoice) {
+    private final int maxLinesPerInvoice;
+    private final boolean invoicePerBusiness;
+    private final String hourUnitOfMeasure;
+
+    public InvoicePlanner(int maxLinesPerInvoice, boolean invoicePerBusiness, String hourUnitOfMeasure) {
         if (maxLinesPerInvoice < 1) {
             throw new IllegalArgumentException("an invoice holds at least one line, not " + maxLinesPerInvoice);
         }
         this.maxLinesPerInvoice = maxLinesPerInvoice;
+        this.invoicePerBusiness = invoicePerBusiness;
+        this.hourUnitOfMeasure = hourUnitOfMeasure;
     }
 
     /** The plan: READY rows are invoiced, the others skipped with the reason a user can act on. */
     public InvoicePlan plan(String commandId, List<BookingRow> rowsInScope, List<SkippedBooking> alreadySkipped,
-            Instant now) {
-        Map<String, List<BookingRow>> byCustomer = new TreeMap<>();
+            Postings postings, Instant now) {
+        Map<String, List<BookingRow>> byInvoice = new TreeMap<>();
         List<SkippedBooking> skipped = new ArrayList<>(alreadySkipped);
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
             if (row.status() == BookingStatus.READY && (row.amount() == null || row.amount().signum() < 0)) {
@@ -57,29 +72,37 @@ public final class InvoicePlanner {
                         : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero",
                         SkippedBooking.Kind.NOT_READY));
             } else if (row.status() == BookingStatus.READY) {
-                byCustomer.computeIfAbsent(row.customerNo() + "\u0000" + row.currency(), k -> new ArrayList<>())
-                        .add(row);
+                byInvoice.computeIfAbsent(row.customerNo() + "\u0000" + row.currency()
+                        + (invoicePerBusiness ? "\u0000" + row.businessId() : ""), k -> new ArrayList<>()).add(row);
             } else {
                 skipped.add(new SkippedBooking(row.id(), skipReason(row), SkippedBooking.Kind.NOT_READY));
             }
         }
         List<DraftInvoice> invoices = new ArrayList<>();
-        for (List<BookingRow> customerRows : byCustomer.values()) {
-            BookingRow first = customerRows.get(0);
-            for (int from = 0, part = 1; from < customerRows.size(); from += maxLinesPerInvoice, part++) {
+        for (List<BookingRow> invoiceRows : byInvoice.values()) {
+            BookingRow first = invoiceRows.get(0);
+            String business = invoicePerBusiness ? first.businessId() : null;
+            for (int from = 0, part = 1; from < invoiceRows.size(); from += maxLinesPerInvoice, part++) {
                 List<InvoiceLine> lines = new ArrayList<>();
-                int to = Math.min(customerRows.size(), from + maxLinesPerInvoice);
-                for (BookingRow row : customerRows.subList(from, to)) {
-                    BookingRow dated = BookingRows.withLocalDate(row);
-                    lines.add(new InvoiceLine(lines.size() + 1, row.id(), row.businessId(), row.itemNo(),
-                            description(dated), row.start(), LocalDate.parse(dated.localDate()), dated.timeZone(),
-                            row.quantity(), row.unitPrice(), row.amount()));
+                int to = Math.min(invoiceRows.size(), from + maxLinesPerInvoice);
+                for (BookingRow row : invoiceRows.subList(from, to)) {
+                    lines.add(line(lines.size() + 1, row, postings.item(row.businessId(), row.serviceId())));
                 }
-                invoices.add(new DraftInvoice(invoiceId(commandId, first.customerNo(), first.currency(), part),
-                        commandId, first.customerNo(), first.billToName(), first.currency(), lines, total(lines), now));
+                String id = invoiceId(commandId, first.customerNo(), first.currency(), business, part);
+                invoices.add(new DraftInvoice(id, commandId, first.customerNo(), first.billToName(), first.currency(),
+                        List.of(), null, now, postings.customer(first.customerNo())).withLines(lines));
             }
         }
         return new InvoicePlan(commandId, invoices, skipped, now);
+    }
+
+    private InvoiceLine line(int lineNo, BookingRow row, ItemPosting item) {
+        BookingRow dated = BookingRows.withLocalDate(row);
+        String unit = BookingPriceType.of(row.priceType()) == BookingPriceType.hourly ? hourUnitOfMeasure
+                : item.baseUnitOfMeasure();
+        return new InvoiceLine(lineNo, row.id(), row.businessId(), row.itemNo(), description(dated), row.start(),
+                LocalDate.parse(dated.localDate()), dated.timeZone(), row.quantity(), row.unitPrice(), row.amount(),
+                unit, item.genProdPostingGroup(), item.vatProdPostingGroup());
     }
 
     /**
@@ -99,14 +122,11 @@ public final class InvoicePlanner {
                 if (lost != null) {
                     skipped.add(lost);
                 } else {
-                    lines.add(new InvoiceLine(lines.size() + 1, line.bookingId(), line.businessId(), line.itemNo(),
-                            line.description(), line.serviceDate(), line.serviceLocalDate(), line.timeZone(),
-                            line.quantity(), line.unitPrice(), line.amount()));
+                    lines.add(line.numbered(lines.size() + 1));
                 }
             }
             if (!lines.isEmpty()) {
-                invoices.add(new DraftInvoice(invoice.id(), invoice.commandId(), invoice.customerNo(),
-                        invoice.customerName(), invoice.currency(), lines, total(lines), invoice.createdAt()));
+                invoices.add(invoice.withLines(lines));
             }
         }
         return new InvoicePlan(plan.id(), invoices, skipped, plan.createdAt());
@@ -114,15 +134,18 @@ public final class InvoicePlanner {
 
     /** The id of a customer's first (often only) draft of a command: {@code invoiceId(..., 1)}. */
     public static String invoiceId(String commandId, String customerNo, String currency) {
-        return invoiceId(commandId, customerNo, currency, 1);
+        return invoiceId(commandId, customerNo, currency, null, 1);
     }
 
     /**
-     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, part]). Part 1 hashes what ids
-     * hashed before invoices were split, so a customer's single draft keeps the id it always had.
+     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, business][, part]): the business
+     * only when invoices are per business. Part 1 hashes what ids hashed before invoices were split, so a customer's
+     * single draft keeps the id it always had.
      */
-    public static String invoiceId(String commandId, String customerNo, String currency, int part) {
-        String subject = commandId + "\n" + customerNo + "\n" + currency + (part == 1 ? "" : "\n" + part);
+    public static String invoiceId(String commandId, String customerNo, String currency, String businessId,
+            int part) {
+        String subject = commandId + "\n" + customerNo + "\n" + currency
+                + (businessId == null ? "" : "\nbusiness:" + businessId) + (part == 1 ? "" : "\n" + part);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return "DI-" + HexFormat.of().formatHex(hash).substring(0, 16);
@@ -145,9 +168,5 @@ public final class InvoicePlanner {
             case UNMAPPED_SERVICE -> "service not mapped to an item: " + row.reason();
             case READY -> "ready";
         };
-    }
-
-    private static BigDecimal total(List<InvoiceLine> lines) {
-        return lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 }

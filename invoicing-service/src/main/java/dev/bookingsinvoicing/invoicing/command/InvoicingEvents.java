@@ -10,6 +10,9 @@ import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.RefusedBooking;
+import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 
 /**
  * Domain results to the published language. Event ids are derived from what the event is about (invoice id,
@@ -28,12 +31,20 @@ final class InvoicingEvents {
         List<dev.bookingsinvoicing.events.InvoiceLine> lines = new ArrayList<>(invoice.lines().size());
         for (InvoiceLine l : invoice.lines()) {
             lines.add(new dev.bookingsinvoicing.events.InvoiceLine(l.lineNo(), l.bookingId(), l.businessId(),
-                    l.itemNo(), l.description(), l.serviceDate(), l.quantity(), l.unitPrice(), l.amount(),
-                    l.serviceLocalDate(), l.timeZone()));
+                    l.itemNo(), l.description(), l.serviceDate(), DecimalFields.legacyQuantity(l.quantity()),
+                    DecimalFields.legacyMoney(l.unitPrice()), DecimalFields.legacyMoney(l.amount()),
+                    l.serviceLocalDate(), l.timeZone(), DecimalFields.exact(l.quantity()),
+                    DecimalFields.exact(l.unitPrice()), DecimalFields.exact(l.amount()), l.unitOfMeasure(),
+                    l.genProdPostingGroup(), l.vatProdPostingGroup()));
         }
+        CustomerPosting posting = invoice.customerPosting() == null ? CustomerPosting.UNKNOWN
+                : invoice.customerPosting();
         return new DraftInvoiceCreated(eventId("DraftInvoiceCreated", invoice.id()), invoice.createdAt(), invoice.id(),
                 invoice.commandId(), invoice.customerNo(), invoice.customerName() == null ? "" : invoice.customerName(),
-                invoice.currency(), lines, invoice.totalAmount());
+                invoice.currency(), lines, DecimalFields.legacyMoney(invoice.totalAmount()),
+                DecimalFields.exact(invoice.totalAmount()), Pricing.minorUnits(invoice.currency()),
+                invoice.businessIds(), posting.customerPostingGroup(), posting.genBusPostingGroup(),
+                posting.vatBusPostingGroup());
     }
 
     static CommandCompleted commandCompleted(CommandResult result) {

@@ -1,6 +1,5 @@
 package dev.bookingsinvoicing.invoicing.command;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +30,7 @@ final class PlanChunks {
                     lines = 0;
                 }
                 int to = Math.min(invoice.lines().size(), from + maxLines - lines);
-                current.add(new DraftInvoice(invoice.id(), invoice.commandId(), invoice.customerNo(),
-                        invoice.customerName(), invoice.currency(), List.copyOf(invoice.lines().subList(from, to)),
-                        null, invoice.createdAt()));
+                current.add(invoice.withLines(List.copyOf(invoice.lines().subList(from, to))));
                 lines += to - from;
                 from = to;
             }
@@ -56,7 +53,7 @@ final class PlanChunks {
         for (Piece piece : pieces) {
             for (DraftInvoice part : piece.invoices()) {
                 if (open != null && !open.id().equals(part.id())) {
-                    invoices.add(withLines(open, openLines));
+                    invoices.add(open.withLines(openLines));
                     openLines = new ArrayList<>();
                 }
                 open = part;
@@ -65,15 +62,8 @@ final class PlanChunks {
             skipped.addAll(piece.skipped());
         }
         if (open != null) {
-            invoices.add(withLines(open, openLines));
+            invoices.add(open.withLines(openLines));
         }
         return new InvoicePlan(commandId, invoices, skipped, createdAt);
-    }
-
-    private static DraftInvoice withLines(DraftInvoice invoice, List<InvoiceLine> lines) {
-        BigDecimal total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO.setScale(2),
-                BigDecimal::add);
-        return new DraftInvoice(invoice.id(), invoice.commandId(), invoice.customerNo(), invoice.customerName(),
-                invoice.currency(), lines, total, invoice.createdAt());
     }
 }

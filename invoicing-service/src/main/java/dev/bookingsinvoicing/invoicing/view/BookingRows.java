@@ -103,7 +103,7 @@ public final class BookingRows {
         Quote own = ownQuote(row, item);
         Optional<Price> price = own.priced();
         if (price.isEmpty() && override != null) {
-            price = Optional.of(pricing.given(override.quantity(), override.unitPrice()));
+            price = Optional.of(pricing.given(override.quantity(), override.unitPrice(), row.currency()));
         }
 
         BookingStatus status;
@@ -143,7 +143,7 @@ public final class BookingRows {
         if (basis == null && item != null && item.registered()) {
             basis = item.unitPrice();
         }
-        return pricing.quote(BookingPriceType.of(row.priceType()), basis, row.durationMinutes());
+        return pricing.quote(BookingPriceType.of(row.priceType()), basis, row.durationMinutes(), row.currency());
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(CustomerRegistration.COLLECTION)
 public record CustomerRegistration(@Id String id, String businessId, String bookingsCustomerId, boolean registered,
-        String customerNo, String name, String reason, String eventId, Instant occurredAt) {
+        String customerNo, String name, String reason, String eventId, Instant occurredAt, CustomerPosting posting) {
 
     public static final String COLLECTION = "customer_registrations";
 }

@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.invoicing.web;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
@@ -50,12 +50,18 @@ public class Formats {
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
-    public String money(BigDecimal amount) {
+    /**
+     * An amount or unit price in its currency: with the currency's minor units (1,500 JPY, 12.50 EUR, 12.345 KWD), or
+     * the more decimals a unit price was given (12.345 EUR); never rounded here (the pricing rounded amounts once).
+     */
+    public String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(amount.setScale(2, RoundingMode.HALF_UP));
+        int decimals = Math.max(Pricing.minorUnits(currency), amount.stripTrailingZeros().scale());
+        DecimalFormat format = new DecimalFormat(decimals <= 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(amount);
     }
 
     public String quantity(BigDecimal quantity) {

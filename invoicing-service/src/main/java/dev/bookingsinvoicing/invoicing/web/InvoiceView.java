@@ -16,7 +16,7 @@ public record InvoiceView(String id, String commandId, String customerNo, String
 
     /** One booking on the invoice. */
     public record Line(int lineNo, String bookingId, String itemNo, String description, Instant serviceDate,
-            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+            BigDecimal quantity, String unitOfMeasure, BigDecimal unitPrice, BigDecimal amount) {
     }
 
     boolean visibleTo(BusinessAccess access) {
@@ -30,7 +30,8 @@ public record InvoiceView(String id, String commandId, String customerNo, String
                         l.get("lineNo") instanceof Number n ? n.intValue() : 0, l.getString("bookingId"),
                         l.getString("itemNo"), l.getString("description"),
                         CommandOutcome.instant(l.get("serviceDate")), Money.of(l.get("quantity")),
-                        Money.of(l.get("unitPrice")), Money.of(l.get("amount")))).toList(),
+                        l.getString("unitOfMeasure"), Money.of(l.get("unitPrice")), Money.of(l.get("amount"))))
+                        .toList(),
                 Money.of(d.get("totalAmount")), CommandOutcome.instant(d.get("createdAt")));
     }
 }

@@ -152,11 +152,11 @@ class CrashRestartIntegrationTest {
 
     private static List<String> givenReadyBookings(KafkaTemplate<String, SpecificRecord> producer) {
         producer.send(Topics.ITEM_REGISTRATIONS, Keys.service("crashco", "s-x"), new ItemRegistered("item-crash",
-                MONDAY, "crashco", "s-x", "I-X", "Check-up", null, "HOUR", "SERVICES")).join();
+                MONDAY, "crashco", "s-x", "I-X", "Check-up", null, "HOUR", "SERVICES", null, null, null)).join();
         for (String[] c : new String[][] { { "k1", "C01000" }, { "k2", "C02000" } }) {
             producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("crashco", c[0]), new CustomerRegistered(
                     "reg-crash-" + c[0], MONDAY, "crashco", c[0], c[1], "Patient " + c[0], c[0] + "@example.com",
-                    "BOOKINGS", true)).join();
+                    "BOOKINGS", true, null, null, null)).join();
         }
         List<String> ids = new ArrayList<>();
         String[][] appointments = { { "x1", "k1", "30" }, { "x2", "k1", "90" }, { "x3", "k2", "45" },

@@ -6,13 +6,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.invoicing.InvoicingProperties;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
+import dev.bookingsinvoicing.invoicing.view.ItemPosting;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
@@ -62,7 +66,11 @@ class DraftInvoiceSizeTest {
                     "EUR", new BigDecimal("1.50000"), new BigDecimal("123.45"), new BigDecimal("185.18"), "r1",
                     BookingStatus.READY, null));
         }
-        InvoicePlan plan = new InvoicePlanner(lines).plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows, List.of(), NOW);
+        // posting groups of Business Central's usual lengths (codes of up to 20 characters)
+        Postings postings = new Postings(Map.of("C00010", new CustomerPosting("DOMESTIC", "DOMESTIC", "DOMESTIC")),
+                Map.of(Keys.service(business, "s1"), new ItemPosting("HOUR", "SERVICES", "VAT25")));
+        InvoicePlan plan = new InvoicePlanner(lines, false, "HOUR").plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows,
+                List.of(), postings, NOW);
         assertThat(plan.invoices()).singleElement();
         try (AvroSerializer serializer = new AvroSerializer()) {
             return serializer.serialize(Topics.INVOICES,

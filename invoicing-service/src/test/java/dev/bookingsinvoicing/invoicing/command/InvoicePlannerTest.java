@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
+import dev.bookingsinvoicing.invoicing.view.ItemPosting;
 
 class InvoicePlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-31T18:00:00Z");
 
-    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE);
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
+            "HOUR");
 
     @Test
     void oneInvoicePerCustomerWithOneLinePerBookingOrderedByStartThenId() {
@@ -28,7 +31,7 @@ class InvoicePlannerTest {
                 row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "15.00", BookingStatus.READY),
                 row("b1/a0/c1", "C00010", "2026-03-03T09:00:00Z", "5.00", BookingStatus.READY));
 
-        InvoicePlan plan = planner.plan("cmd-1", rows, List.of(), NOW);
+        InvoicePlan plan = planner.plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
 
         assertThat(plan.invoices()).extracting(DraftInvoice::customerNo).containsExactly("C00010", "C00020");
         DraftInvoice first = plan.invoices().get(0);
@@ -39,6 +42,49 @@ class InvoicePlannerTest {
         assertThat(first.lines().get(0).description()).isEqualTo("Haircut - 2026-03-02");
         assertThat(first.id()).isEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR")).startsWith("DI-")
                 .hasSize(19);
+    }
+
+    @Test
+    void invoicesCarryTheCustomersPostingGroupsAndLinesTheirUnitAndTheItemsPostingGroups() {
+        BookingRow fixed = row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY);
+        BookingRow hourly = withType(row("b2/a2/c1", "C00010", "2026-03-02T10:00:00Z", "100.00", BookingStatus.READY),
+                "hourly");
+        Postings postings = new Postings(Map.of("C00010", new CustomerPosting("DOMESTIC", "DOMESTIC", "VAT25")),
+                Map.of("b1/s1", new ItemPosting("PCS", "SERVICES", "VAT25"),
+                        "b2/s1", new ItemPosting("SESSION", "SERVICES", "VAT10")));
+
+        DraftInvoice invoice = planner.plan("cmd-1", List.of(fixed, hourly), List.of(), postings, NOW).invoices()
+                .get(0);
+
+        assertThat(invoice.customerPosting()).isEqualTo(new CustomerPosting("DOMESTIC", "DOMESTIC", "VAT25"));
+        assertThat(invoice.businessIds()).containsExactly("b1", "b2");
+        // a booking billed per hour is in hours whatever the item's unit; the others in the item's unit
+        assertThat(invoice.lines()).extracting(InvoiceLine::unitOfMeasure).containsExactly("PCS", "HOUR");
+        assertThat(invoice.lines()).extracting(InvoiceLine::vatProdPostingGroup).containsExactly("VAT25", "VAT10");
+        assertThat(invoice.lines()).extracting(InvoiceLine::genProdPostingGroup).containsOnly("SERVICES");
+    }
+
+    @Test
+    void oneInvoiceHoldsEveryBusinessOfACustomerUnlessInvoicesArePerBusiness() {
+        List<BookingRow> rows = List.of(
+                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY),
+                row("b2/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY),
+                row("b1/a3/c1", "C00010", "2026-03-04T09:00:00Z", "20.00", BookingStatus.READY));
+
+        InvoicePlan together = planner.plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
+        InvoicePlan apart = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, true, "HOUR")
+                .plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
+
+        assertThat(together.invoices()).singleElement().satisfies(i -> {
+            assertThat(i.businessIds()).containsExactly("b1", "b2");
+            assertThat(i.totalAmount()).isEqualTo(new BigDecimal("45.00"));
+        });
+        assertThat(apart.invoices()).extracting(DraftInvoice::businessIds)
+                .containsExactly(List.of("b1"), List.of("b2"));
+        assertThat(apart.invoices()).extracting(DraftInvoice::totalAmount)
+                .containsExactly(new BigDecimal("30.00"), new BigDecimal("15.00"));
+        assertThat(apart.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates()
+                .doesNotContain(together.invoices().get(0).id());
     }
 
     @Test
@@ -59,7 +105,7 @@ class InvoicePlannerTest {
         }
         rows.add(row("b1/a1/c2", "C00020", "2026-03-01T09:00:00Z", "20.00", BookingStatus.READY));
 
-        InvoicePlan plan = new InvoicePlanner(3).plan("cmd-1", rows, List.of(), NOW);
+        InvoicePlan plan = new InvoicePlanner(3, false, "HOUR").plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
 
         assertThat(plan.invoices()).extracting(DraftInvoice::customerNo)
                 .containsExactly("C00010", "C00010", "C00010", "C00020");
@@ -73,17 +119,18 @@ class InvoicePlannerTest {
         // ids: part 1 keeps the id of an unsplit draft; every part differs; a retry derives the same ids
         assertThat(plan.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates().containsExactly(
                 InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"),
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 2),
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", 3),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", null, 2),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", null, 3),
                 InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
         List<BookingRow> shuffled = new java.util.ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, new java.util.Random(7));
-        assertThat(new InvoicePlanner(3).plan("cmd-1", shuffled, List.of(), NOW)).isEqualTo(plan);
+        assertThat(new InvoicePlanner(3, false, "HOUR").plan("cmd-1", shuffled, List.of(), Postings.NONE, NOW))
+                .isEqualTo(plan);
     }
 
     @Test
     void anInvoiceHoldsAtLeastOneLine() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InvoicePlanner(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InvoicePlanner(0, false, "HOUR"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -92,7 +139,8 @@ class InvoicePlannerTest {
         BookingRow usd = withCurrency(row("b2/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00",
                 BookingStatus.READY), "USD");
         InvoicePlan plan = planner.plan("cmd-1", List.of(usd,
-                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY)), List.of(), NOW);
+                row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY)), List.of(),
+                Postings.NONE, NOW);
 
         assertThat(plan.invoices()).extracting(DraftInvoice::currency).containsExactly("EUR", "USD");
     }
@@ -102,7 +150,7 @@ class InvoicePlannerTest {
         InvoicePlan plan = planner.plan("cmd-1", List.of(
                 row("b1/a1/c1", null, "2026-03-02T09:00:00Z", null, BookingStatus.NEEDS_PRICE),
                 row("b1/a2/c9", null, "2026-03-02T10:00:00Z", null, BookingStatus.UNMATCHED_CUSTOMER)),
-                List.of(SkippedBooking.notFound("b1/x/y")), NOW);
+                List.of(SkippedBooking.notFound("b1/x/y")), Postings.NONE, NOW);
 
         assertThat(plan.invoices()).isEmpty();
         assertThat(plan.skipped()).containsExactly(SkippedBooking.notFound("b1/x/y"),
@@ -115,7 +163,8 @@ class InvoicePlannerTest {
         InvoicePlan plan = planner.plan("cmd-1", List.of(
                 row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "10.00", BookingStatus.READY),
                 row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY),
-                row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(), NOW);
+                row("b1/a3/c2", "C00020", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY)), List.of(),
+                Postings.NONE, NOW);
 
         InvoicePlan after = planner.without(plan, Map.of(
                 "b1/a1/c1", SkippedBooking.claimed(new BookingClaim("b1/a1/c1", "cmd-x", "DI-x", NOW)),
@@ -136,7 +185,8 @@ class InvoicePlannerTest {
         BookingRow inBerlin = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
                 "Europe/Berlin", "2026-03-03");
 
-        InvoiceLine line = planner.plan("cmd-1", List.of(inBerlin), List.of(), NOW).invoices().get(0).lines().get(0);
+        InvoiceLine line = planner.plan("cmd-1", List.of(inBerlin), List.of(), Postings.NONE, NOW).invoices().get(0)
+                .lines().get(0);
 
         assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
         assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
@@ -149,7 +199,8 @@ class InvoicePlannerTest {
         BookingRow old = dated(row("b1/a1/c1", "C00010", "2026-03-02T23:30:00Z", "10.00", BookingStatus.READY),
                 "W. Europe Standard Time", null);
 
-        InvoiceLine line = planner.plan("cmd-1", List.of(old), List.of(), NOW).invoices().get(0).lines().get(0);
+        InvoiceLine line = planner.plan("cmd-1", List.of(old), List.of(), Postings.NONE, NOW).invoices().get(0).lines()
+                .get(0);
 
         assertThat(line.description()).isEqualTo("Haircut - 2026-03-03");
         assertThat(line.serviceLocalDate()).isEqualTo(LocalDate.of(2026, 3, 3));
@@ -161,7 +212,7 @@ class InvoicePlannerTest {
         BookingRow negative = row("b1/a1/c1", "C00010", "2026-03-02T09:00:00Z", "-10.00", BookingStatus.READY);
         BookingRow fine = row("b1/a2/c1", "C00010", "2026-03-03T09:00:00Z", "15.00", BookingStatus.READY);
 
-        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, fine), List.of(), NOW);
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, fine), List.of(), Postings.NONE, NOW);
 
         assertThat(plan.invoices()).singleElement().satisfies(invoice -> {
             assertThat(invoice.lines()).extracting(InvoiceLine::bookingId).containsExactly("b1/a2/c1");
@@ -181,7 +232,7 @@ class InvoicePlannerTest {
                 BookingStatus.NEEDS_PRICE), "hourly booking of 0 minutes");
         BookingRow varies = row("b1/a3/c1", "C00010", "2026-03-02T11:00:00Z", null, BookingStatus.NEEDS_PRICE);
 
-        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, zero, varies), List.of(), NOW);
+        InvoicePlan plan = planner.plan("cmd-1", List.of(negative, zero, varies), List.of(), Postings.NONE, NOW);
 
         assertThat(plan.invoices()).isEmpty();
         assertThat(plan.skipped()).containsExactly(
@@ -206,6 +257,13 @@ class InvoicePlannerTest {
                 status == BookingStatus.READY ? null
                         : status == BookingStatus.NEEDS_PRICE ? "needs a price (priceVaries)"
                                 : "customer not registered yet");
+    }
+
+    private static BookingRow withType(BookingRow r, String priceType) {
+        return new BookingRow(r.id(), r.businessId(), r.appointmentId(), r.bookingsCustomerId(), r.start(), r.end(),
+                r.durationMinutes(), r.timeZone(), r.localDate(), r.serviceId(), r.serviceName(), r.itemNo(),
+                r.customerName(), r.customerEmail(), r.customerNo(), r.billToName(), priceType, r.price(),
+                r.currency(), r.quantity(), r.unitPrice(), r.amount(), r.revision(), r.status(), r.reason());
     }
 
     private static BookingRow withCurrency(BookingRow r, String currency) {

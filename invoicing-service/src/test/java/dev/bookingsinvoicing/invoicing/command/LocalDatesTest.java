@@ -20,7 +20,9 @@ import dev.bookingsinvoicing.invoicing.view.Attendee;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 import dev.bookingsinvoicing.invoicing.view.CustomerRegistration;
+import dev.bookingsinvoicing.invoicing.view.ItemPosting;
 import dev.bookingsinvoicing.invoicing.view.ItemRegistration;
 
 /**
@@ -34,7 +36,8 @@ class LocalDatesTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private final BookingRows rules = new BookingRows(new Pricing());
-    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE);
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
+            "HOUR");
 
     static Stream<Arguments> appointments() {
         return Stream.of(
@@ -81,14 +84,16 @@ class LocalDatesTest {
             String expectedZone) {
         BookingRow row = rules.rowsOf(appointment(timeZone, Instant.parse(start)),
                 Map.of("b1/c1", new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Ann Smith", null, "e1",
-                        NOW)),
-                new ItemRegistration("b1/s1", "b1", "s1", true, "I-MASSAGE", null, "e2", NOW, null)).get(0);
+                        NOW, CustomerPosting.UNKNOWN)),
+                new ItemRegistration("b1/s1", "b1", "s1", true, "I-MASSAGE", null, "e2", NOW, null,
+                        ItemPosting.UNKNOWN)).get(0);
 
         assertThat(row.status()).isEqualTo(BookingStatus.READY);
         assertThat(row.localDate()).isEqualTo(expected.toString());
         assertThat(row.timeZone()).isEqualTo(expectedZone);
 
-        InvoiceLine line = planner.plan("cmd-1", List.of(row), List.of(), NOW).invoices().get(0).lines().get(0);
+        InvoiceLine line = planner.plan("cmd-1", List.of(row), List.of(), Postings.NONE, NOW).invoices().get(0).lines()
+                .get(0);
         assertThat(line.description()).isEqualTo("Massage - " + expected);
         assertThat(line.serviceLocalDate()).isEqualTo(expected);
         assertThat(line.timeZone()).isEqualTo(expectedZone);

@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
+
 class PlanChunksTest {
 
     private static final Instant NOW = Instant.parse("2026-03-31T18:00:00Z");
@@ -41,10 +43,11 @@ class PlanChunksTest {
         List<InvoiceLine> list = new ArrayList<>();
         for (int i = 1; i <= lines; i++) {
             list.add(new InvoiceLine(i, id + "/" + i, "b1", "I-1", "Haircut - 2026-03-02", NOW,
-                    LocalDate.of(2026, 3, 2), "Europe/Berlin", new BigDecimal("1.0000"), new BigDecimal("10.00"),
-                    new BigDecimal("10.00")));
+                    LocalDate.of(2026, 3, 2), "Europe/Berlin", new BigDecimal("1.00000"), new BigDecimal("10.00"),
+                    new BigDecimal("10.00"), "PCS", "SERVICES", "VAT25"));
         }
         return new DraftInvoice(id, "cmd-1", "C-" + id, "Customer", "EUR", list,
-                new BigDecimal("10.00").multiply(BigDecimal.valueOf(lines)), NOW);
+                new BigDecimal("10.00").multiply(BigDecimal.valueOf(lines)), NOW,
+                new CustomerPosting("DOMESTIC", "DOMESTIC", "VAT25"));
     }
 }

@@ -48,19 +48,19 @@ class BookingRowsTest {
                 Map.of("b1/c1", registered("c1", "C00010")), item()).get(0);
 
         assertThat(row.status()).isEqualTo(BookingStatus.READY);
-        assertThat(row.quantity()).isEqualTo(new BigDecimal("1.5000"));
+        assertThat(row.quantity()).isEqualTo(new BigDecimal("1.50000"));
         assertThat(row.amount()).isEqualTo(new BigDecimal("60.00"));
     }
 
     @Test
     void aRejectedCustomerOrServiceShowsTheReason() {
         CustomerRegistration rejected = new CustomerRegistration("b1/c1", "b1", "c1", false, null, null,
-                "no email address", "e1", START);
+                "no email address", "e1", START, CustomerPosting.UNKNOWN);
         assertThat(rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"), Map.of("b1/c1", rejected),
                 item()).get(0).reason()).isEqualTo("customer rejected: no email address");
 
         ItemRegistration itemRejected = new ItemRegistration("b1/s1", "b1", "s1", false, null, "duplicate name", "e2",
-                START, null);
+                START, null, ItemPosting.UNKNOWN);
         BookingRow row = rules.rowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1"),
                 Map.of("b1/c1", registered("c1", "C00010")), itemRejected).get(0);
         assertThat(row.status()).isEqualTo(BookingStatus.UNMAPPED_SERVICE);
@@ -89,7 +89,7 @@ class BookingRowsTest {
     @Test
     void anOperatorsAssociationMatchesARejectedCustomerAndBillsTheBookingsNameWhenNoneIsGiven() {
         CustomerRegistration rejected = new CustomerRegistration("b1/c1", "b1", "c1", false, null, null,
-                "no email address", "e1", START);
+                "no email address", "e1", START, CustomerPosting.UNKNOWN);
         CustomerAssociation association = new CustomerAssociation("b1/c1", "b1", "c1", "C00010", null, "cmd", "ops",
                 START);
         BookingRow bare = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1")).get(0);
@@ -121,7 +121,7 @@ class BookingRowsTest {
     @Test
     void theAppointmentsPriceWinsAndTheItemsPriceOnlyFillsAMissingOne() {
         ItemRegistration itemWithPrice = new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START,
-                new BigDecimal("12.00"));
+                new BigDecimal("12.00"), ItemPosting.UNKNOWN);
         BookingRow own = rules.bareRowsOf(appointment(BookingPriceType.fixedPrice, "10.00", "c1")).get(0);
         assertThat(rules.classify(own, registered("c1", "C00010"), itemWithPrice).amount())
                 .isEqualByComparingTo("10.00");
@@ -206,10 +206,10 @@ class BookingRowsTest {
 
     private static CustomerRegistration registered(String bookingsCustomerId, String customerNo) {
         return new CustomerRegistration("b1/" + bookingsCustomerId, "b1", bookingsCustomerId, true, customerNo,
-                "Customer " + customerNo, null, "e-" + bookingsCustomerId, START);
+                "Customer " + customerNo, null, "e-" + bookingsCustomerId, START, CustomerPosting.UNKNOWN);
     }
 
     private static ItemRegistration item() {
-        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START, null);
+        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", START, null, ItemPosting.UNKNOWN);
     }
 }

@@ -21,6 +21,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 
 /**
  * MongoDB goes away in the middle of applying an event (the fault suite's MongoDB outage once left 122 rows
@@ -35,8 +36,10 @@ class BookingsNotInvoicedProjectionRetryTest {
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
 
     private final FailingOnce mongo = new FailingOnce(CLIENT, "retry-" + System.nanoTime());
-    private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(mongo,
-            new BookingRows(new Pricing()));
+    private final DocumentsById documents = new DocumentsById(mongo);
+    private final BookingRowStore rows = new BookingRowStore(mongo, documents);
+    private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
+            new BookingClaims(documents, rows), new BookingRows(new Pricing()));
 
     @AfterAll
     static void stop() {
@@ -81,11 +84,12 @@ class BookingsNotInvoicedProjectionRetryTest {
     }
 
     private static CustomerRegistration customer() {
-        return new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Name c1", null, "e-c1", AT);
+        return new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Name c1", null, "e-c1", AT,
+                CustomerPosting.UNKNOWN);
     }
 
     private static ItemRegistration item() {
-        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", AT, null);
+        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", AT, null, ItemPosting.UNKNOWN);
     }
 
     /** A template whose next bulk write of one type fails as if MongoDB had dropped the connection. */

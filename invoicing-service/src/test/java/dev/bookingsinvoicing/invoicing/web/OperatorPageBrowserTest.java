@@ -98,12 +98,12 @@ class OperatorPageBrowserTest {
         for (String[] c : new String[][] { { "c1", "C00010", "Ann Smith" }, { "c2", "C00020", "Bob Jones" },
                 { "c4", "C00040", "Dora Lane" }, { "c9", "C00090", "White Ltd" } }) {
             producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("salon", c[0]), new CustomerRegistered(
-                    "reg-" + c[0], MARCH, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true)).join();
+                    "reg-" + c[0], MARCH, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true, null, null, null)).join();
         }
         for (String[] s : new String[][] { { "s-cut", "I-CUT", "Haircut" }, { "s-colour", "I-COLOUR", "Colouring" },
                 { "s-consult", "I-CONSULT", "Consultation" } }) {
             producer.send(Topics.ITEM_REGISTRATIONS, Keys.service("salon", s[0]), new ItemRegistered("item-" + s[0],
-                    MARCH, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES")).join();
+                    MARCH, "salon", s[0], s[1], s[2], null, "HOUR", "SERVICES", null, null, null)).join();
         }
         // Ann: three ready bookings; Bob: a consultation that needs a price; Carol and Eve: never registered; Dora: two
         appointment(producer, "a1", "s-cut", "Haircut", 0, 30, PriceType.fixedPrice, "25.00", "c1", "Ann Smith");
@@ -118,9 +118,9 @@ class OperatorPageBrowserTest {
         appointment(producer, "a9", "s-cut", "Haircut", 5, 30, PriceType.fixedPrice, "25.00", "c4", "Dora Lane");
         // a clinic: Frank's two check-ups, for "Invoice all" of one business
         producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("clinic", "k1"), new CustomerRegistered("reg-k1",
-                MARCH, "clinic", "k1", "C00100", "Frank Moss", "k1@example.com", "BOOKINGS", true)).join();
+                MARCH, "clinic", "k1", "C00100", "Frank Moss", "k1@example.com", "BOOKINGS", true, null, null, null)).join();
         producer.send(Topics.ITEM_REGISTRATIONS, Keys.service("clinic", "s-check"), new ItemRegistered("item-check",
-                MARCH, "clinic", "s-check", "I-CHECK", "Check-up", null, "HOUR", "SERVICES")).join();
+                MARCH, "clinic", "s-check", "I-CHECK", "Check-up", null, "HOUR", "SERVICES", null, null, null)).join();
         appointment(producer, "clinic", "b1", "s-check", "Check-up", 1, 30, PriceType.fixedPrice, "60.00", "k1",
                 "Frank Moss");
         appointment(producer, "clinic", "b2", "s-check", "Check-up", 7, 30, PriceType.fixedPrice, "60.00", "k1",

@@ -111,10 +111,10 @@ class RolesPerBusinessIntegrationTest {
         for (String business : List.of("salon", "gym", "clinic", "spa")) {
             producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer(business, "c1"), new CustomerRegistered(
                     "reg-" + business, MARCH, business, "c1", "C00100", "Ann Smith", "ann@example.com", "BOOKINGS",
-                    true)).join();
+                    true, null, null, null)).join();
             producer.send(Topics.ITEM_REGISTRATIONS, Keys.service(business, "s1"), new ItemRegistered(
                     "item-" + business, MARCH, business, "s1", "I-" + business.toUpperCase(), "Session", null, "HOUR",
-                    "SERVICES")).join();
+                    "SERVICES", null, null, null)).join();
         }
         appointment(producer, "salon", "a1", "c1", "25.00");
         appointment(producer, "salon", "a2", "c9", "25.00"); // c9 is never registered: never invoiced

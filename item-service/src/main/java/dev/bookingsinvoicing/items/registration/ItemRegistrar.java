@@ -70,8 +70,8 @@ public class ItemRegistrar {
         if (state == null || state.itemNo() == null || state.lastEvent() instanceof RegistrationOutcome.Rejected) {
             ItemRecord saved = save(itemNo, service, applied, unitPrice);
             outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId, service.businessId(),
-                    service.serviceId(), saved.itemNo(), saved.description(), saved.unitPrice(),
-                    saved.baseUnitOfMeasure(), saved.templateCode());
+                    service.serviceId(), saved.itemNo(), saved.description(), saved.unitPrice(), saved.templateCode(),
+                    RegistrationOutcome.Posting.of(saved));
         } else {
             List<String> changed = state.changedFields(service.displayName(), unitPrice);
             if (changed.isEmpty()) {
@@ -80,7 +80,8 @@ public class ItemRegistrar {
             } else {
                 ItemRecord saved = save(itemNo, service, applied, unitPrice);
                 outcome = RegistrationOutcome.Updated.of(discovery.occurredAt(), previousEventId, service.businessId(),
-                        service.serviceId(), saved.itemNo(), saved.description(), saved.unitPrice(), changed);
+                        service.serviceId(), saved.itemNo(), saved.description(), saved.unitPrice(), changed,
+                        RegistrationOutcome.Posting.of(saved));
             }
         }
         store.saveState(service, discovery, service.displayName(), unitPrice, itemNo, outcome);

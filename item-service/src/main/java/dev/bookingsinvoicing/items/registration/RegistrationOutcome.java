@@ -23,34 +23,47 @@ public sealed interface RegistrationOutcome {
 
     String serviceId();
 
+    /**
+     * What an ERP needs to post the item's sales, from the template it was created with: its base unit of measure and
+     * posting groups. Every Registered and Updated carries it, so a consumer never has to look the item up.
+     */
+    record Posting(String baseUnitOfMeasure, String genProdPostingGroup, String vatProdPostingGroup) {
+
+        static Posting of(ItemRecord item) {
+            return new Posting(item.baseUnitOfMeasure(), item.genProdPostingGroup(), item.vatProdPostingGroup());
+        }
+    }
+
     /** Mapped to item {@code itemNo}; {@code unitPrice} is null when the template does not take Bookings prices. */
     record Registered(String eventId, Instant occurredAt, String businessId, String serviceId, String itemNo,
-            String description, BigDecimal unitPrice, String baseUnitOfMeasure, String templateCode)
+            String description, BigDecimal unitPrice, String templateCode, Posting posting)
             implements RegistrationOutcome {
 
         public static Registered of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
-                String itemNo, String description, BigDecimal unitPrice, String baseUnitOfMeasure, String templateCode) {
+                String itemNo, String description, BigDecimal unitPrice, String templateCode, Posting posting) {
+            // the posting groups come with the template code, which the id already names
             return new Registered(idOf(previousEventId, "ItemRegistered", businessId, serviceId, itemNo, description,
-                    price(unitPrice), baseUnitOfMeasure, templateCode), occurredAt, businessId, serviceId, itemNo,
-                    description, unitPrice, baseUnitOfMeasure, templateCode);
+                    price(unitPrice), posting.baseUnitOfMeasure(), templateCode), occurredAt, businessId, serviceId,
+                    itemNo, description, unitPrice, templateCode, posting);
         }
     }
 
     /** The item's description or unit price ({@code changedFields}) took the service's new name or price. */
     record Updated(String eventId, Instant occurredAt, String businessId, String serviceId, String itemNo,
-            String description, BigDecimal unitPrice, List<String> changedFields) implements RegistrationOutcome {
+            String description, BigDecimal unitPrice, List<String> changedFields, Posting posting)
+            implements RegistrationOutcome {
 
         public Updated {
             changedFields = List.copyOf(changedFields);
         }
 
         public static Updated of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
-                String itemNo, String description, BigDecimal unitPrice, List<String> changedFields) {
+                String itemNo, String description, BigDecimal unitPrice, List<String> changedFields, Posting posting) {
             List<String> parts = new ArrayList<>(Arrays.asList("ItemUpdated", businessId, serviceId, itemNo,
                     description, price(unitPrice)));
             parts.addAll(changedFields);
             return new Updated(idOf(previousEventId, parts.toArray(String[]::new)), occurredAt, businessId, serviceId,
-                    itemNo, description, unitPrice, changedFields);
+                    itemNo, description, unitPrice, changedFields, posting);
         }
     }
 

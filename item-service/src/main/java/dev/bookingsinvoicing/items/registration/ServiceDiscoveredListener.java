@@ -10,6 +10,7 @@ import dev.bookingsinvoicing.events.ItemRejected;
 import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
+import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -41,7 +42,8 @@ public class ServiceDiscoveredListener {
                     + " lacks an eventId, occurredAt, businessId, serviceId or displayName");
         }
         return new BookingsService(event.getBusinessId(), event.getServiceId(), event.getDisplayName(),
-                event.getPriceType() == null ? null : event.getPriceType().name(), event.getDefaultPrice(),
+                event.getPriceType() == null ? null : event.getPriceType().name(),
+                DecimalFields.read(event.getExactDefaultPrice(), event.getDefaultPrice()),
                 event.getCurrency(), event.getHiddenFromCustomers());
     }
 
@@ -49,11 +51,15 @@ public class ServiceDiscoveredListener {
     static SpecificRecord toEvent(RegistrationOutcome outcome) {
         if (outcome instanceof RegistrationOutcome.Registered r) {
             return new ItemRegistered(r.eventId(), r.occurredAt(), r.businessId(), r.serviceId(), r.itemNo(),
-                    r.description(), r.unitPrice(), r.baseUnitOfMeasure(), r.templateCode());
+                    r.description(), DecimalFields.legacyMoney(r.unitPrice()), r.posting().baseUnitOfMeasure(),
+                    r.templateCode(), DecimalFields.exact(r.unitPrice()), r.posting().genProdPostingGroup(),
+                    r.posting().vatProdPostingGroup());
         }
         if (outcome instanceof RegistrationOutcome.Updated u) {
             return new ItemUpdated(u.eventId(), u.occurredAt(), u.businessId(), u.serviceId(), u.itemNo(),
-                    u.description(), u.unitPrice(), u.changedFields());
+                    u.description(), DecimalFields.legacyMoney(u.unitPrice()), u.changedFields(),
+                    DecimalFields.exact(u.unitPrice()), u.posting().baseUnitOfMeasure(),
+                    u.posting().genProdPostingGroup(), u.posting().vatProdPostingGroup());
         }
         RegistrationOutcome.Rejected r = (RegistrationOutcome.Rejected) outcome;
         return new ItemRejected(r.eventId(), r.occurredAt(), r.businessId(), r.serviceId(), r.rule(), r.reason());

@@ -74,17 +74,20 @@ class ItemRulesTest {
     void theSameRegistrationHasTheSameEventIdAndAChangedPriceOrHistoryANewOne() {
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
         RegistrationOutcome.Registered first = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
-                new BigDecimal("25.00"), "HOUR", "SVC");
+                new BigDecimal("25.00"), "SVC", POSTING);
         RegistrationOutcome.Registered again = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
-                new BigDecimal("25.00"), "HOUR", "SVC");
+                new BigDecimal("25.00"), "SVC", POSTING);
         RegistrationOutcome.Registered repriced = RegistrationOutcome.Registered.of(at, null, "b", "s", "SVC0010", "Haircut",
-                new BigDecimal("30.00"), "HOUR", "SVC");
+                new BigDecimal("30.00"), "SVC", POSTING);
 
         assertThat(again.eventId()).isEqualTo(first.eventId());
         assertThat(repriced.eventId()).isNotEqualTo(first.eventId());
-        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice")).eventId())
-                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice")).eventId());
+        assertThat(RegistrationOutcome.Updated.of(at, "e1", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice"), POSTING).eventId())
+                .isNotEqualTo(RegistrationOutcome.Updated.of(at, "e3", "b", "s", "SVC0010", "Haircut", null, List.of("unitPrice"), POSTING).eventId());
     }
+
+    private static final RegistrationOutcome.Posting POSTING = new RegistrationOutcome.Posting("HOUR", "SERVICES",
+            "VAT25");
 
     private static final ItemProperties.Filter EXCLUDE_HIDDEN = new ItemProperties.Filter(false, List.of(), List.of(),
             List.of(), List.of());

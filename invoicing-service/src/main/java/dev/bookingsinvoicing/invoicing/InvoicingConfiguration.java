@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -12,6 +13,9 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import dev.bookingsinvoicing.invoicing.api.DashboardCache;
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
@@ -49,10 +53,16 @@ public class InvoicingConfiguration {
     }
 
     @Bean
-    DashboardCache dashboardCache(InvoicingProperties properties, Clock clock, TaskExecutor applicationTaskExecutor) {
+    DashboardCache dashboardCache(InvoicingProperties properties, Clock clock, TaskExecutor applicationTaskExecutor,
+            ObjectProvider<MeterRegistry> meters) {
         InvoicingProperties.Dashboard dashboard = properties.dashboard();
-        return new DashboardCache(dashboard.maxAge(), dashboard.maxStale(), dashboard.maxEntries(), clock,
-                applicationTaskExecutor);
+        DashboardCache cache = new DashboardCache(dashboard.maxAge(), dashboard.maxStale(), dashboard.maxEntries(),
+                clock, applicationTaskExecutor);
+        if (cache.caffeine() != null) {
+            // hits, misses, loads, evictions and size as cache.* meters tagged cache=dashboard
+            meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache.caffeine(), "dashboard"));
+        }
+        return cache;
     }
 
     @Bean

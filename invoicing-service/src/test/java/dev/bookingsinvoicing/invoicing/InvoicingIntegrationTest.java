@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -42,12 +44,15 @@ import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
+import dev.bookingsinvoicing.events.CurrencyTotal;
 import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.ItemRegistered;
+import dev.bookingsinvoicing.events.PreviewedInvoice;
+import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
@@ -495,6 +500,120 @@ class InvoicingIntegrationTest {
     }
 
     /**
+     * Issue 17: an InvoiceBookings sent as a preview lists the invoices it would create and the bookings it would
+     * skip, and changes nothing (no claim, no plan, no invoice, no DraftInvoiceCreated, the view as it was); sent
+     * again it answers the same and still stores nothing; the same command for real then creates exactly the
+     * previewed invoices.
+     */
+    @Test
+    void aPreviewChangesNothingAndTheRealCommandCreatesExactlyThePreviewedInvoices() {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("viewer", "viewer")).build();
+        // Given: a studio where Ann has a fixed-price class (30.00) and 45 minutes at 40.00 an hour (30.00), and Bob
+        // a fixed-price class and a consultation that needs a price
+        for (String[] c : new String[][] { { "s1", "C01000", "Ann Studio" }, { "s2", "C01100", "Bob Studio" } }) {
+            send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("studio", c[0]), new CustomerRegistered(
+                    "reg-studio-" + c[0], MONDAY, "studio", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true,
+                    null, null, null));
+        }
+        for (String[] i : new String[][] { { "s-class", "I-CLASS", "Class" }, { "s-private", "I-PRIVATE", "Private" },
+                { "s-consult", "I-CONSULT", "Consultation" } }) {
+            send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("studio", i[0]), new ItemRegistered(
+                    "item-studio-" + i[0], MONDAY, "studio", i[0], i[1], i[2], null, "HOUR", "SERVICES", null, null,
+                    null));
+        }
+        List<AppointmentCompleted> appointments = List.of(
+                appointment("p1", "s-class", "Class", MONDAY, 60, PriceType.fixedPrice, "30.00", "s1"),
+                appointment("p2", "s-private", "Private", MONDAY.plus(Duration.ofDays(1)), 45, PriceType.hourly,
+                        "40.00", "s1"),
+                appointment("p3", "s-class", "Class", MONDAY, 60, PriceType.fixedPrice, "30.00", "s2"),
+                appointment("p4", "s-consult", "Consultation", MONDAY, 30, PriceType.priceVaries, null, "s2"));
+        for (AppointmentCompleted a : appointments) {
+            a.setBusinessId("studio");
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("studio", a.getAppointmentId()), a);
+        }
+        List<String> ready = List.of("studio/p1/s1", "studio/p2/s1", "studio/p3/s2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ready.stream().map(this::row)
+                .allMatch(r -> r != null && r.status() == BookingStatus.READY) && row("studio/p4/s2") != null);
+        Map<String, Object> viewBefore = view(rest, "businessId=studio");
+
+        try (TopicReader invoices = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES);
+                TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
+            // When: InvoiceBookings(ALL) of the studio is sent as a preview
+            InvoiceBookings preview = command("studio-preview", InvoiceScope.ALL, List.of());
+            preview.setBusinessId("studio");
+            preview.setPreview(true);
+            send(producer, Topics.INVOICING_COMMANDS, "studio-preview", preview);
+
+            // Then: its result lists an invoice for Ann (two lines) and one for Bob, and the consultation it skips
+            CommandCompleted previewed = (CommandCompleted) answersTo("studio-preview", results, 1).get(0);
+            assertThat(previewed.getPreview()).isTrue();
+            assertThat(previewed.getInvoiceIds()).isEmpty();
+            assertThat(previewed.getBookingsInvoiced()).isZero();
+            assertThat(previewed.getPreviewedInvoices()).extracting(PreviewedInvoice::getCustomerNo,
+                    PreviewedInvoice::getLineCount, PreviewedInvoice::getTotalAmount).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("C01000", 2, new BigDecimal("60.00000")),
+                            org.assertj.core.groups.Tuple.tuple("C01100", 1, new BigDecimal("30.00000")));
+            assertThat(previewed.getPreviewedInvoices().get(0).getLines()).extracting(PreviewedLine::getBookingId,
+                    PreviewedLine::getQuantity, PreviewedLine::getAmount).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("studio/p1/s1", new BigDecimal("1.00000"),
+                                    new BigDecimal("30.00000")),
+                            org.assertj.core.groups.Tuple.tuple("studio/p2/s1", new BigDecimal("0.75000"),
+                                    new BigDecimal("30.00000")));
+            assertThat(previewed.getPreviewTotals()).containsExactly(new CurrencyTotal("EUR", 2, 3,
+                    new BigDecimal("90.00000")));
+            assertThat(previewed.getSkipped()).containsExactly(
+                    new dev.bookingsinvoicing.events.SkippedBooking("studio/p4/s2", "needs a price", "NOT_READY"));
+            assertThat(previewed.getTruncated()).isFalse();
+
+            // and it stored nothing but its result: no claim, no plan, no invoice; the view is as it was
+            assertNothingStoredBy("studio-preview");
+            assertThat(view(rest, "businessId=studio")).isEqualTo(viewBefore);
+            assertThat(rest.get().uri("/api/commands/studio-preview").retrieve().body(Map.class))
+                    .containsEntry("preview", true).containsEntry("bookingsInvoiced", 0);
+
+            // When: the preview is delivered again
+            send(producer, Topics.INVOICING_COMMANDS, "studio-preview", preview);
+
+            // Then: the same answer, and still nothing stored
+            assertThat(answersTo("studio-preview", results, 2)).containsExactly(previewed, previewed);
+            assertNothingStoredBy("studio-preview");
+
+            // When: the same command is sent for real
+            InvoiceBookings real = command("studio-real", InvoiceScope.ALL, List.of());
+            real.setBusinessId("studio");
+            send(producer, Topics.INVOICING_COMMANDS, "studio-real", real);
+
+            // Then: its invoices are the previewed ones, line for line, and the preview never sent one
+            List<DraftInvoiceCreated> created = invoicesOf("studio-real", invoices, 2);
+            assertThat(created.stream().map(InvoicingIntegrationTest::asPreviewed).toList())
+                    .containsExactlyElementsOf(previewed.getPreviewedInvoices());
+            assertThat(invoicesOf("studio-preview", invoices, 0)).isEmpty();
+            CommandCompleted done = (CommandCompleted) answersTo("studio-real", results, 1).get(0);
+            assertThat(done.getBookingsInvoiced()).isEqualTo(3);
+            assertThat(done.getSkipped()).isEqualTo(previewed.getSkipped());
+        }
+    }
+
+    /** A created invoice as a preview shows it (exact amounts, no ids), to compare the two field by field. */
+    private static PreviewedInvoice asPreviewed(DraftInvoiceCreated invoice) {
+        return new PreviewedInvoice(invoice.getCustomerNo(), invoice.getCustomerName(), invoice.getCurrency(),
+                invoice.getBusinessIds(), invoice.getLines().size(), invoice.getExactTotalAmount(),
+                invoice.getLines().stream().map(l -> new PreviewedLine(l.getBookingId(), l.getItemNo(),
+                        l.getDescription(), l.getExactQuantity(), l.getExactUnitPrice(), l.getExactAmount())).toList());
+    }
+
+    private void assertNothingStoredBy(String commandId) {
+        Query byCommand = Query.query(Criteria.where("commandId").is(commandId));
+        assertThat(mongo.count(byCommand, BookingClaim.class)).as("claims").isZero();
+        assertThat(plans.find(commandId)).as("plan").isEmpty();
+        assertThat(mongo.count(byCommand, DraftInvoice.class)).as("invoices").isZero();
+        assertThat(mongo.findById(commandId, CommandResult.class)).as("result").isNotNull();
+    }
+
+    /**
      * The same InvoiceBookings carried out three times at once (three threads, each in its own Kafka transaction,
      * as three instances would after a rebalance): one set of invoices, three identical results.
      */
@@ -523,7 +642,7 @@ class InvoicingIntegrationTest {
         try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
             dev.bookingsinvoicing.invoicing.command.InvoiceCommand command = new dev.bookingsinvoicing.invoicing
                     .command.InvoiceCommand("gym-3x", "ops", dev.bookingsinvoicing.invoicing.command.InvoiceScope.ALL,
-                            List.of(), null, "gym", null, null, null, null);
+                            List.of(), null, "gym", null, null, null, null, false);
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
             List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
@@ -724,7 +843,8 @@ class InvoicingIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> row("tz/t-la/z1") == null);
 
-        // the page: a date filter shows the local dates, and "Invoice all" on it invoices exactly what it shows
+        // the page: a date filter shows the local dates, and "Invoice all" on it previews, then (confirmed) invoices,
+        // exactly what it shows
         OperatorSession page = OperatorSession.signIn("http://localhost:" + port, "operator", "operator");
         String html = page.get("/bookings?businessId=tz&from=2026-03-01&to=2026-03-03");
         List<String> shown = OperatorSession.all(html, "data-booking-id=\"([^\"]+)\"");
@@ -737,9 +857,22 @@ class InvoicingIntegrationTest {
                 "_csrf", OperatorSession.first(html, "name=\"_csrf\" value=\"([^\"]+)\""),
                 "businessId", "tz", "from", "2026-03-01", "to", "2026-03-03"));
         assertThat(location).contains("/actions/");
-        OperatorAction action = mongo.findById(location.substring(location.lastIndexOf('/') + 1),
+        OperatorAction preview = mongo.findById(location.substring(location.lastIndexOf('/') + 1),
                 OperatorAction.class);
-        assertThat(action.commandIds()).hasSize(1);
+        assertThat(preview.commandIds()).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(preview.commandIds().get(0),
+                CommandResult.class) != null);
+        assertThat(mongo.findById(preview.commandIds().get(0), CommandResult.class).previewedInvoices().stream()
+                .flatMap(i -> i.lines().stream()).map(l -> l.bookingId())).containsExactlyInAnyOrderElementsOf(shown);
+        String previewPage = page.get(location.substring(location.indexOf("/actions/")));
+        assertThat(previewPage).contains("id=\"confirm-invoices\"");
+        String confirmed = page.post("/bookings/actions", Map.of("action", "invoice-all", "confirmed", "true",
+                "token", OperatorSession.first(previewPage, "name=\"token\" value=\"([^\"]+)\""),
+                "_csrf", OperatorSession.first(previewPage, "name=\"_csrf\" value=\"([^\"]+)\""),
+                "businessId", "tz", "from", "2026-03-01", "to", "2026-03-03"));
+        OperatorAction action = mongo.findById(confirmed.substring(confirmed.lastIndexOf('/') + 1),
+                OperatorAction.class);
+        assertThat(action.commandIds()).hasSize(1).doesNotContainAnyElementsOf(preview.commandIds());
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(action.commandIds().get(0),
                 CommandResult.class) != null);
         assertThat(mongo.findById(action.commandIds().get(0), CommandResult.class).bookingIds())

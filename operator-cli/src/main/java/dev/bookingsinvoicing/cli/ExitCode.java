@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public enum ExitCode {
 
-    DONE(0, "done: the command was carried out (invoice --all also when nothing was ready to invoice)"),
+    DONE(0, "done: the command was carried out (invoice --all also when nothing was ready to invoice; "
+            + "invoice --preview whatever it would invoice)"),
     FAILED(1, "failed for another reason, said in one line on standard error (e.g. not allowed on this cluster, "
             + "the invoicing service answered list with an error)"),
     USAGE(2, "usage error: an unknown, missing or invalid option, an unreadable --command-config file or a Kafka "

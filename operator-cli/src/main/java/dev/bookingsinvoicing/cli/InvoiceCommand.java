@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code invoice --all | --customer C00010 | --bookings id1,id2}: Business Central's "Invoice" actions. */
+/**
+ * {@code invoice --all | --customer C00010 | --bookings id1,id2 [--preview]}: Business Central's "Invoice" actions;
+ * with {@code --preview} the service only says what the command would invoice and skip.
+ */
 @Command(name = "invoice", mixinStandardHelpOptions = true,
         description = "Create draft invoices (one per customer, more for a customer with many bookings) for ready "
                 + "bookings: every one, one customer's, or the bookings you name.")
@@ -50,6 +53,11 @@ final class InvoiceCommand implements Callable<Integer> {
             + "(included; the booking's local date).")
     LocalDate to;
 
+    @Option(names = "--preview", description = "Only show what would be invoiced: the draft invoices (customer, "
+            + "currency, lines, total), the totals per currency and the bookings that would be skipped, with why. "
+            + "Nothing is invoiced; run the same command without --preview to create those invoices.")
+    boolean preview;
+
     @Mixin
     CommandOptions options;
 
@@ -71,12 +79,13 @@ final class InvoiceCommand implements Callable<Integer> {
                 : "Invoicing " + which.bookingIds.size() + " selected booking(s)";
         String dated = from == null ? (to == null ? "" : " dated " + to + " or earlier")
                 : to == null ? " dated " + from + " or later" : " dated " + from + " to " + to;
-        return bookings + (businessId == null ? "" : " of " + businessId) + dated;
+        return (preview ? "Preview: " : "") + bookings + (businessId == null ? "" : " of " + businessId) + dated;
     }
 
     InvoiceBookings toCommand(Instant now) {
         InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(options.commandId).setIssuedAt(now)
-                .setIssuedBy(options.issuedBy).setBusinessId(businessId).setFromDate(from).setToDate(to);
+                .setIssuedBy(options.issuedBy).setBusinessId(businessId).setFromDate(from).setToDate(to)
+                .setPreview(preview);
         if (which.all) {
             return builder.setScope(InvoiceScope.ALL).build();
         }

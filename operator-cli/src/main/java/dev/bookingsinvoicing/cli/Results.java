@@ -1,6 +1,9 @@
 package dev.bookingsinvoicing.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.CurrencyTotal;
+import dev.bookingsinvoicing.events.PreviewedInvoice;
 import dev.bookingsinvoicing.events.SkippedBooking;
 
 /** A command's result as the operator reads it, and the exit code it means. */
@@ -45,6 +50,9 @@ final class Results {
             return ExitCode.REJECTED;
         }
         CommandCompleted completed = (CommandCompleted) result;
+        if (completed.getPreview()) {
+            return printPreview(completed, out);
+        }
         int skipped = completed.getSkipped().size();
         int acted = completed.getBookingIds().size();
         String summary = switch (completed.getCommandType()) {
@@ -76,6 +84,46 @@ final class Results {
         }
         out.flush();
         return ExitCode.DONE;
+    }
+
+    /**
+     * A preview: the invoices it would create (customer, currency, lines, total), how many the result left out, the
+     * totals per currency and the bookings it would skip. Always {@link ExitCode#DONE}: a preview did what it was
+     * asked, whatever it found.
+     */
+    private static ExitCode printPreview(CommandCompleted preview, PrintWriter out) {
+        int invoices = preview.getPreviewTotals().stream().mapToInt(CurrencyTotal::getInvoices).sum();
+        int lines = preview.getPreviewTotals().stream().mapToInt(CurrencyTotal::getLines).sum();
+        out.printf("PREVIEW %s: would invoice %d booking(s) on %d draft invoice(s), %d skipped; nothing was "
+                + "invoiced%n", preview.getCommandId(), lines, invoices, preview.getSkipped().size());
+        for (PreviewedInvoice invoice : preview.getPreviewedInvoices()) {
+            out.printf("  invoice  %s %s: %s %s, %d line(s)%n", invoice.getCustomerNo(), invoice.getCustomerName(),
+                    money(invoice.getTotalAmount(), invoice.getCurrency()), invoice.getCurrency(),
+                    invoice.getLineCount());
+        }
+        if (preview.getPreviewedInvoices().size() < invoices) {
+            out.printf("  ... and %d more draft invoice(s), left out to keep the result small%n",
+                    invoices - preview.getPreviewedInvoices().size());
+        }
+        preview.getPreviewTotals().forEach(t -> out.printf("  total    %s %s: %d draft invoice(s), %d line(s)%n",
+                money(t.getTotalAmount(), t.getCurrency()), t.getCurrency(), t.getInvoices(), t.getLines()));
+        preview.getSkipped().forEach(s -> out.printf("  skipped  %s: %s%n", s.getBookingId(),
+                explained(s.getKind(), s.getReason())));
+        if (preview.getTruncated()) {
+            out.printf("  (lists cut to keep the result small; the counts are exact)%n");
+        }
+        out.flush();
+        return ExitCode.DONE;
+    }
+
+    /** The amount in the currency's decimals (amounts are rounded to them), as it will be invoiced. */
+    private static String money(BigDecimal amount, String currency) {
+        try {
+            return amount.setScale(Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()),
+                    RoundingMode.UNNECESSARY).toPlainString();
+        } catch (IllegalArgumentException | ArithmeticException unknownOrFiner) {
+            return amount.stripTrailingZeros().toPlainString();
+        }
     }
 
     /** "not found (unknown booking id)": the kind first, in words, when the service gave one. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,9 @@ import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.CurrencyTotal;
+import dev.bookingsinvoicing.events.PreviewedInvoice;
+import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.RefusedBooking;
 import dev.bookingsinvoicing.events.SkippedBooking;
 import picocli.CommandLine;
@@ -68,6 +72,60 @@ class InvoiceCommandTest {
     }
 
     @Test
+    void previewPrintsTheInvoicesItWouldCreateTheTotalsAndTheSkippedBookingsAndExitsZero() {
+        InvoiceCommand invoice = invoice("invoice", "--bookings", "b/a/1,b/a/2,b/a/3,b/x/9", "--preview");
+        assertThat(invoice.toCommand(Instant.EPOCH).getPreview()).isTrue();
+        assertThat(invoice.what()).isEqualTo("Preview: Invoicing 4 selected booking(s)");
+        assertThat(parse("invoice", "--all").getPreview()).isFalse();
+
+        CommandCompleted preview = CommandCompleted.newBuilder().setEventId("e").setOccurredAt(Instant.EPOCH)
+                .setCommandId("cmd-p").setCommandType("InvoiceBookings").setInvoiceIds(List.of())
+                .setBookingsInvoiced(0).setSkipped(List.of(new SkippedBooking("b/x/9", "unknown booking id",
+                        "NOT_FOUND")))
+                .setPreview(true)
+                .setPreviewedInvoices(List.of(
+                        previewed("C00010", "Ann Smith", "EUR", "70.00000", "b/a/1", "b/a/2"),
+                        previewed("C00020", "Bob Jones", "KWD", "12.50000", "b/a/3")))
+                .setPreviewTotals(List.of(new CurrencyTotal("EUR", 1, 2, new BigDecimal("70.00000")),
+                        new CurrencyTotal("KWD", 1, 1, new BigDecimal("12.50000"))))
+                .build();
+        StringWriter out = new StringWriter();
+
+        // a preview named bookings and invoiced none, yet it did what it was asked
+        assertThat(Results.print(preview, new PrintWriter(out), Results.namesWhatItWants(invoice.toCommand(
+                Instant.EPOCH)))).isEqualTo(ExitCode.DONE);
+        assertThat(out.toString().lines()).containsExactly(
+                "PREVIEW cmd-p: would invoice 3 booking(s) on 2 draft invoice(s), 1 skipped; nothing was invoiced",
+                "  invoice  C00010 Ann Smith: 70.00 EUR, 2 line(s)",
+                "  invoice  C00020 Bob Jones: 12.500 KWD, 1 line(s)",
+                "  total    70.00 EUR: 1 draft invoice(s), 2 line(s)",
+                "  total    12.500 KWD: 1 draft invoice(s), 1 line(s)",
+                "  skipped  b/x/9: not found (unknown booking id)");
+    }
+
+    @Test
+    void aCutPreviewSaysHowManyInvoicesItLeftOut() {
+        CommandCompleted cut = CommandCompleted.newBuilder().setEventId("e").setOccurredAt(Instant.EPOCH)
+                .setCommandId("cmd-big").setCommandType("InvoiceBookings").setInvoiceIds(List.of())
+                .setBookingsInvoiced(0).setSkipped(List.of()).setPreview(true).setTruncated(true)
+                .setPreviewedInvoices(List.of(previewed("C00010", "Ann Smith", "EUR", "10.00000", "b/a/1")))
+                .setPreviewTotals(List.of(new CurrencyTotal("EUR", 3, 3, new BigDecimal("30.00000")))).build();
+        StringWriter out = new StringWriter();
+
+        assertThat(Results.print(cut, new PrintWriter(out), false)).isEqualTo(ExitCode.DONE);
+        assertThat(out.toString()).contains("would invoice 3 booking(s) on 3 draft invoice(s)",
+                "... and 2 more draft invoice(s), left out to keep the result small", "the counts are exact");
+    }
+
+    private static PreviewedInvoice previewed(String customerNo, String name, String currency, String total,
+            String... bookingIds) {
+        return new PreviewedInvoice(customerNo, name, currency, List.of("b"), bookingIds.length,
+                new BigDecimal(total), java.util.Arrays.stream(bookingIds).map(id -> new PreviewedLine(id, "I-1",
+                        "Haircut - 2026-11-01", BigDecimal.ONE.setScale(5), new BigDecimal(total),
+                        new BigDecimal(total))).toList());
+    }
+
+    @Test
     void refusesTwoScopesAtOnce() {
         StringWriter err = new StringWriter();
         CommandLine cli = OperatorCli.commandLine();
@@ -82,7 +140,7 @@ class InvoiceCommandTest {
         StringWriter out = new StringWriter();
         CommandCompleted completed = new CommandCompleted("e", Instant.EPOCH, "cmd-1", "InvoiceBookings",
                 List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price", "NOT_READY")),
-                List.of("b/a/1", "b/a/2", "b/a/3"));
+                List.of("b/a/1", "b/a/2", "b/a/3"), false, List.of(), List.of(), false);
         assertThat(Results.print(completed, new PrintWriter(out), false)).isEqualTo(ExitCode.DONE);
         assertThat(out.toString()).contains("3 booking(s) invoiced on 2 draft invoice(s), 1 skipped")
                 .contains("invoice  DI-1").contains("skipped  b/a/c: not ready (needs a price)");
@@ -100,7 +158,7 @@ class InvoiceCommandTest {
                 List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND"),
                         new SkippedBooking("b/a/2", "already invoiced on DI-7", "ALREADY_INVOICED"),
                         new SkippedBooking("b/x/3", "unknown booking id", "NOT_FOUND")),
-                List.of());
+                List.of(), false, List.of(), List.of(), false);
         StringWriter out = new StringWriter();
 
         ExitCode exit = Results.print(nothing, new PrintWriter(out),
@@ -116,7 +174,7 @@ class InvoiceCommandTest {
     @Test
     void aCustomerWithNothingReadyExitsFourButInvoiceAllWithNothingReadyIsNotAFailure() {
         CommandCompleted empty = new CommandCompleted("e", Instant.EPOCH, "cmd-4", "InvoiceBookings", List.of(), 0,
-                List.of(), List.of());
+                List.of(), List.of(), false, List.of(), List.of(), false);
 
         StringWriter customerOut = new StringWriter();
         assertThat(Results.print(empty, new PrintWriter(customerOut),
@@ -132,7 +190,7 @@ class InvoiceCommandTest {
 
         // a completed invoice that did invoice something is 0 whatever it names
         CommandCompleted some = new CommandCompleted("e", Instant.EPOCH, "cmd-5", "InvoiceBookings", List.of("DI-1"),
-                1, List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND")), List.of("b/a/1"));
+                1, List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND")), List.of("b/a/1"), false, List.of(), List.of(), false);
         assertThat(Results.print(some, new PrintWriter(new StringWriter()),
                 Results.namesWhatItWants(parse("invoice", "--bookings", "b/a/1,b/x/1")))).isEqualTo(ExitCode.DONE);
     }
@@ -144,7 +202,7 @@ class InvoiceCommandTest {
         MarkInvoicedCommand mark = (MarkInvoicedCommand) parsed.subcommand().commandSpec().userObject();
         boolean named = Results.namesWhatItWants(mark.toCommand(Instant.EPOCH));
         CommandCompleted raced = new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 0,
-                List.of(new SkippedBooking("b/a/1", "already invoiced on DI-2", "ALREADY_INVOICED")), List.of());
+                List.of(new SkippedBooking("b/a/1", "already invoiced on DI-2", "ALREADY_INVOICED")), List.of(), false, List.of(), List.of(), false);
         StringWriter out = new StringWriter();
         assertThat(Results.print(raced, new PrintWriter(out), named)).isEqualTo(ExitCode.NOTHING_DONE);
         assertThat(out.toString()).contains("NOTHING MARKED: 1 already invoiced");
@@ -162,7 +220,7 @@ class InvoiceCommandTest {
     @Test
     void aKindThisCliDoesNotKnowIsPrintedAsTheReasonAlone() {
         CommandCompleted future = new CommandCompleted("e", Instant.EPOCH, "cmd-6", "InvoiceBookings", List.of("DI-1"),
-                1, List.of(new SkippedBooking("b/a/2", "held for review", "ON_HOLD")), List.of("b/a/1"));
+                1, List.of(new SkippedBooking("b/a/2", "held for review", "ON_HOLD")), List.of("b/a/1"), false, List.of(), List.of(), false);
         StringWriter out = new StringWriter();
         assertThat(Results.print(future, new PrintWriter(out), true)).isEqualTo(ExitCode.DONE);
         assertThat(out.toString()).contains("skipped  b/a/2: held for review");

@@ -136,17 +136,17 @@ class OperatorCommandsTest {
     void printsEachKindOfResultReadably() {
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 2,
                 List.of(new SkippedBooking("b/a/3", "already invoiced on DI-9", "ALREADY_INVOICED")),
-                List.of("b/a/1", "b/a/2"))))
+                List.of("b/a/1", "b/a/2"), false, List.of(), List.of(), false)))
                 .contains("COMPLETED m-1: 2 booking(s) marked as invoiced, 1 skipped").contains("booking  b/a/1")
                 .contains("skipped  b/a/3: already invoiced (already invoiced on DI-9)");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "d-1", "DeleteDraftInvoice", List.of("DI-1"), 0,
-                List.of(), List.of("b/a/1"))))
+                List.of(), List.of("b/a/1"), false, List.of(), List.of(), false)))
                 .contains("COMPLETED d-1: draft invoice DI-1 deleted, 1 booking(s) released").contains("booking  b/a/1")
                 .doesNotContain("invoice  DI-1");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "p-1", "SetBookingPrice", List.of(), 0, List.of(),
-                List.of("b/a/1")))).contains("COMPLETED p-1: 1 booking(s) priced, 0 skipped");
+                List.of("b/a/1"), false, List.of(), List.of(), false))).contains("COMPLETED p-1: 1 booking(s) priced, 0 skipped");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "a-1", "AssociateCustomer", List.of(), 0,
-                List.of(new SkippedBooking("b/a/2", "needs a price", "NOT_READY")), List.of("b/a/1", "b/a/2"))))
+                List.of(new SkippedBooking("b/a/2", "needs a price", "NOT_READY")), List.of("b/a/1", "b/a/2"), false, List.of(), List.of(), false)))
                 .contains("COMPLETED a-1: 2 booking(s) now billed to the customer, 1 not ready yet");
     }
 

@@ -94,7 +94,7 @@ class SaslClusterTest {
             if (INVOICED.equals(command.getCustomerNo())) {
                 results.send(Topics.COMMAND_RESULTS, command.getCommandId(), new CommandCompleted("e-1",
                         Instant.EPOCH, command.getCommandId(), "InvoiceBookings", List.of("DI-1"), 2, List.of(),
-                        List.of("b/a/1", "b/a/2")));
+                        List.of("b/a/1", "b/a/2"), false, List.of(), List.of(), false));
             } else if (REFUSED.equals(command.getCustomerNo())) {
                 results.send(Topics.COMMAND_RESULTS, command.getCommandId(), new CommandRejected("e-2",
                         Instant.EPOCH, command.getCommandId(), "InvoiceBookings", "customer C00020 is blocked",

@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +17,17 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.CurrencyTotal;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.PreviewedInvoice;
+import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.SkippedBooking;
 
 /**
  * Real evolutions, end to end: CommandCompleted v2 added {@code bookingIds} (default []), DraftInvoiceCreated v2 added
- * each line's {@code serviceLocalDate} and {@code timeZone} (default null). Records written by a v1 producer still
- * decode into today's class, and a consumer still on v1 reads what we write today.
+ * each line's {@code serviceLocalDate} and {@code timeZone} (default null), CommandCompleted v4 the preview of an
+ * InvoiceBookings. Records written by a v1 producer still decode into today's class, and a consumer still on v1 (or
+ * v3) reads what we write today.
  */
 class SchemaEvolutionTest {
 
@@ -56,7 +61,7 @@ class SchemaEvolutionTest {
         CommandCompleted today = new CommandCompleted("e-2", Instant.parse("2026-11-26T10:00:00Z"), "cmd-2",
                 "MarkBookingsInvoiced", List.of(), 0,
                 List.of(new SkippedBooking("b/a/c", "already invoiced", "ALREADY_INVOICED")),
-                List.of("b/a/d"));
+                List.of("b/a/d"), false, List.of(), List.of(), false);
         byte[] bytes = new AvroSerializer().serialize("any", today);
 
         BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v1());
@@ -66,6 +71,29 @@ class SchemaEvolutionTest {
         assertThat(seenByV1.get("commandId").toString()).isEqualTo("cmd-2");
         assertThat(seenByV1.getSchema().getField("bookingIds")).isNull();
         assertThat(((List<?>) seenByV1.get("skipped"))).hasSize(1);
+    }
+
+    @Test
+    void aConsumerStillOnV3ReadsAPreviewAsAResultThatInvoicedNothing() throws Exception {
+        CommandCompleted preview = CommandCompleted.newBuilder().setEventId("e-3").setOccurredAt(Instant.EPOCH)
+                .setCommandId("cmd-3").setCommandType("InvoiceBookings").setInvoiceIds(List.of())
+                .setBookingsInvoiced(0).setSkipped(List.of()).setPreview(true)
+                .setPreviewedInvoices(List.of(new PreviewedInvoice("C00010", "Ann", "EUR", List.of("b"), 1,
+                        new BigDecimal("45.00000"), List.of(new PreviewedLine("b/a/c", "SVC0010",
+                                "Haircut - 2026-11-01", new BigDecimal("1.00000"), new BigDecimal("45.00000"),
+                                new BigDecimal("45.00000"))))))
+                .setPreviewTotals(List.of(new CurrencyTotal("EUR", 1, 1, new BigDecimal("45.00000")))).build();
+        byte[] bytes = new AvroSerializer().serialize("any", preview);
+
+        BinaryMessageDecoder<GenericRecord> v3Reader = new BinaryMessageDecoder<>(GenericData.get(),
+                EventSchemas.history(NAME).get(2));
+        v3Reader.addSchema(CommandCompleted.getClassSchema());
+        GenericRecord seenByV3 = v3Reader.decode(bytes);
+
+        assertThat(seenByV3.getSchema().getField("previewedInvoices")).isNull();
+        assertThat((List<?>) seenByV3.get("invoiceIds")).isEmpty();
+        assertThat(seenByV3.get("bookingsInvoiced")).isEqualTo(0);
+        assertThat(new AvroDeserializer().deserialize("any", bytes)).isEqualTo(preview);
     }
 
     @Test

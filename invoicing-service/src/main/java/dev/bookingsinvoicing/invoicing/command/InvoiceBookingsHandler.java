@@ -57,6 +57,11 @@ import dev.bookingsinvoicing.schemas.Keys;
  * publishes it again (1.) - consumers deduplicate by invoiceId / eventId. An invoice deleted since is not
  * re-announced.
  * </ol>
+ * <p>A preview ({@link InvoiceCommand#preview()}) plans exactly as the command would (same rows, same
+ * {@link InvoicePlanner#plan}) and stops there: its plan is not stored, nothing is claimed, no invoice is stored and
+ * no event sent; its result lists the invoices it would create and the bookings it would skip. The same command
+ * without preview therefore creates the previewed invoices, when the view did not change in between.
+ *
  * <p>Speed (InvoiceBookings(ALL) over a million bookings): rows are read as raw documents with only the fields
  * planning needs ({@link BookingRowStore}), plans and invoices written as raw documents ({@link RawDocuments}),
  * claims and invoices inserted in unordered chunks ({@link DocumentsById}); nothing just written is read back.
@@ -110,6 +115,11 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
 
     @Override
     public CarriedOut carryOut(InvoiceCommand command, Progress progress) {
+        if (command.preview()) {
+            InvoicePlan plan = newPlan(command);
+            return CarriedOut.of(CommandResult.previewed(command.commandId(), command.issuedBy(), summary(command),
+                    plan.invoices(), plan.skipped(), plan.createdAt(), businessesNamed(command)));
+        }
         long started = System.nanoTime();
         InvoicePlan plan = storedOrNewPlan(command);
         progress.reached(CommandSteps.PLANNED);
@@ -150,7 +160,7 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
 
     @Override
     public String summary(InvoiceCommand command) {
-        StringBuilder s = new StringBuilder(String.valueOf(command.scope()));
+        StringBuilder s = new StringBuilder(command.preview() ? "preview of " : "").append(command.scope());
         if (command.scope() == InvoiceScope.CUSTOMER) {
             s.append(' ').append(command.customerNo());
         } else if (command.scope() == InvoiceScope.SELECTED && command.bookingIds() != null) {
@@ -179,17 +189,24 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
         if (stored.isPresent()) {
             return stored.get();
         }
+        InvoicePlan plan = newPlan(command);
+        long started = System.nanoTime();
+        InvoicePlan saved = plans.saveOrGetExisting(plan);
+        LOG.info("InvoiceBookings {}: stored the plan in {} ms", command.commandId(), ms(System.nanoTime() - started));
+        return saved;
+    }
+
+    /** The plan of the command over the view as it is now: the one place a preview and a command plan. */
+    private InvoicePlan newPlan(InvoiceCommand command) {
         List<SkippedBooking> skipped = new ArrayList<>();
         long started = System.nanoTime();
         List<BookingRow> inScope = rowsInScope(command, skipped);
         long scanned = System.nanoTime();
         InvoicePlan plan = planner.plan(command.commandId(), inScope, skipped, postings(inScope), clock.instant());
-        long planned = System.nanoTime();
-        InvoicePlan saved = plans.saveOrGetExisting(plan);
-        LOG.info("InvoiceBookings {}: read {} row(s) in {} ms, planned in {} ms, stored the plan in {} ms",
-                command.commandId(), inScope.size(), ms(scanned - started), ms(planned - scanned),
-                ms(System.nanoTime() - planned));
-        return saved;
+        LOG.info("InvoiceBookings {}{}: read {} row(s) in {} ms, planned in {} ms", command.commandId(),
+                command.preview() ? " (preview)" : "", inScope.size(), ms(scanned - started),
+                ms(System.nanoTime() - scanned));
+        return plan;
     }
 
     /** The posting groups and units of the ready rows' customers and items, read by id in batches. */

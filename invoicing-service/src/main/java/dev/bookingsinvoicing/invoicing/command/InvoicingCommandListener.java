@@ -47,7 +47,7 @@ public class InvoicingCommandListener {
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
                 command.getBookingIds() == null ? List.of() : command.getBookingIds(),
                 command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo(),
-                command.getFromDate(), command.getToDate()));
+                command.getFromDate(), command.getToDate(), command.getPreview()));
     }
 
     @KafkaHandler

@@ -7,8 +7,10 @@ import java.util.UUID;
 
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
+import dev.bookingsinvoicing.events.CurrencyTotal;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
+import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.RefusedBooking;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
@@ -58,7 +60,22 @@ final class InvoicingEvents {
                 .setSkipped(result.skipped().stream().map(s -> new dev.bookingsinvoicing.events.SkippedBooking(
                         s.bookingId(), s.reason(), s.kind().name())).toList())
                 .setBookingIds(result.bookingIds() == null ? java.util.List.of() : result.bookingIds())
+                .setPreview(result.preview())
+                .setPreviewedInvoices(result.previewedInvoices().stream().map(InvoicingEvents::previewedInvoice)
+                        .toList())
+                .setPreviewTotals(result.previewTotals().stream().map(t -> new CurrencyTotal(t.currency(),
+                        t.invoices(), t.lines(), DecimalFields.exact(t.totalAmount()))).toList())
+                .setTruncated(result.truncated())
                 .build();
+    }
+
+    private static dev.bookingsinvoicing.events.PreviewedInvoice previewedInvoice(PreviewedInvoice invoice) {
+        return new dev.bookingsinvoicing.events.PreviewedInvoice(invoice.customerNo(),
+                invoice.customerName() == null ? "" : invoice.customerName(), invoice.currency(),
+                invoice.businessIds(), invoice.lineCount(), DecimalFields.exact(invoice.totalAmount()),
+                invoice.lines().stream().map(l -> new PreviewedLine(l.bookingId(), l.itemNo(), l.description(),
+                        DecimalFields.exact(l.quantity()), DecimalFields.exact(l.unitPrice()),
+                        DecimalFields.exact(l.amount()))).toList());
     }
 
     static CommandRejected commandRejected(CommandResult result) {

@@ -32,7 +32,10 @@ import dev.bookingsinvoicing.schemas.DecimalFields;
 /**
  * The "Bookings Not Invoiced" page: the list with filters, sort, paging and totals, and its actions (Business
  * Central page 1638), each sent as a command on {@code invoicing.commands}; the operator is then taken to the
- * action's result page, which follows the commands until their results arrive. The list and every command it sends
+ * action's result page, which follows the commands until their results arrive. The invoicing actions are sent as
+ * previews first: their result page lists the invoices they would create, and its "Confirm" posts the same form
+ * again with {@code confirmed}, under the preview's action id as token, so a confirmation sent twice sends the same
+ * commands and the service invoices once. The list and every command it sends
  * hold only bookings of the user's businesses; above the list, the Bookings records of those businesses the sync
  * could not use ({@code operator/quarantine.html}).
  */
@@ -93,20 +96,23 @@ public class BookingsPageController {
             @RequestParam(required = false) String customerName,
             @RequestParam(required = false) String unitPrice,
             @RequestParam(required = false) String quantity,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             RedirectAttributes redirect) {
         BookingFilter filter = form.filter();
         String back = "redirect:/bookings" + filter.query();
         String returnTo = "/bookings" + filter.query();
         String by = access.user();
         List<String> picked = bookingIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(bookingIds));
+        Invoicing how = new Invoicing(token, !confirmed,
+                new OperatorAction.Confirmation(action, picked, allMatching, filter.query()));
         try {
             access.check(filter.businessId());
             access.checkBookings(picked);
             OperatorAction started = switch (action) {
-                case "invoice-selected" -> invoiceSelected(token, by, selection(access, filter, picked, allMatching,
+                case "invoice-selected" -> invoiceSelected(how, by, selection(access, filter, picked, allMatching,
                         BookingStatus.READY), returnTo);
-                case "invoice-customer" -> invoiceCustomer(token, access, filter, picked, returnTo);
-                case "invoice-all" -> invoiceAll(token, access, filter, returnTo);
+                case "invoice-customer" -> invoiceCustomer(how, access, filter, picked, returnTo);
+                case "invoice-all" -> invoiceAll(how, access, filter, returnTo);
                 case "mark-invoiced" -> markInvoiced(token, by, selection(access, filter, picked, allMatching, null),
                         reason, returnTo);
                 case "associate-customer" -> associate(token, by, selection(access, filter, picked, allMatching,
@@ -133,14 +139,15 @@ public class BookingsPageController {
         return ids;
     }
 
-    private OperatorAction invoiceSelected(String token, String by, List<String> ids, String returnTo) {
+    private OperatorAction invoiceSelected(Invoicing how, String by, List<String> ids, String returnTo) {
         List<List<String>> chunks = chunks(ids);
         String title = "Invoice selected: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings");
-        return actions.start(OperatorActions.actionId(token, "invoice-selected", ids), title, by, chunks.size(),
-                ids.size(), returnTo, i -> commandId -> commands.invoiceSelected(commandId, by, chunks.get(i)));
+        return actions.start(how.actionId("invoice-selected", ids), how.title(title), by, chunks.size(),
+                ids.size(), returnTo, how.confirmation(),
+                i -> commandId -> commands.invoiceSelected(commandId, by, chunks.get(i), how.preview()));
     }
 
-    private OperatorAction invoiceCustomer(String token, BusinessAccess access, BookingFilter filter,
+    private OperatorAction invoiceCustomer(Invoicing how, BusinessAccess access, BookingFilter filter,
             List<String> picked, String returnTo) {
         Set<String> customers = new LinkedHashSet<>();
         search.byIds(picked.size() > 1000 ? picked.subList(0, 1000) : picked).stream()
@@ -158,20 +165,22 @@ public class BookingsPageController {
         Criteria ready = Criteria.where("customerNo").is(customerNo).and("status").is(BookingStatus.READY);
         String scope = filter.scopeDescription(access.everyBusiness());
         List<String> businesses = commandBusinesses(access, filter, ready);
-        return actions.start(OperatorActions.actionId(token, "invoice-customer", List.of(customerNo, scope)),
-                "Invoice all for customer " + customerNo + " (" + scope + ")", access.user(), businesses.size(),
-                search.readyCount(access, ready, filter.businessId(), filter), returnTo,
-                i -> commandId -> commands.invoiceAll(commandId, access.user(), customerNo, businesses.get(i), filter));
+        return actions.start(how.actionId("invoice-customer", List.of(customerNo, scope)),
+                how.title("Invoice all for customer " + customerNo + " (" + scope + ")"), access.user(),
+                businesses.size(), search.readyCount(access, ready, filter.businessId(), filter), returnTo,
+                how.confirmation(), i -> commandId -> commands.invoiceAll(commandId, access.user(), customerNo,
+                        businesses.get(i), filter, how.preview()));
     }
 
-    private OperatorAction invoiceAll(String token, BusinessAccess access, BookingFilter filter, String returnTo) {
+    private OperatorAction invoiceAll(Invoicing how, BusinessAccess access, BookingFilter filter, String returnTo) {
         Criteria ready = Criteria.where("status").is(BookingStatus.READY);
         String scope = filter.scopeDescription(access.everyBusiness());
         List<String> businesses = commandBusinesses(access, filter, ready);
-        return actions.start(OperatorActions.actionId(token, "invoice-all", List.of(scope)),
-                "Invoice all ready bookings (" + scope + ")", access.user(), businesses.size(),
-                search.readyCount(access, ready, filter.businessId(), filter), returnTo,
-                i -> commandId -> commands.invoiceAll(commandId, access.user(), null, businesses.get(i), filter));
+        return actions.start(how.actionId("invoice-all", List.of(scope)),
+                how.title("Invoice all ready bookings (" + scope + ")"), access.user(), businesses.size(),
+                search.readyCount(access, ready, filter.businessId(), filter), returnTo, how.confirmation(),
+                i -> commandId -> commands.invoiceAll(commandId, access.user(), null, businesses.get(i), filter,
+                        how.preview()));
     }
 
     /**
@@ -285,6 +294,25 @@ public class BookingsPageController {
         BookingFilter filter() {
             return new BookingFilter(businessId, customer, status, from, to, sort, dir, page == null ? 0 : page,
                     size == null ? 50 : size);
+        }
+    }
+
+    /**
+     * How an invoicing action is sent: as a preview (its own action ids, "Preview: " in the title, the form kept to
+     * confirm it) unless {@code preview} is false, the confirmation.
+     */
+    private record Invoicing(String token, boolean preview, OperatorAction.Confirmation form) {
+
+        String actionId(String what, List<String> parts) {
+            return OperatorActions.actionId(token, preview ? what + "-preview" : what, parts);
+        }
+
+        String title(String title) {
+            return preview ? "Preview: " + title : title;
+        }
+
+        OperatorAction.Confirmation confirmation() {
+            return preview ? form : null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.invoicing.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -8,13 +9,34 @@ import org.bson.Document;
 
 /**
  * A stored command result as the page shows it, read from the raw {@code command_results} document so that the
- * page keeps working while the command side adds fields.
+ * page keeps working while the command side adds fields. A {@code preview} (an InvoiceBookings sent as a preview)
+ * lists the invoices it would create ({@code previewed}, lines possibly cut) and their totals per currency.
  */
 public record CommandOutcome(String id, String commandType, String outcome, List<String> invoiceIds,
         int bookingsInvoiced, List<Skip> skipped, String reason, Instant occurredAt, List<String> bookingIds,
-        String issuedBy, String summary, boolean truncated, List<String> businessIds) {
+        String issuedBy, String summary, boolean truncated, List<String> businessIds, boolean preview,
+        List<Previewed> previewed, List<CurrencyTotal> previewTotals) {
 
     static final String COLLECTION = "command_results";
+
+    /** An invoice a preview would create: {@code lineCount} and {@code total} of all its lines. */
+    public record Previewed(String customerNo, String customerName, String currency, List<String> businessIds,
+            int lineCount, BigDecimal total) {
+    }
+
+    /** What a preview would invoice in one currency. */
+    public record CurrencyTotal(String currency, int invoices, int lines, BigDecimal total) {
+    }
+
+    /** The bookings a preview would put on invoices (exact, also when its lists were cut). */
+    public int previewedBookings() {
+        return previewTotals.stream().mapToInt(CurrencyTotal::lines).sum();
+    }
+
+    /** The invoices a preview would create (exact). */
+    public int previewedInvoices() {
+        return previewTotals.stream().mapToInt(CurrencyTotal::invoices).sum();
+    }
 
     /**
      * A booking the command did not act on (or, for a rejected command, one that made it refused), why, and the
@@ -45,7 +67,7 @@ public record CommandOutcome(String id, String commandType, String outcome, List
 
     /** A completed invoice or mark command that invoiced or marked nothing: the page says so, as the CLI does. */
     public boolean didNothing() {
-        return !rejected() && bookingsInvoiced == 0
+        return !rejected() && !preview && bookingsInvoiced == 0
                 && ("InvoiceBookings".equals(commandType) || "MarkBookingsInvoiced".equals(commandType));
     }
 
@@ -57,7 +79,20 @@ public record CommandOutcome(String id, String commandType, String outcome, List
                         .toList(),
                 d.getString("reason"), instant(d.get("occurredAt")), strings(d.get("bookingIds")),
                 d.getString("issuedBy"), d.getString("summary"), Boolean.TRUE.equals(d.get("truncated")),
-                strings(d.get("businessIds")));
+                strings(d.get("businessIds")), Boolean.TRUE.equals(d.get("preview")),
+                d.getList("previewedInvoices", Document.class, List.of()).stream()
+                        .map(i -> new Previewed(i.getString("customerNo"), i.getString("customerName"),
+                                i.getString("currency"), strings(i.get("businessIds")), count(i.get("lineCount")),
+                                Money.of(i.get("totalAmount"))))
+                        .toList(),
+                d.getList("previewTotals", Document.class, List.of()).stream()
+                        .map(t -> new CurrencyTotal(t.getString("currency"), count(t.get("invoices")),
+                                count(t.get("lines")), Money.of(t.get("totalAmount"))))
+                        .toList());
+    }
+
+    private static int count(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     static Instant instant(Object value) {

@@ -55,6 +55,13 @@ public class OperatorActions {
      */
     OperatorAction start(String actionId, String title, String issuedBy, int count, long expectedBookings,
             String returnTo, Function<Integer, Function<String, SpecificRecord>> command) {
+        return start(actionId, title, issuedBy, count, expectedBookings, returnTo, null, command);
+    }
+
+    /** As above, for a preview: {@code confirm} is the form that sends the previewed commands for real. */
+    OperatorAction start(String actionId, String title, String issuedBy, int count, long expectedBookings,
+            String returnTo, OperatorAction.Confirmation confirm,
+            Function<Integer, Function<String, SpecificRecord>> command) {
         List<String> commandIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String commandId = count == 1 ? actionId : actionId + "-" + (i + 1);
@@ -62,7 +69,7 @@ public class OperatorActions {
             commandIds.add(commandId);
         }
         OperatorAction action = new OperatorAction(actionId, title, issuedBy, clock.instant(), commandIds,
-                expectedBookings, returnTo);
+                expectedBookings, returnTo, confirm);
         mongo.save(action);
         return action;
     }

@@ -27,20 +27,23 @@ public class OperatorCommands {
         this.clock = clock;
     }
 
-    InvoiceBookings invoiceSelected(String commandId, String by, List<String> bookingIds) {
+    /** Invoice these bookings; a {@code preview} only says what it would invoice. */
+    InvoiceBookings invoiceSelected(String commandId, String by, List<String> bookingIds, boolean preview) {
         return InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
-                .setScope(InvoiceScope.SELECTED).setBookingIds(bookingIds).build();
+                .setScope(InvoiceScope.SELECTED).setBookingIds(bookingIds).setPreview(preview).build();
     }
 
     /**
      * Invoice all ready bookings, or one customer's ({@code customerNo} not null), narrowed to a business (null: any)
-     * and to the filter's local dates, so that the command takes exactly the rows the page shows for them.
+     * and to the filter's local dates, so that the command takes exactly the rows the page shows for them; a
+     * {@code preview} only says what it would invoice.
      */
     InvoiceBookings invoiceAll(String commandId, String by, String customerNo, String businessId,
-            BookingFilter filter) {
+            BookingFilter filter, boolean preview) {
         return InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
                 .setScope(customerNo == null ? InvoiceScope.ALL : InvoiceScope.CUSTOMER).setCustomerNo(customerNo)
-                .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to()).build();
+                .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to()).setPreview(preview)
+                .build();
     }
 
     MarkBookingsInvoiced markInvoiced(String commandId, String by, List<String> bookingIds, String reason) {

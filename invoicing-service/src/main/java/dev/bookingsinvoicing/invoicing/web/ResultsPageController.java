@@ -1,8 +1,10 @@
 package dev.bookingsinvoicing.invoicing.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -51,8 +53,8 @@ public class ResultsPageController {
         List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
         List<CommandOutcome> done = action.commandIds().stream().filter(outcomes::containsKey).map(outcomes::get)
                 .toList();
-        long actedOn = done.stream().mapToLong(o -> o.invoicing() ? o.bookingsInvoiced() + o.skipped().size()
-                : o.bookingIds().size() + o.skipped().size()).sum();
+        long actedOn = done.stream().mapToLong(o -> (o.invoicing() ? o.bookingsInvoiced() + o.previewedBookings()
+                : o.bookingIds().size()) + o.skipped().size()).sum();
         long progress = Math.min(action.expectedBookings(), actedOn + actions.bookingsTaken(pending));
         model.addAttribute("action", action);
         model.addAttribute("outcomes", done);
@@ -96,16 +98,23 @@ public class ResultsPageController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
     }
 
-    /** What the commands of an action did, added up; "changed" counts what non-invoicing commands acted on. */
+    /**
+     * What the commands of an action did, added up; "changed" counts what non-invoicing commands acted on; for a
+     * preview, the invoices and bookings it would invoice, with the totals per currency.
+     */
     public record Summary(int invoices, int bookingsInvoiced, int bookingsChanged, int skipped, int rejected,
-            boolean invoicing) {
+            boolean invoicing, boolean preview, Map<String, BigDecimal> previewTotals) {
 
         static Summary of(List<CommandOutcome> outcomes) {
             int invoices = 0, invoiced = 0, changed = 0, skipped = 0, rejected = 0;
-            boolean invoicing = false;
+            boolean invoicing = false, preview = false;
+            Map<String, BigDecimal> totals = new TreeMap<>();
             for (CommandOutcome o : outcomes) {
                 invoicing |= o.invoicing();
-                invoices += o.invoiceIds().size();
+                preview |= o.preview();
+                o.previewTotals().forEach(t -> totals.merge(t.currency(), t.total(), BigDecimal::add));
+                invoices += o.invoiceIds().size() + o.previewedInvoices();
+                invoiced += o.previewedBookings();
                 if (o.invoicing()) {
                     invoiced += o.bookingsInvoiced();
                 } else {
@@ -115,7 +124,7 @@ public class ResultsPageController {
                 skipped += o.rejected() ? 0 : o.skipped().size();
                 rejected += o.rejected() ? 1 : 0;
             }
-            return new Summary(invoices, invoiced, changed, skipped, rejected, invoicing);
+            return new Summary(invoices, invoiced, changed, skipped, rejected, invoicing, preview, totals);
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.bookingsinvoicing.invoicing.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,49 @@ class CommandResultTest {
         int listed = result.invoiceIds().stream().mapToInt(id -> id.length() + 3).sum()
                 + result.bookingIds().stream().mapToInt(id -> id.length() + 3).sum();
         assertThat(listed).isLessThanOrEqualTo(CommandResult.LIST_BUDGET_BYTES);
+        assertThat(InvoicingEvents.commandCompleted(result).toByteBuffer().remaining()).isLessThan(1_000_000);
+    }
+
+    @Test
+    void aPreviewOfTwoHundredThousandBookingsListsWhatFitsAndKeepsEveryCountAndTotalExact() throws Exception {
+        List<DraftInvoice> invoices = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            List<InvoiceLine> lines = new ArrayList<>();
+            for (int l = 0; l < 100; l++) {
+                lines.add(new InvoiceLine(l + 1, "bench" + (i % 10) + "@bench.example/appt-" + i + "-" + l + "/cust-"
+                        + i, "bench" + (i % 10) + "@bench.example", "I-" + l, "Personal training - 2026-11-01",
+                        Instant.EPOCH, LocalDate.of(2026, 11, 1), "UTC", BigDecimal.ONE, new BigDecimal("12.50"),
+                        new BigDecimal("12.50"), "HOUR", null, null));
+            }
+            invoices.add(new DraftInvoice("DI-" + i, "cmd", "C" + i, "Customer " + i, i % 2 == 0 ? "EUR" : "USD",
+                    List.of(), null, Instant.EPOCH, null).withLines(lines));
+        }
+        List<SkippedBooking> skipped = List.of(new SkippedBooking("bench0@bench.example/x/y", "needs a price",
+                SkippedBooking.Kind.NOT_READY));
+
+        CommandResult result = CommandResult.previewed("cmd", "ops", "preview of ALL", invoices, skipped,
+                Instant.EPOCH, List.of());
+
+        assertThat(result.preview()).isTrue();
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.invoiceIds()).isEmpty();
+        assertThat(result.bookingIds()).isEmpty();
+        assertThat(result.bookingsInvoiced()).isZero();
+        // 1,000 invoices of 100 lines at 12.50 in each currency, however few the result lists
+        assertThat(result.previewTotals()).containsExactly(
+                new PreviewedInvoice.CurrencyTotal("EUR", 1_000, 100_000, new BigDecimal("1250000.00")),
+                new PreviewedInvoice.CurrencyTotal("USD", 1_000, 100_000, new BigDecimal("1250000.00")));
+        assertThat(result.previewedInvoices()).isNotEmpty().hasSizeLessThan(invoices.size())
+                .allSatisfy(i -> assertThat(i.lineCount()).isEqualTo(100))
+                .allSatisfy(i -> assertThat(i.totalAmount()).isEqualByComparingTo("1250.00"));
+        PreviewedInvoice last = result.previewedInvoices().get(result.previewedInvoices().size() - 1);
+        assertThat(last.lines()).hasSizeLessThanOrEqualTo(100);
+        assertThat(result.previewedInvoices().subList(0, result.previewedInvoices().size() - 1))
+                .allSatisfy(i -> assertThat(i.lines()).hasSize(100));
+        assertThat(result.previewedInvoices()).extracting(PreviewedInvoice::customerNo)
+                .isEqualTo(invoices.subList(0, result.previewedInvoices().size()).stream()
+                        .map(DraftInvoice::customerNo).toList());
+        assertThat(result.businessIds()).hasSize(10);
         assertThat(InvoicingEvents.commandCompleted(result).toByteBuffer().remaining()).isLessThan(1_000_000);
     }
 

@@ -48,6 +48,21 @@ final class OperatorPage {
         });
     }
 
+    /** An invoicing action shows its preview once every command has answered; nothing is invoiced yet. */
+    static WebElement awaitPreview(WebDriver browser) {
+        return new WebDriverWait(browser, RESULT_TIMEOUT).until(d -> {
+            List<WebElement> preview = d.findElements(By.id("preview"));
+            return preview.isEmpty() ? null : preview.get(0);
+        });
+    }
+
+    /** Waits for an invoicing action's preview and confirms it; returns the preview's text. */
+    static String confirmPreview(WebDriver browser) {
+        String preview = awaitPreview(browser).getText();
+        browser.findElement(By.id("confirm-invoices")).click();
+        return preview;
+    }
+
     /** The element's text once the page stops replacing it (the result page refreshes itself). */
     static String text(WebDriver browser, String css) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)

@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,6 +50,7 @@ import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
+import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
@@ -162,7 +164,15 @@ class OperatorPageBrowserTest {
         screenshot("operator-list");
         browser.findElement(By.id("invoice-selected")).click();
 
-        // Then: one draft invoice for Ann with both bookings (25.00 + 45.00)
+        // Then: first a preview of the draft invoice for Ann, with nothing invoiced yet
+        assertThat(OperatorPage.awaitPreview(browser).getText())
+                .contains("1 draft invoice would be created for 2 bookings", "0 would be skipped", "EUR", "70.00");
+        assertThat(text(".previewed tbody tr")).contains("Ann Smith", "C00010", "2", "70.00");
+        assertThat(mongo.findById("salon/a1/c1", BookingRow.class)).isNotNull();
+        screenshot("operator-invoice-selected-preview");
+
+        // and once confirmed, one draft invoice for Ann with both bookings (25.00 + 45.00)
+        browser.findElement(By.id("confirm-invoices")).click();
         WebElement result = awaitResult();
         assertThat(result.getText()).contains("1 invoice created", "2 bookings invoiced", "0 skipped");
         List<WebElement> invoices = browser.findElements(By.cssSelector("#created-invoices tbody tr"));
@@ -241,6 +251,7 @@ class OperatorPageBrowserTest {
         // When: it is invoiced
         select("salon/a4/c2");
         browser.findElement(By.id("invoice-selected")).click();
+        OperatorPage.confirmPreview(browser);
 
         // Then: a draft invoice of 80.00 for Bob, and the booking has left the list
         assertThat(awaitResult().getText()).contains("1 invoice created", "1 booking invoiced");
@@ -259,6 +270,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("select-page")).click();
         assertThat(text("#selection-count")).isEqualTo("2 bookings selected");
         browser.findElement(By.id("invoice-customer")).click();
+        assertThat(OperatorPage.confirmPreview(browser)).contains("1 draft invoice would be created for 2 bookings");
         assertThat(awaitResult().getText()).contains("1 invoice created", "2 bookings invoiced");
         String invoiceId = text("#created-invoices tbody tr td a");
 
@@ -326,17 +338,39 @@ class OperatorPageBrowserTest {
                 .until(d -> d.getCurrentUrl().contains("businessId=clinic"));
         assertThat(rowIds()).containsExactly("clinic/b1/k1", "clinic/b2/k1");
 
-        // When: "Invoice all" is confirmed
+        // When: "Invoice all" is pressed
         browser.findElement(By.id("invoice-all")).click();
-        assertThat(browser.switchTo().alert().getText()).contains("business clinic");
-        browser.switchTo().alert().accept();
 
-        // Then: one invoice for Frank with both check-ups; the salon's bookings are untouched
+        // Then: the preview shows Frank's invoice with both check-ups, and nothing is invoiced yet
+        assertThat(text("h1")).contains("Preview", "business clinic");
+        assertThat(OperatorPage.awaitPreview(browser).getText())
+                .contains("1 draft invoice would be created for 2 bookings", "120.00");
+        String previewed = text(".previewed tbody tr");
+        assertThat(previewed).contains("Frank Moss", "clinic", "2", "120.00");
+        assertThat(mongo.findById("clinic/b1/k1", BookingRow.class)).isNotNull();
+        assertThat(mongo.findById("clinic/b2/k1", BookingRow.class)).isNotNull();
+        assertThat(mongo.find(Query.query(Criteria.where("customerNo").is("C00100")), DraftInvoice.class)).isEmpty();
+        screenshot("operator-invoice-all-preview");
+        String previewUrl = browser.getCurrentUrl();
+
+        // When: it is confirmed
+        browser.findElement(By.id("confirm-invoices")).click();
+
+        // Then: that invoice is created; the salon's bookings are untouched
         assertThat(awaitResult().getText()).contains("1 invoice created", "2 bookings invoiced");
         assertThat(text("#created-invoices tbody tr")).contains("Frank Moss", "120.00");
+        assertThat(text("h1")).doesNotContain("Preview");
+        String resultUrl = browser.getCurrentUrl();
         browser.findElement(By.id("back")).click();
         awaitRows(List::isEmpty);
         assertThat(mongo.findById("salon/a6/c5", BookingRow.class)).isNotNull();
+
+        // and confirming the same preview again sends the same commands: still one invoice
+        browser.get(previewUrl);
+        browser.findElement(By.id("confirm-invoices")).click();
+        assertThat(awaitResult().getText()).contains("1 invoice created", "2 bookings invoiced");
+        assertThat(browser.getCurrentUrl()).isEqualTo(resultUrl);
+        assertThat(mongo.find(Query.query(Criteria.where("customerNo").is("C00100")), DraftInvoice.class)).hasSize(1);
     }
 
     @Test

@@ -214,14 +214,16 @@ class RolesPerBusinessIntegrationTest {
 
         // "Invoice all" sends one command per business of the user: Ann gets a clinic and a spa invoice
         browser.findElement(By.id("invoice-all")).click();
-        assertThat(browser.switchTo().alert().getText()).contains("your businesses");
-        browser.switchTo().alert().accept();
+        assertThat(OperatorPage.awaitPreview(browser).getText())
+                .contains("2 draft invoices would be created for 2 bookings");
+        assertThat(text("h1")).contains("Preview", "your businesses");
+        browser.findElement(By.id("confirm-invoices")).click();
         assertThat(awaitResult().getText()).contains("2 invoices created", "2 bookings invoiced");
         assertThat(browser.findElements(By.cssSelector("#created-invoices tbody tr"))).extracting(WebElement::getText)
                 .anySatisfy(invoice -> assertThat(invoice).contains("60.00"))
                 .anySatisfy(invoice -> assertThat(invoice).contains("70.00"));
         List<CommandResult> sent = mongo.find(Query.query(org.springframework.data.mongodb.core.query.Criteria
-                .where("issuedBy").is("north")), CommandResult.class);
+                .where("issuedBy").is("north").and("preview").is(false)), CommandResult.class);
         assertThat(sent).extracting(CommandResult::businessIds)
                 .containsExactlyInAnyOrder(List.of("clinic"), List.of("spa"));
         // the salon and the gym are untouched
@@ -234,7 +236,8 @@ class RolesPerBusinessIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(2);
         browser.get(url("/commands"));
         assertThat(text("#commands")).doesNotContain("ops-salon", "ops-mixed", "salon/");
-        assertThat(browser.findElements(By.cssSelector("#commands tbody tr"))).hasSize(2);
+        // (the two previews and the two commands that confirmed them)
+        assertThat(browser.findElements(By.cssSelector("#commands tbody tr"))).hasSize(4);
 
         // and another business's pages answer as if they did not exist (or, for a filter, refuse)
         browser.get(url("/draft-invoices/" + salonInvoice));

@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.bookingsinvoicing.customers.CustomerServiceApplication;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
@@ -36,9 +39,9 @@ import dev.bookingsinvoicing.simulator.SimulatorSettings;
 import dev.bookingsinvoicing.sync.BookingSyncApplication;
 
 /**
- * docker-compose.yml, docker/Dockerfile and docker/kafka/topics.conf checked against the build, since no Docker
- * engine runs here: every service is a module with a main class, every variable is one the service reads, every
- * port is the service's own, every volume is declared, and the image recipe copies jars the build produces.
+ * docker-compose.yml and docker/kafka/topics.conf checked against the build, since no Docker engine runs here: every
+ * service is a module with a main class, every variable is one the service reads, every port is the service's own and
+ * the one its image's health check probes, every volume is declared. DockerImageTest checks the image recipe itself.
  */
 class ComposeFileTest {
 
@@ -65,6 +68,21 @@ class ComposeFileTest {
         return Class.forName(className, false, ComposeFileTest.class.getClassLoader());
     }
 
+    /** The main class of a module's runnable jar, the one its image runs. */
+    private static Class<?> mainClass(String module) throws ClassNotFoundException {
+        return load(Repository.startClass(module));
+    }
+
+    /** A value of a service's own config file, which every profile starts from (no profile's file). */
+    private static Object ownFileValue(String module, String key) {
+        Object node = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Repository.read(module + "/src/main/resources/" + module + ".yml"));
+        for (String part : key.split("\\.")) {
+            node = node instanceof Map<?, ?> map ? map.get(part) : null;
+        }
+        return node;
+    }
+
     private static boolean isSpringService(Class<?> mainClass) {
         return mainClass.isAnnotationPresent(SpringBootApplication.class);
     }
@@ -77,8 +95,9 @@ class ComposeFileTest {
         List<String> modules = Repository.modules();
         for (Map.Entry<String, Map<String, String>> service : built.entrySet()) {
             String module = service.getValue().get("MODULE");
-            String mainClass = service.getValue().get("MAIN_CLASS");
+            String mainClass = Repository.startClass(module);
             assertThat(module).as("MODULE of %s", service.getKey()).isEqualTo(service.getKey());
+            assertThat(mainClass).as("%s/pom.xml names its start-class", module).isNotNull();
             assertThat(modules).as("root pom modules").contains(module);
             assertThat(Repository.file(module + "/src/main/java/" + mainClass.replace('.', '/') + ".java"))
                     .as("main class %s in module %s", mainClass, module).exists();
@@ -94,43 +113,13 @@ class ComposeFileTest {
     }
 
     @Test
-    void theDockerfileCopiesTheJarEachModuleBuildsAndRunsItsMainClass() {
-        Map<String, String> args = dockerfile.argDefaults();
-        assertThat(args).containsKeys("MODULE", "MAIN_CLASS").containsEntry("VERSION", Repository.version());
-        assertThat(dockerfile.text).contains("\"${MODULE}/target/${MODULE}-${VERSION}.jar\"")
-                .contains("-DincludeScope=runtime -DoutputDirectory=target/dependency")
-                .contains("\"${MODULE}/target/dependency/\"*.jar")
-                .contains("ENV MAIN_CLASS=\"${MAIN_CLASS}\"")
-                .contains("-cp '/app/lib/*' \\\"$MAIN_CLASS\\\"")
-                .contains("FROM eclipse-temurin:17-jre")
-                .containsPattern("(?m)^USER 10001");
-        for (Map<String, String> service : built().values()) {
-            String module = service.get("MODULE");
-            String pom = Repository.read(module + "/pom.xml");
-            // target/<artifactId>-<version>.jar is the plain jar only if nothing renames or repackages it
-            assertThat(pom).as(module + "/pom.xml").contains("<artifactId>" + module + "</artifactId>")
-                    .doesNotContain("<finalName>").doesNotContainPattern("<packaging>(?!jar<)");
-            if (pom.contains("<goal>repackage</goal>")) {
-                assertThat(pom).as(module + " repackages: keep the plain jar with an exec classifier")
-                        .contains("<classifier>");
-            }
-        }
-        dockerfile.copies().forEach((source, destination) ->
-                assertThat(Repository.file(source)).as("COPY %s", source).exists());
-        // the Dockerfile's own ignore file must not hide what the build needs
-        List<String> ignored = Arrays.stream(Repository.read("docker/Dockerfile.dockerignore").split("\n"))
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(ignored).doesNotContain("docker", "docker/healthcheck.sh", "pom.xml", "**/src", "*.xml");
-    }
-
-    @Test
     void everyEnvironmentVariableIsOneTheServiceReads() throws Exception {
         List<String> imageVariables = dockerfile.envNames();
-        assertThat(imageVariables).contains("JAVA_OPTS", "MAIN_CLASS");
+        assertThat(imageVariables).contains("JAVA_OPTS", "HEALTH_PORT");
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> service : built().entrySet()) {
             String name = service.getKey();
-            Class<?> mainClass = load(service.getValue().get("MAIN_CLASS"));
+            Class<?> mainClass = mainClass(service.getValue().get("MODULE"));
             Map<String, String> environment = compose.environment(name);
             if (!isSpringService(mainClass)) {
                 Set<String> read = getenvNames(service.getValue().get("MODULE"), mainClass);
@@ -181,7 +170,7 @@ class ComposeFileTest {
     @Test
     void everyProdProfileRequiresRealInfrastructureAndSetsTheProductionGuarantees() throws Exception {
         for (String module : SERVICE_MODULES) {
-            ServiceConfiguration prod = ServiceConfiguration.of(module, load(built().get(module).get("MAIN_CLASS")));
+            ServiceConfiguration prod = ServiceConfiguration.of(module, mainClass(module));
             assertThat(prod.placeholderVariables(true)).as("%s-prod.yml requires", module)
                     .contains("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
             assertThat(prod.value("spring.kafka.producer.acks")).as(module).isEqualTo("all");
@@ -232,19 +221,27 @@ class ComposeFileTest {
 
     @Test
     void everyPublishedPortIsTheServicesOwnAndItsHealthCheckProbesIt() throws Exception {
+        // the image's health check: the service's readiness on the port given as the PORT build argument
+        assertThat(dockerfile.envNames()).contains("HEALTH_PORT");
+        assertThat(dockerfile.text).contains("ENV HEALTH_PORT=\"${PORT}\"");
+        assertThat(dockerfile.healthcheckCommand())
+                .isEqualTo("/app/healthcheck.sh \"$HEALTH_PORT\" /actuator/health/readiness");
         for (Map.Entry<String, Map<String, String>> service : built().entrySet()) {
             String name = service.getKey();
-            Class<?> mainClass = load(service.getValue().get("MAIN_CLASS"));
+            Class<?> mainClass = mainClass(service.getValue().get("MODULE"));
             int port;
             if (isSpringService(mainClass)) {
                 port = ServiceConfiguration.of(name, mainClass).serverPort();
-                assertThat(compose.healthcheck(name)).as("health check of %s", name)
-                        .containsExactly("CMD", "/app/healthcheck.sh", String.valueOf(port), "/actuator/health");
+                assertThat(compose.healthcheck(name)).as("%s keeps the image's health check", name).isEmpty();
+                assertThat(ownFileValue(name, "management.endpoint.health.probes.enabled"))
+                        .as("%s serves /actuator/health/readiness in every profile", name).isEqualTo(true);
             } else {
+                // the simulator has no actuator: any HTTP answer on its own port will do
                 port = Integer.parseInt(compose.environment(name).get("BOOKINGS_SIMULATOR_PORT"));
                 assertThat(port).isEqualTo(SimulatorSettings.DEFAULT_PORT);
                 assertThat(compose.healthcheck(name)).startsWith("CMD", "/app/healthcheck.sh", String.valueOf(port));
             }
+            assertThat(service.getValue()).as("build args of %s", name).containsEntry("PORT", String.valueOf(port));
             assertThat(compose.list(name, "ports")).as("ports of %s", name).containsExactly(port + ":" + port);
         }
         assertThat(dockerfile.copies()).containsEntry("docker/healthcheck.sh", "/app/healthcheck.sh");

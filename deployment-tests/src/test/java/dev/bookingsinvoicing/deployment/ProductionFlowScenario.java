@@ -219,9 +219,9 @@ abstract class ProductionFlowScenario {
             HttpResponse<String> health = get(service, "/actuator/health");
             assertThat(health.statusCode()).as("%s health: %s", service, health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"UP\"");
-            // readiness is exposed by the prod profile only (management.endpoint.health.probes.enabled)
             assertThat(get(service, "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
-            assertThat(healthcheck(String.valueOf(port(service)), "/actuator/health")).as(service).isZero();
+            // what the image's HEALTHCHECK runs: docker/healthcheck.sh on the readiness probe
+            assertThat(healthcheck(String.valueOf(port(service)), "/actuator/health/readiness")).as(service).isZero();
         }
         assertThat(healthcheck(String.valueOf(simulator.port()), "/v1.0/solutions/bookingBusinesses", "any")).isZero();
         assertThat(healthcheck(String.valueOf(simulator.port()), "/v1.0/solutions/bookingBusinesses"))

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class Repository {
 
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern START_CLASS = Pattern.compile("<start-class>([^<]+)</start-class>");
 
     private Repository() {
     }
@@ -49,6 +50,12 @@ final class Repository {
             modules.add(m.group(1).trim());
         }
         return modules;
+    }
+
+    /** The main class a module's pom names for its runnable jar (the Spring Boot parent's start-class property). */
+    static String startClass(String module) {
+        Matcher m = START_CLASS.matcher(read(module + "/pom.xml"));
+        return m.find() ? m.group(1).trim() : null;
     }
 
     /** The root pom's own version (the first <version> after its artifactId), which every module inherits. */

@@ -77,6 +77,11 @@ final class ServiceConfiguration {
         return module;
     }
 
+    /** Every key the yml files set, flattened (list items as {@code name[0].key}). */
+    Set<String> keys() {
+        return new TreeSet<>(flattened.keySet());
+    }
+
     /** The value a key has in the yml files (the prod file wins over the others), or null. */
     Object value(String key) {
         return flattened.get(key);
@@ -162,6 +167,11 @@ final class ServiceConfiguration {
                     for (JsonNode property : json.readTree(in).path("properties")) {
                         String name = property.path("name").asString();
                         String type = property.path("type").asString("");
+                        if (name.startsWith("bookings.")) {
+                            // every service's metadata is on this classpath: a service's own settings come from
+                            // its @ConfigurationProperties records (addConfigurationProperties), not another's
+                            continue;
+                        }
                         if (type.startsWith("java.util.Map")) {
                             mapPrefixes.add(name);
                         } else {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,6 +37,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.bookingsinvoicing.cli.DeadLetters;
+import dev.bookingsinvoicing.cli.KafkaClients;
 import dev.bookingsinvoicing.localstack.LocalMongoServer;
 import dev.bookingsinvoicing.localstack.LocalStack;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
@@ -116,6 +119,11 @@ final class FaultStack implements AutoCloseable {
 
     String bootstrapServers() {
         return stack.bootstrapServers();
+    }
+
+    /** The dead-letter tool's reader on this stack (plain clients), every wait within a minute from now. */
+    DeadLetters deadLetters() {
+        return new DeadLetters(new KafkaClients(bootstrapServers(), new Properties(), Duration.ofMinutes(1)));
     }
 
     // ---- Kafka

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.commands.InvoiceBookings;
-import dev.bookingsinvoicing.faults.dlt.DeadLetters;
+import dev.bookingsinvoicing.cli.DeadLetters;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
@@ -53,7 +53,7 @@ class MongoOutageFaultTest {
             });
 
             InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);
-            DeadLetters deadLetters = new DeadLetters(stack.bootstrapServers());
+            DeadLetters deadLetters = stack.deadLetters();
             int deadLettered = 0;
             for (String topic : List.of(Topics.APPOINTMENTS, Topics.CUSTOMER_REGISTRATIONS, Topics.ITEM_REGISTRATIONS,
                     Topics.INVOICING_COMMANDS, Topics.CUSTOMERS, Topics.SERVICES)) {

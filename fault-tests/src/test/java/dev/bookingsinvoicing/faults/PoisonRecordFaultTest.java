@@ -39,8 +39,9 @@ import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
-import dev.bookingsinvoicing.faults.dlt.DeadLetterCli;
-import dev.bookingsinvoicing.faults.dlt.DeadLetters;
+import dev.bookingsinvoicing.cli.DeadLetters;
+import dev.bookingsinvoicing.cli.ExitCode;
+import dev.bookingsinvoicing.cli.OperatorCli;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
@@ -184,20 +185,21 @@ class PoisonRecordFaultTest {
     @Order(8)
     void theDeadLetterToolListsTheReasonsAndReplaysARecordToItsTopic() {
         StringWriter listed = new StringWriter();
-        CommandLine list = DeadLetterCli.commandLine();
+        CommandLine list = OperatorCli.commandLine();
         list.setOut(new PrintWriter(listed));
-        assertThat(list.execute("list", "--topic", Topics.APPOINTMENTS, "--bootstrap-servers",
-                stack.bootstrapServers())).isZero();
+        assertThat(list.execute("dlt", "list", "--topic", Topics.APPOINTMENTS, "--bootstrap-servers",
+                stack.bootstrapServers())).isEqualTo(ExitCode.DONE.code());
         assertThat(listed.toString()).contains("4 dead letter(s) in bookings.appointments-dlt")
                 .contains("reason=").contains("original=bookings.appointments/");
 
-        DeadLetters.DeadLetter first = new DeadLetters(stack.bootstrapServers()).list(Topics.APPOINTMENTS).get(0);
+        DeadLetters.DeadLetter first = stack.deadLetters().list(Topics.APPOINTMENTS).get(0);
         StringWriter replayed = new StringWriter();
-        CommandLine replay = DeadLetterCli.commandLine();
+        CommandLine replay = OperatorCli.commandLine();
         replay.setOut(new PrintWriter(replayed));
-        assertThat(replay.execute("replay", "--topic", Topics.APPOINTMENTS, "--partition",
+        assertThat(replay.execute("dlt", "replay", "--topic", Topics.APPOINTMENTS, "--partition",
                 Integer.toString(first.partition()), "--offset", Long.toString(first.offset()),
-                "--bootstrap-servers", stack.bootstrapServers())).as(replayed.toString()).isZero();
+                "--bootstrap-servers", stack.bootstrapServers())).as(replayed.toString())
+                .isEqualTo(ExitCode.DONE.code());
 
         // the bytes are back on their topic, marked as a replay; still poison, so they are dead-lettered again
         List<ConsumerRecord<String, byte[]>> back = stack.readAll(Topics.APPOINTMENTS).stream()
@@ -205,7 +207,7 @@ class PoisonRecordFaultTest {
         assertThat(back).hasSize(1);
         assertThat(back.get(0).value()).isEqualTo(first.value());
         assertThat(back.get(0).key()).isEqualTo(first.key());
-        await().atMost(Runs.PATIENCE).until(() -> new DeadLetters(stack.bootstrapServers()).list(Topics.APPOINTMENTS)
+        await().atMost(Runs.PATIENCE).until(() -> stack.deadLetters().list(Topics.APPOINTMENTS)
                 .size() == 5);
         Report.line("poison", "dlt tool: listed 4 dead letters of bookings.appointments, replayed "
                 + first.deadLetterTopic() + "/" + first.partition() + "@" + first.offset()
@@ -234,7 +236,7 @@ class PoisonRecordFaultTest {
         List<DeadLetters.DeadLetter> letters = new ArrayList<>();
         await().atMost(Runs.PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             letters.clear();
-            new DeadLetters(stack.bootstrapServers()).list(topic).stream().filter(l -> key.equals(l.key()))
+            stack.deadLetters().list(topic).stream().filter(l -> key.equals(l.key()))
                     .forEach(letters::add);
             return letters.size() >= poison.size();
         });

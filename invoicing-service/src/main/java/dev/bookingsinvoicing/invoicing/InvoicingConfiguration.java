@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -12,6 +13,9 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import dev.bookingsinvoicing.invoicing.api.DashboardCache;
 import dev.bookingsinvoicing.invoicing.command.CommandResult;
@@ -22,6 +26,7 @@ import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
+import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedListener;
 
 /** Wires the plain domain classes and creates the MongoDB indexes the queries need. */
 @Configuration(proxyBeanMethods = false)
@@ -48,10 +53,16 @@ public class InvoicingConfiguration {
     }
 
     @Bean
-    DashboardCache dashboardCache(InvoicingProperties properties, Clock clock, TaskExecutor applicationTaskExecutor) {
+    DashboardCache dashboardCache(InvoicingProperties properties, Clock clock, TaskExecutor applicationTaskExecutor,
+            ObjectProvider<MeterRegistry> meters) {
         InvoicingProperties.Dashboard dashboard = properties.dashboard();
-        return new DashboardCache(dashboard.maxAge(), dashboard.maxStale(), dashboard.maxEntries(), clock,
-                applicationTaskExecutor);
+        DashboardCache cache = new DashboardCache(dashboard.maxAge(), dashboard.maxStale(), dashboard.maxEntries(),
+                clock, applicationTaskExecutor);
+        if (cache.caffeine() != null) {
+            // hits, misses, loads, evictions and size as cache.* meters tagged cache=dashboard
+            meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache.caffeine(), "dashboard"));
+        }
+        return cache;
     }
 
     @Bean
@@ -65,15 +76,12 @@ public class InvoicingConfiguration {
         return new InvoicePlanStore(mongo, properties.planLinesPerDocument());
     }
 
-    /** Name of the listener container factory of the view (see {@link #viewListenerContainerFactory}). */
-    public static final String VIEW_LISTENER_FACTORY = "viewListenerContainerFactory";
-
     /**
      * The view's listeners publish nothing, so they need no Kafka transaction: a begin/commit per record would
      * only slow the projection down. Same settings and error policy as the default factory otherwise. Commands
      * keep the default, transactional factory (events + offset in one transaction).
      */
-    @Bean(VIEW_LISTENER_FACTORY)
+    @Bean(BookingsNotInvoicedListener.CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> viewListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();

@@ -21,8 +21,8 @@ import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
  *                             bytes, so the default keeps pieces near 1.5 MB, far below MongoDB's 16 MB
  * @param maxLinesPerInvoice   lines per draft invoice: a customer's bookings beyond it go on further drafts of the
  *                             same command, so one DraftInvoiceCreated stays far below Kafka's default 1 MB
- *                             record limit: 500 lines encode to about 175 kB with ids as Graph makes them,
- *                             520 kB with the longest (DraftInvoiceSizeTest)
+ *                             record limit: 500 lines encode to about 195 kB with ids as Graph makes them,
+ *                             545 kB with the longest (DraftInvoiceSizeTest)
  * @param invoicePerBusiness   false (the default, Business Central's rule): one invoice per customer and currency,
  *                             holding the bookings of every business; true: one per customer, currency and business
  * @param hourUnitOfMeasure    the unit of measure code of invoice lines billed per hour (Business Central's HOUR)
@@ -38,7 +38,7 @@ public record InvoicingProperties(@Min(1) @DefaultValue("10000") int maxSelectio
         @NotBlank @DefaultValue(InvoicePlanner.DEFAULT_HOUR_UNIT_OF_MEASURE) String hourUnitOfMeasure,
         @DefaultValue Dashboard dashboard) {
 
-    /** The most lines a draft may be configured to hold: with the longest ids, 900 lines encode to about 940 kB. */
+    /** The most lines a draft may be configured to hold: with the longest ids, 900 lines encode to about 980 kB. */
     public static final int MAX_LINES_PER_INVOICE_LIMIT = 900;
 
     /**

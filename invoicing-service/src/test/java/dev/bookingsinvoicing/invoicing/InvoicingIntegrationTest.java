@@ -98,6 +98,9 @@ class InvoicingIntegrationTest {
     @Autowired
     dev.bookingsinvoicing.invoicing.command.InvoiceBookingsHandler invoiceHandler;
 
+    @Autowired
+    dev.bookingsinvoicing.invoicing.command.CommandLifecycle lifecycle;
+
     @LocalServerPort
     int port;
 
@@ -528,7 +531,7 @@ class InvoicingIntegrationTest {
                 runs.add(threads.submit(() -> {
                     start.await();
                     return kafka.executeInTransaction(t -> {
-                        invoiceHandler.handle(command);
+                        lifecycle.handle(invoiceHandler, command);
                         return "done";
                     });
                 }));

@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings every service shares under {@code bookings.kafka}: how topics are created and how a failing
  * record is retried before it is dead-lettered.
+ *
+ * @param topics the catalog topics the service declares at start-up
+ * @param retry  the back-off before a failing record is dead-lettered
  */
 @Validated
 @ConfigurationProperties("bookings.kafka")
@@ -28,7 +31,14 @@ public record BookingsKafkaProperties(@Valid @NotNull @DefaultValue Topics topic
             @Min(1) @DefaultValue("1") short replicationFactor) {
     }
 
-    /** Bounded exponential back-off for records whose processing fails with a transient error. */
+    /**
+     * Bounded exponential back-off for records whose processing fails with a transient error.
+     *
+     * @param initialInterval wait before the first retry of a failing record
+     * @param multiplier      each further wait is the previous one times this
+     * @param maxInterval     longest wait between two tries
+     * @param maxRetries      retries before the record goes to its topic's {@code -dlt} with the reason
+     */
     public record Retry(@NotNull @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier, @NotNull @DefaultValue("5s") Duration maxInterval,
             @Min(0) @DefaultValue("5") int maxRetries) {

@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
         description = "Bill an unmatched Bookings customer to an existing customer no.; its bookings become ready.")
 final class AssociateCommand implements Callable<Integer> {
 
-    @Option(names = "--business", required = true, description = "The Bookings business (mailbox address).")
+    @Option(names = "--business", required = true, paramLabel = "MAILBOX",
+            description = "The Bookings business the customer booked with (its mailbox address).")
     String businessId;
 
-    @Option(names = "--bookings-customer", required = true, paramLabel = "ID", description = "The Bookings customer id.")
+    @Option(names = "--bookings-customer", required = true, paramLabel = "ID", description = "The customer as Bookings "
+            + "knows them: their Bookings id, the last part of each of their bookings in list's BOOKING column.")
     String bookingsCustomerId;
 
-    @Option(names = "--customer-no", required = true, paramLabel = "CUSTOMER_NO", description = "An existing customer no.")
+    @Option(names = "--customer-no", required = true, paramLabel = "CUSTOMER_NO",
+            description = "The existing customer to bill them to, e.g. C00010.")
     String customerNo;
 
     @Option(names = "--customer-name", description = "Name to print on invoices. Default: the name on the bookings.")
@@ -39,7 +42,8 @@ final class AssociateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return InvoiceCommand.send(cli, spec, options.commandId, "AssociateCustomer", toCommand(Instant.now()));
+        return CommandChannel.run(cli, spec, "Billing the bookings of Bookings customer " + bookingsCustomerId + " of "
+                + businessId + " to customer " + customerNo, options.commandId, toCommand(Instant.now()));
     }
 
     AssociateCustomer toCommand(Instant now) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Delete a draft invoice; its bookings return to Bookings Not Invoiced.")
 final class DeleteDraftCommand implements Callable<Integer> {
 
-    @Option(names = "--invoice", required = true, paramLabel = "INVOICE_ID")
+    @Option(names = "--invoice", required = true, paramLabel = "INVOICE_NO",
+            description = "The draft invoice, as invoice printed it (DI-0123456789abcdef).")
     String invoiceId;
 
     @Mixin
@@ -30,7 +31,8 @@ final class DeleteDraftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return InvoiceCommand.send(cli, spec, options.commandId, "DeleteDraftInvoice", toCommand(Instant.now()));
+        return CommandChannel.run(cli, spec, "Deleting draft invoice " + invoiceId, options.commandId,
+                toCommand(Instant.now()));
     }
 
     DeleteDraftInvoice toCommand(Instant now) {

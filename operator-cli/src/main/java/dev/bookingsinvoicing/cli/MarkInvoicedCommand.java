@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         description = "Take bookings out of the view without an invoice, recording who and why.")
 final class MarkInvoicedCommand implements Callable<Integer> {
 
-    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING_ID",
-            description = "{businessId}/{appointmentId}/{bookingsCustomerId}, comma-separated.")
+    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING",
+            description = "The bookings, comma-separated, each as list shows it in its BOOKING column.")
     List<String> bookingIds;
 
     @Option(names = "--reason", required = true, description = "Why they need no invoice.")
@@ -35,7 +35,8 @@ final class MarkInvoicedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return InvoiceCommand.send(cli, spec, options.commandId, "MarkBookingsInvoiced", toCommand(Instant.now()));
+        return CommandChannel.run(cli, spec, "Marking " + bookingIds.size() + " booking(s) as invoiced ("
+                + reason + ")", options.commandId, toCommand(Instant.now()));
     }
 
     MarkBookingsInvoiced toCommand(Instant now) {

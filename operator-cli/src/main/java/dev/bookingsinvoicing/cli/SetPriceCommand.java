@@ -19,14 +19,15 @@ import picocli.CommandLine.Spec;
         description = "Give a price to bookings that need one (price varies, call us, not set); they become ready.")
 final class SetPriceCommand implements Callable<Integer> {
 
-    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING_ID",
-            description = "{businessId}/{appointmentId}/{bookingsCustomerId}, comma-separated.")
+    @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING",
+            description = "The bookings, comma-separated, each as list shows it in its BOOKING column.")
     List<String> bookingIds;
 
-    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT", description = "e.g. 45.00 (at most 5 decimals are kept)")
+    @Option(names = "--unit-price", required = true, paramLabel = "AMOUNT",
+            description = "The price of one unit, e.g. 45.00 (up to 5 decimals, as a three-decimal currency needs).")
     BigDecimal unitPrice;
 
-    @Option(names = "--quantity", description = "Default: 1.")
+    @Option(names = "--quantity", description = "How many units, e.g. 1.5. Default: 1.")
     BigDecimal quantity;
 
     @Mixin
@@ -40,7 +41,8 @@ final class SetPriceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return InvoiceCommand.send(cli, spec, options.commandId, "SetBookingPrice", toCommand(Instant.now()));
+        return CommandChannel.run(cli, spec, "Pricing " + bookingIds.size() + " booking(s) at " + unitPrice
+                + (quantity == null ? "" : " x " + quantity), options.commandId, toCommand(Instant.now()));
     }
 
     /**

@@ -21,10 +21,12 @@ import picocli.CommandLine;
 class InvoiceCommandTest {
 
     private static InvoiceBookings parse(String... args) {
-        CommandLine cli = OperatorCli.commandLine();
-        CommandLine.ParseResult parsed = cli.parseArgs(args);
-        InvoiceCommand invoice = (InvoiceCommand) parsed.subcommand().commandSpec().userObject();
-        return invoice.toCommand(Instant.parse("2026-11-26T12:00:00Z"));
+        return invoice(args).toCommand(Instant.parse("2026-11-26T12:00:00Z"));
+    }
+
+    private static InvoiceCommand invoice(String... args) {
+        CommandLine.ParseResult parsed = OperatorCli.commandLine().parseArgs(args);
+        return (InvoiceCommand) parsed.subcommand().commandSpec().userObject();
     }
 
     @Test
@@ -52,6 +54,14 @@ class InvoiceCommandTest {
         assertThat(command.getFrom()).isNull();
         assertThat(command.getTo()).isNull();
 
+        assertThat(invoice("invoice", "--customer", "C00010", "--business", "salon@contoso.com", "--from",
+                "2026-11-01", "--to", "2026-11-30").what()).isEqualTo("Invoicing the ready bookings of customer "
+                        + "C00010 of salon@contoso.com dated 2026-11-01 to 2026-11-30");
+        assertThat(invoice("invoice", "--all", "--from", "2026-11-01").what())
+                .isEqualTo("Invoicing every ready booking dated 2026-11-01 or later");
+        assertThat(invoice("invoice", "--bookings", "b/a1/c1,b/a2/c1").what())
+                .isEqualTo("Invoicing 2 selected booking(s)");
+
         InvoiceBookings open = parse("invoice", "--customer", "C00010");
         assertThat(open.getFromDate()).isNull();
         assertThat(open.getToDate()).isNull();
@@ -63,7 +73,7 @@ class InvoiceCommandTest {
         CommandLine cli = OperatorCli.commandLine();
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("invoice", "--all", "--customer", "C00010");
-        assertThat(exit).isNotZero();
+        assertThat(exit).isEqualTo(ExitCode.USAGE.code());
         assertThat(err.toString()).contains("mutually exclusive");
     }
 
@@ -73,14 +83,14 @@ class InvoiceCommandTest {
         CommandCompleted completed = new CommandCompleted("e", Instant.EPOCH, "cmd-1", "InvoiceBookings",
                 List.of("DI-1", "DI-2"), 3, List.of(new SkippedBooking("b/a/c", "needs a price", "NOT_READY")),
                 List.of("b/a/1", "b/a/2", "b/a/3"));
-        assertThat(InvoiceCommand.print(completed, new PrintWriter(out))).isZero();
+        assertThat(Results.print(completed, new PrintWriter(out), false)).isEqualTo(ExitCode.DONE);
         assertThat(out.toString()).contains("3 booking(s) invoiced on 2 draft invoice(s), 1 skipped")
                 .contains("invoice  DI-1").contains("skipped  b/a/c: not ready (needs a price)");
 
         StringWriter rejectedOut = new StringWriter();
         CommandRejected rejected = new CommandRejected("e", Instant.EPOCH, "cmd-2", "InvoiceBookings", "no booking ids",
                 List.of());
-        assertThat(InvoiceCommand.print(rejected, new PrintWriter(rejectedOut))).isEqualTo(OperatorCli.REJECTED);
+        assertThat(Results.print(rejected, new PrintWriter(rejectedOut), false)).isEqualTo(ExitCode.REJECTED);
         assertThat(rejectedOut.toString()).contains("REJECTED cmd-2: no booking ids");
     }
 
@@ -93,10 +103,10 @@ class InvoiceCommandTest {
                 List.of());
         StringWriter out = new StringWriter();
 
-        int exit = InvoiceCommand.print(nothing, new PrintWriter(out),
-                InvoiceCommand.namesWhatItWants(parse("invoice", "--bookings", "b/x/1,b/a/2,b/x/3")));
+        ExitCode exit = Results.print(nothing, new PrintWriter(out),
+                Results.namesWhatItWants(parse("invoice", "--bookings", "b/x/1,b/a/2,b/x/3")));
 
-        assertThat(exit).isEqualTo(OperatorCli.NOTHING_DONE).isEqualTo(4);
+        assertThat(exit).isEqualTo(ExitCode.NOTHING_DONE);
         assertThat(out.toString()).contains("0 booking(s) invoiced on 0 draft invoice(s), 3 skipped")
                 .contains("skipped  b/x/1: not found (unknown booking id)")
                 .contains("skipped  b/a/2: already invoiced (already invoiced on DI-7)")
@@ -109,22 +119,22 @@ class InvoiceCommandTest {
                 List.of(), List.of());
 
         StringWriter customerOut = new StringWriter();
-        assertThat(InvoiceCommand.print(empty, new PrintWriter(customerOut),
-                InvoiceCommand.namesWhatItWants(parse("invoice", "--customer", "C00010"))))
-                .isEqualTo(OperatorCli.NOTHING_DONE);
-        assertThat(customerOut.toString()).contains("NOTHING INVOICED: no ready booking in scope");
+        assertThat(Results.print(empty, new PrintWriter(customerOut),
+                Results.namesWhatItWants(parse("invoice", "--customer", "C00010"))))
+                .isEqualTo(ExitCode.NOTHING_DONE);
+        assertThat(customerOut.toString()).contains("NOTHING INVOICED: no booking was ready");
 
         // a scheduled "invoice all" that finds nothing ready is the normal case, not an error
         StringWriter allOut = new StringWriter();
-        assertThat(InvoiceCommand.print(empty, new PrintWriter(allOut),
-                InvoiceCommand.namesWhatItWants(parse("invoice", "--all")))).isZero();
-        assertThat(allOut.toString()).contains("NOTHING INVOICED: no ready booking in scope");
+        assertThat(Results.print(empty, new PrintWriter(allOut),
+                Results.namesWhatItWants(parse("invoice", "--all")))).isEqualTo(ExitCode.DONE);
+        assertThat(allOut.toString()).contains("NOTHING INVOICED: no booking was ready");
 
         // a completed invoice that did invoice something is 0 whatever it names
         CommandCompleted some = new CommandCompleted("e", Instant.EPOCH, "cmd-5", "InvoiceBookings", List.of("DI-1"),
                 1, List.of(new SkippedBooking("b/x/1", "unknown booking id", "NOT_FOUND")), List.of("b/a/1"));
-        assertThat(InvoiceCommand.print(some, new PrintWriter(new StringWriter()),
-                InvoiceCommand.namesWhatItWants(parse("invoice", "--bookings", "b/a/1,b/x/1")))).isZero();
+        assertThat(Results.print(some, new PrintWriter(new StringWriter()),
+                Results.namesWhatItWants(parse("invoice", "--bookings", "b/a/1,b/x/1")))).isEqualTo(ExitCode.DONE);
     }
 
     @Test
@@ -132,11 +142,11 @@ class InvoiceCommandTest {
         CommandLine.ParseResult parsed = OperatorCli.commandLine().parseArgs("mark-invoiced", "--bookings", "b/a/1",
                 "--reason", "paid in cash");
         MarkInvoicedCommand mark = (MarkInvoicedCommand) parsed.subcommand().commandSpec().userObject();
-        boolean named = InvoiceCommand.namesWhatItWants(mark.toCommand(Instant.EPOCH));
+        boolean named = Results.namesWhatItWants(mark.toCommand(Instant.EPOCH));
         CommandCompleted raced = new CommandCompleted("e", Instant.EPOCH, "m-1", "MarkBookingsInvoiced", List.of(), 0,
                 List.of(new SkippedBooking("b/a/1", "already invoiced on DI-2", "ALREADY_INVOICED")), List.of());
         StringWriter out = new StringWriter();
-        assertThat(InvoiceCommand.print(raced, new PrintWriter(out), named)).isEqualTo(OperatorCli.NOTHING_DONE);
+        assertThat(Results.print(raced, new PrintWriter(out), named)).isEqualTo(ExitCode.NOTHING_DONE);
         assertThat(out.toString()).contains("NOTHING MARKED: 1 already invoiced");
 
         CommandRejected refused = new CommandRejected("e", Instant.EPOCH, "m-2", "MarkBookingsInvoiced",
@@ -144,7 +154,7 @@ class InvoiceCommandTest {
                         new RefusedBooking("b/x/9", "unknown booking id", "NOT_FOUND"),
                         new RefusedBooking("b/a/1", "already marked as invoiced by ann (cash)", "MARKED_INVOICED")));
         StringWriter refusedOut = new StringWriter();
-        assertThat(InvoiceCommand.print(refused, new PrintWriter(refusedOut), named)).isEqualTo(OperatorCli.REJECTED);
+        assertThat(Results.print(refused, new PrintWriter(refusedOut), named)).isEqualTo(ExitCode.REJECTED);
         assertThat(refusedOut.toString()).contains("refused  b/x/9: not found (unknown booking id)")
                 .contains("refused  b/a/1: marked as invoiced (already marked as invoiced by ann (cash))");
     }
@@ -154,7 +164,7 @@ class InvoiceCommandTest {
         CommandCompleted future = new CommandCompleted("e", Instant.EPOCH, "cmd-6", "InvoiceBookings", List.of("DI-1"),
                 1, List.of(new SkippedBooking("b/a/2", "held for review", "ON_HOLD")), List.of("b/a/1"));
         StringWriter out = new StringWriter();
-        assertThat(InvoiceCommand.print(future, new PrintWriter(out), true)).isZero();
+        assertThat(Results.print(future, new PrintWriter(out), true)).isEqualTo(ExitCode.DONE);
         assertThat(out.toString()).contains("skipped  b/a/2: held for review");
     }
 }

@@ -2,13 +2,18 @@ package dev.bookingsinvoicing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
@@ -62,15 +67,69 @@ class OperatorCommandsTest {
         assertThat(price.getQuantity()).isEqualTo(new BigDecimal("1.5000"));
         assertThat(((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price", "45"))
                 .toCommand(NOW).getQuantity()).isNull();
+
+        // a three-decimal currency's price travels exactly; readers of the first version get it to 2 decimals
+        SetBookingPrice dinars = ((SetPriceCommand) subcommand("set-price", "--bookings", "b/a/c", "--unit-price",
+                "12.345", "--quantity", "0.66667")).toCommand(NOW);
+        assertThat(dinars.getExactUnitPrice()).isEqualTo(new BigDecimal("12.34500"));
+        assertThat(dinars.getExactQuantity()).isEqualTo(new BigDecimal("0.66667"));
+        assertThat(dinars.getUnitPrice()).isEqualTo(new BigDecimal("12.35"));
+        assertThat(dinars.getQuantity()).isEqualTo(new BigDecimal("0.6667"));
     }
 
     @Test
     void aMissingRequiredOptionIsAUsageError() {
+        assertThat(usageError("mark-invoiced", "--bookings", "b/a/c")).contains("--reason");
+    }
+
+    @Test
+    void anUnreadableCommandConfigIsAUsageErrorNamingTheFileAndNothingIsSent(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("client.properties");
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = OperatorCli.commandLine();
+        cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute("mark-invoiced", "--bookings", "b/a/c")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("--reason");
+
+        assertThat(cli.execute("invoice", "--all", "--command-config", missing.toString()))
+                .isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).startsWith("Invalid value for option '--command-config': cannot read " + missing
+                + ": no such file\nSee 'operator-cli invoice --help' for its options.");
+        assertThat(out.toString()).as("nothing was sent").isEmpty();
+
+        assertThat(usageError("dlt", "list", "--topic", "t", "--command-config", dir.toString()))
+                .contains("cannot read " + dir);
+    }
+
+    @Test
+    void aKafkaSettingTheClientRefusesIsAUsageErrorInOneLine(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("client.properties"), "security.protocol=SASL_PLAINTEXT_PLEASE\n");
+        String err = usageError("invoice", "--all", "--command-config", config.toString(),
+                "--bootstrap-servers", "localhost:1");
+        assertThat(err).startsWith("A Kafka client setting is wrong (--command-config, --bootstrap-servers): Invalid "
+                + "value SASL_PLAINTEXT_PLEASE for configuration security.protocol").hasLineCount(1);
+    }
+
+    @Test
+    void theTimeoutIsWrittenAsOperatorsWriteItOrInIso8601AndMustBeMoreThanZero() {
+        Durations durations = new Durations();
+        assertThat(durations.convert("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(durations.convert("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(durations.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(durations.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.words(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(usageError("invoice", "--all", "--timeout", "0s")).contains("'0s' must be more than zero");
+        assertThat(usageError("invoice", "--all", "--timeout", "soon"))
+                .contains("'soon' is not a duration: write 30s, 2m, 1h or PT2M");
+    }
+
+    private static String usageError(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = OperatorCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute(args)).as(err.toString()).isEqualTo(ExitCode.USAGE.code());
+        return err.toString();
     }
 
     @Test
@@ -93,7 +152,7 @@ class OperatorCommandsTest {
 
     private static String printed(CommandCompleted completed) {
         StringWriter out = new StringWriter();
-        assertThat(InvoiceCommand.print(completed, new PrintWriter(out))).isZero();
+        assertThat(Results.print(completed, new PrintWriter(out), false)).isEqualTo(ExitCode.DONE);
         return out.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -54,7 +55,16 @@ public class AvroSerializer implements Serializer<SpecificRecord> {
         return encode(topic, data);
     }
 
+    /**
+     * Refuses a record the catalog does not list for its topic (a CommandCompleted sent on invoicing.invoices, say), so
+     * that no producer can put a type on a topic whose consumers do not expect it. Dead-letter topics and topics
+     * outside the catalog take any record.
+     */
     private byte[] encode(String topic, SpecificRecord data) {
+        Topics.find(topic).filter(t -> !t.carries(data.getClass())).ifPresent(t -> {
+            throw new SerializationException(data.getSchema().getName() + " does not belong on " + topic
+                    + ", which carries " + t.valueTypes().stream().map(Class::getSimpleName).toList());
+        });
         return confluent == null ? schemas.encode(data) : confluent.encode(topic, data);
     }
 }

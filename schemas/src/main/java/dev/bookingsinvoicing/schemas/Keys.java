@@ -33,4 +33,24 @@ public final class Keys {
         int slash = key == null ? -1 : key.indexOf('/');
         return slash < 0 ? "" : key.substring(0, slash);
     }
+
+    /**
+     * What a key of this class names within its business (an appointment's, customer's or service's id; for a
+     * booking id, appointment and customer), or "" for a string without a business. A business id is a mailbox,
+     * which holds no '/'.
+     */
+    public static String withinBusiness(String key) {
+        int slash = key == null ? -1 : key.indexOf('/');
+        return slash < 0 ? "" : key.substring(slash + 1);
+    }
+
+    /**
+     * The appointment key ({@link #appointment}) of a booking id, or null for a string that is no booking id. The
+     * customer part (a GUID) holds no '/'.
+     */
+    public static String appointmentOfBooking(String bookingId) {
+        int first = bookingId == null ? -1 : bookingId.indexOf('/');
+        int last = bookingId == null ? -1 : bookingId.lastIndexOf('/');
+        return first < 0 || last <= first ? null : bookingId.substring(0, last);
+    }
 }

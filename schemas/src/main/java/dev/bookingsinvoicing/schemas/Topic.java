@@ -19,6 +19,11 @@ public record Topic(String name, String key, String writer, List<Class<? extends
     /** Kafka's {@code cleanup.policy} for the topic; dead-letter topics are always DELETE. */
     public enum Cleanup { COMPACT, DELETE }
 
+    /** Whether records of this type may be written on this topic. */
+    public boolean carries(Class<?> valueType) {
+        return valueTypes.contains(valueType);
+    }
+
     public String deadLetter() {
         return Topics.deadLetterOf(name);
     }

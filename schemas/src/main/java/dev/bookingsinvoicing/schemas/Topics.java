@@ -1,6 +1,7 @@
 package dev.bookingsinvoicing.schemas;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
@@ -68,8 +69,12 @@ public final class Topics {
     }
 
     public static Topic byName(String name) {
-        return CATALOG.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no topic named " + name + " in the catalog"));
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no topic named " + name + " in the catalog"));
+    }
+
+    /** The catalog's topic of this name; empty for a dead-letter topic or one the catalog does not know. */
+    public static Optional<Topic> find(String name) {
+        return CATALOG.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     public static String deadLetterOf(String topic) {

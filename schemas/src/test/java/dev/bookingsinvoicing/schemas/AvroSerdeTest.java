@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
+import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.PriceType;
@@ -67,6 +69,20 @@ class AvroSerdeTest {
 
         assertThat(deserializer.deserialize("any", serializer.serialize("any", command))).isEqualTo(command);
         assertThat(deserializer.deserialize("any", serializer.serialize("any", invoice))).isEqualTo(invoice);
+    }
+
+    @Test
+    void aRecordIsWrittenOnlyOnATopicTheCatalogListsItFor() {
+        CommandCompleted result = CommandCompleted.newBuilder().setEventId("e").setOccurredAt(Instant.EPOCH)
+                .setCommandId("cmd-1").setCommandType("InvoiceBookings").setInvoiceIds(List.of())
+                .setBookingsInvoiced(0).setSkipped(List.of()).build();
+
+        assertThat(serializer.serialize(Topics.COMMAND_RESULTS, result)).isNotEmpty();
+        assertThat(serializer.serialize(Topics.deadLetterOf(Topics.INVOICES), result)).isNotEmpty();
+        assertThatThrownBy(() -> serializer.serialize(Topics.INVOICES, result))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("CommandCompleted does not belong on invoicing.invoices, which carries"
+                        + " [DraftInvoiceCreated, DraftInvoiceDeleted]");
     }
 
     @Test

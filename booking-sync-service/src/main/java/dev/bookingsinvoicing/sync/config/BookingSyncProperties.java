@@ -68,6 +68,11 @@ public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @Defa
      * Graph endpoint and credentials; secrets never appear in {@link #toString()}.
      *
      * @param baseUrl         Graph root without the version, e.g. https://graph.microsoft.com or http://localhost:8090
+     * @param auth            static-token (the simulator), client-secret or client-certificate (a real tenant)
+     * @param staticToken     the bearer token sent with auth=static-token (never shown)
+     * @param tenantId        the Entra directory (tenant) id of the app registration
+     * @param clientId        the app registration's application (client) id
+     * @param clientSecret    the app registration's client secret for auth=client-secret (never shown)
      * @param maxRetries      retries of one request answered 429/503/504 (or timed out) before the run of that
      *                        business fails; the SDK's own retry handler is switched off so these are the only ones
      * @param timeout         per-request timeout

@@ -12,8 +12,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.sync.run.SyncStatus;
-import dev.bookingsinvoicing.sync.run.SyncStatus.BusinessStatus;
+import dev.bookingsinvoicing.sync.observability.SyncStatus.BusinessStatus;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 

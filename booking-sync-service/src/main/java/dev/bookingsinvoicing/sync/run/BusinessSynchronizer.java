@@ -24,6 +24,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.AppointmentCancelled;
+import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
 import dev.bookingsinvoicing.sync.domain.BookingsData.AppointmentData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.BusinessInfo;
@@ -31,13 +32,14 @@ import dev.bookingsinvoicing.sync.domain.BookingsData.CustomerData;
 import dev.bookingsinvoicing.sync.domain.BookingsData.Page;
 import dev.bookingsinvoicing.sync.domain.BookingsData.Rejection;
 import dev.bookingsinvoicing.sync.domain.BookingsData.ServiceData;
-import dev.bookingsinvoicing.sync.domain.BookingsSource;
 import dev.bookingsinvoicing.sync.domain.BookingsSource.BusinessReader;
+import dev.bookingsinvoicing.sync.domain.BookingsSource;
+import dev.bookingsinvoicing.sync.domain.BusinessRunSummary;
 import dev.bookingsinvoicing.sync.domain.KnownState;
 import dev.bookingsinvoicing.sync.domain.Publication;
 import dev.bookingsinvoicing.sync.domain.Quarantine;
-import dev.bookingsinvoicing.sync.domain.SyncEvents;
 import dev.bookingsinvoicing.sync.domain.SyncEvents.Kind;
+import dev.bookingsinvoicing.sync.domain.SyncEvents;
 import dev.bookingsinvoicing.sync.domain.SyncPlan;
 import dev.bookingsinvoicing.sync.observability.SyncMetrics;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
@@ -273,7 +275,7 @@ public class BusinessSynchronizer {
     private static void remember(Map<String, KnownState> known, Collection<Publication> acknowledged,
             Instant publishedAt) {
         for (Publication p : acknowledged) {
-            known.put(p.stateId(), new KnownState(p.stateId(), p.key().substring(p.key().indexOf('/') + 1),
+            known.put(p.stateId(), new KnownState(p.stateId(), Keys.withinBusiness(p.key()),
                     p.revision(), p.appointmentEnd(), publishedAt));
         }
     }

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.bookingsinvoicing.sync.domain.RunSummary;
+import dev.bookingsinvoicing.sync.observability.SyncStatus;
 import dev.bookingsinvoicing.sync.setup.BusinessId;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 import dev.bookingsinvoicing.sync.state.QuarantineStore;

@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
+import dev.bookingsinvoicing.sync.domain.BusinessRunSummary;
+import dev.bookingsinvoicing.sync.domain.RunSummary;
 import dev.bookingsinvoicing.sync.observability.SyncMetrics;
+import dev.bookingsinvoicing.sync.observability.SyncStatus;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 

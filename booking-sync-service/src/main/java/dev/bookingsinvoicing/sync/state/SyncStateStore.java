@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.AppointmentCancelled;
+import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.sync.domain.KnownState;
 import dev.bookingsinvoicing.sync.domain.Publication;
 
@@ -58,7 +59,7 @@ public class SyncStateStore {
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SyncState.class);
         for (Publication p : acknowledged) {
-            String itemId = p.key().substring(p.key().indexOf('/') + 1);
+            String itemId = Keys.withinBusiness(p.key());
             String eventId = p.event() instanceof AppointmentCancelled c ? c.getEventId()
                     : String.valueOf(p.event().get(p.event().getSchema().getField("eventId").pos()));
             bulk.replaceOne(Query.query(Criteria.where("_id").is(p.stateId())), new SyncState(p.stateId(),

@@ -27,8 +27,9 @@ import dev.bookingsinvoicing.simulator.Faults.Fault;
 import dev.bookingsinvoicing.simulator.SimulatedTenant.Business;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
 import dev.bookingsinvoicing.sync.BookingSyncApplication;
-import dev.bookingsinvoicing.sync.TopicContents;
 import dev.bookingsinvoicing.sync.TopicContents.Event;
+import dev.bookingsinvoicing.sync.TopicContents;
+import dev.bookingsinvoicing.sync.observability.SyncStatus;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 
 /**

@@ -21,6 +21,11 @@ import dev.bookingsinvoicing.service.registration.NumberSeries;
  * Settings under {@code bookings.customers}: which Bookings customers may become customers, the templates seeded
  * into MongoDB (inserted when absent, so changes made over the API survive a restart), the template new customers
  * are created from, and the number series they are numbered from.
+ *
+ * @param filter          which Bookings customers may become customers (beyond having an email)
+ * @param templates       customer templates seeded into MongoDB when absent, then managed over the API
+ * @param defaultTemplate the template every new customer is created from; it must exist
+ * @param numberSeries    the series customer numbers are drawn from
  */
 @Validated
 @ConfigurationProperties("bookings.customers")
@@ -33,6 +38,11 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
      * BC's customer filter beyond the email rule. Each list holds accepted values, compared trimmed and
      * case-insensitively; a value may use {@code *} as a wildcard or {@code from..to} as a range, like BC filters.
      * An empty list accepts any value.
+     *
+     * @param city       accepted cities
+     * @param state      accepted counties or states
+     * @param postalCode accepted postal codes
+     * @param country    accepted countries (Bookings' country, else the template's country-region code)
      */
     public record Filter(@DefaultValue List<String> city, @DefaultValue List<String> state,
             @DefaultValue List<String> postalCode, @DefaultValue List<String> country) {
@@ -45,6 +55,11 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
     /**
      * C00010, C00020, ...: prefix, zero-padded digits (the width: raise it when the series runs out), the step BC
      * leaves for inserting numbers later, and the share of the series used from which operators are warned.
+     *
+     * @param prefix the letters before the digits
+     * @param digits the zero-padded width of the number: raise it when the series runs out
+     * @param step   the gap between two numbers
+     * @param warnAt the share of the series used from which a WARN is logged and health is DEGRADED
      */
     public record NumberSeriesSettings(@NotBlank @DefaultValue("C") String prefix,
             @Min(1) @Max(18) @DefaultValue("5") int digits, @Min(1) @DefaultValue("10") int step,

@@ -1,11 +1,13 @@
 package dev.bookingsinvoicing.invoicing.command;
 
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
@@ -26,61 +28,68 @@ import dev.bookingsinvoicing.schemas.Keys;
  * same customer no., which is a no-op.
  */
 @Component
-public class AssociateCustomerHandler {
+public class AssociateCustomerHandler implements CommandHandler<AssociateCustomerHandler.Command> {
 
     public static final String TYPE = "AssociateCustomer";
 
     /** The command as the domain sees it; customerName null means the name on the bookings. */
     public record Command(String commandId, String issuedBy, String businessId, String bookingsCustomerId,
-            String customerNo, String customerName) {
+            String customerNo, String customerName) implements IssuedCommand {
     }
 
-    private final CommandResults results;
+    private final CommandResultStore results;
     private final BookingsNotInvoicedProjection projection;
-    private final MongoTemplate mongo;
+    private final DocumentsById documents;
+    private final Clock clock;
 
-    public AssociateCustomerHandler(CommandResults results, BookingsNotInvoicedProjection projection,
-            MongoTemplate mongo) {
+    public AssociateCustomerHandler(CommandResultStore results, BookingsNotInvoicedProjection projection,
+            DocumentsById documents, Clock clock) {
         this.results = results;
         this.projection = projection;
-        this.mongo = mongo;
+        this.documents = documents;
+        this.clock = clock;
     }
 
-    public void handle(Command command) {
-        Optional<CommandResult> done = results.find(command.commandId());
-        if (done.isPresent()) {
-            results.publish(done.get());
-            return;
-        }
-        String summary = "associate " + command.businessId() + "/" + command.bookingsCustomerId() + " with "
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String summary(Command command) {
+        return "associate " + command.businessId() + "/" + command.bookingsCustomerId() + " with "
                 + command.customerNo();
-        CommandDecision decision = results.decision(command.commandId()).orElse(null);
-        if (decision == null) {
-            Optional<String> rejection = rejectionOf(command);
-            if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
-                        named(command));
-                return;
-            }
-            decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
-                    List.of(), results.now()));
-        }
-        results.reached(command.commandId(), CommandSteps.PLANNED);
-        mongo.save(new CustomerAssociation(Keys.customer(command.businessId(), command.bookingsCustomerId()),
-                command.businessId(), command.bookingsCustomerId(), command.customerNo(), command.customerName(),
-                command.commandId(), command.issuedBy(), decision.decidedAt()));
-        results.reached(command.commandId(), CommandSteps.CLAIMED);
+    }
+
+    @Override
+    public Collection<String> businessesNamed(Command command) {
+        return command.businessId() == null ? List.of() : List.of(command.businessId());
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Command command) {
+        return rejectionOf(command).map(Refusal::of);
+    }
+
+    @Override
+    public CarriedOut carryOut(Command command, Progress progress) {
+        CommandDecision decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(),
+                TYPE, List.of(), clock.instant()));
+        progress.reached(CommandSteps.PLANNED);
+        CustomerAssociation association = new CustomerAssociation(Keys.customer(command.businessId(),
+                command.bookingsCustomerId()), command.businessId(), command.bookingsCustomerId(),
+                command.customerNo(), command.customerName(), command.commandId(), command.issuedBy(),
+                decision.decidedAt());
+        documents.upsertAll(List.of(association), CustomerAssociation.class, CustomerAssociation::id);
+        progress.reached(CommandSteps.CLAIMED);
         List<BookingRow> rows = projection.recompute(projection.rowsOfCustomer(command.businessId(),
                 command.bookingsCustomerId()).stream().map(BookingRow::id).toList());
         List<SkippedBooking> notReady = rows.stream().filter(r -> r.status() != BookingStatus.READY)
                 .map(r -> new SkippedBooking(r.id(), InvoicePlanner.skipReason(r), SkippedBooking.Kind.NOT_READY))
                 .toList();
-        results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,
-                notReady, rows.stream().map(BookingRow::id).sorted().toList(), decision.decidedAt(), named(command)));
-    }
-
-    private static List<String> named(Command command) {
-        return command.businessId() == null ? List.of() : List.of(command.businessId());
+        return CarriedOut.of(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary(command),
+                List.of(), 0, notReady, rows.stream().map(BookingRow::id).sorted().toList(), decision.decidedAt(),
+                businessesNamed(command)));
     }
 
     Optional<String> rejectionOf(Command command) {
@@ -90,12 +99,12 @@ public class AssociateCustomerHandler {
         if (blank(command.businessId()) || blank(command.bookingsCustomerId()) || blank(command.customerNo())) {
             return Optional.of("businessId, bookingsCustomerId and customerNo are required");
         }
-        if (mongo.findById(command.customerNo(), KnownCustomer.class) == null) {
+        if (documents.find(command.customerNo(), KnownCustomer.class).isEmpty()) {
             return Optional.of("unknown customer no. " + command.customerNo()
                     + ": no CustomerRegistered or CustomerUpdated has named it");
         }
         String key = Keys.customer(command.businessId(), command.bookingsCustomerId());
-        CustomerRegistration registration = mongo.findById(key, CustomerRegistration.class);
+        CustomerRegistration registration = documents.find(key, CustomerRegistration.class).orElse(null);
         if (registration != null && registration.registered()
                 && !registration.customerNo().equals(command.customerNo())) {
             return Optional.of("Bookings customer " + key + " is already matched to " + registration.customerNo()

@@ -65,8 +65,8 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
             List<String> invoiceIds, int bookingsInvoiced, List<SkippedBooking> skipped, List<String> bookingIds,
             Instant at, Collection<String> named) {
         TreeSet<String> businesses = new TreeSet<>(named);
-        businesses.addAll(businessesOf(Stream.concat(bookingIds.stream(), skipped.stream().map(SkippedBooking::bookingId))
-                .toList()));
+        businesses.addAll(businessesOf(Stream.concat(bookingIds.stream(),
+                skipped.stream().map(SkippedBooking::bookingId)).toList()));
         int[] budget = { LIST_BUDGET_BYTES };
         List<String> invoices = fit(invoiceIds, budget);
         List<SkippedBooking> skips = fitSkipped(skipped, budget);
@@ -118,5 +118,13 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
     private static int bytes(String s) {
         // Avro: a length varint (at most 3 bytes here) + UTF-8
         return s == null ? 1 : s.getBytes(StandardCharsets.UTF_8).length + 3;
+    }
+
+    /** "3 bookings", "b/a/c and 2 more": short descriptions for the command history. */
+    static String describe(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "no bookings";
+        }
+        return ids.size() == 1 ? ids.get(0) : ids.get(0) + " and " + (ids.size() - 1) + " more";
     }
 }

@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.invoicing.command;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,5 +48,10 @@ public final class CommandValidator {
                     ? Optional.of("scope CUSTOMER needs a customerNo")
                     : Optional.empty();
         };
+    }
+
+    /** The reason a booking-selecting command (MarkBookingsInvoiced, SetBookingPrice) is malformed, or empty. */
+    public Optional<String> selectionRejectionOf(String commandId, List<String> bookingIds) {
+        return Validation.selection(commandId, bookingIds, maxSelection);
     }
 }

@@ -1,18 +1,19 @@
 package dev.bookingsinvoicing.invoicing.command;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.bookingsinvoicing.invoicing.view.BookingClaims;
+import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
+
 /**
- * DeleteDraftInvoice: the draft invoice goes, its bookings are released and come back into the view (the view
- * rebuilds them when it reads DraftInvoiceDeleted), and DraftInvoiceDeleted is published.
+ * DeleteDraftInvoice: the draft invoice goes, its bookings are released and come back into the view (the
+ * projection rebuilds them from the stored appointments, in-process, before the result), and DraftInvoiceDeleted
+ * is published.
  *
  * <p>Why this keeps "never twice": the tombstone ({@link DeletedInvoice}, {@code _id} = invoiceId) is inserted
  * first and is the decision; a retry or a second delete command finds it and repeats the same idempotent steps.
@@ -24,84 +25,93 @@ import org.springframework.stereotype.Component;
  * exactly once more.
  */
 @Component
-public class DeleteDraftInvoiceHandler {
+public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvoiceHandler.Command> {
 
     public static final String TYPE = "DeleteDraftInvoice";
 
     /** The command as the domain sees it. */
-    public record Command(String commandId, String issuedBy, String invoiceId) {
+    public record Command(String commandId, String issuedBy, String invoiceId) implements IssuedCommand {
     }
 
-    private final CommandResults results;
+    private final CommandResultStore results;
+    private final DraftInvoiceStore invoices;
     private final BookingClaims claims;
-    private final MongoTemplate mongo;
+    private final BookingsNotInvoicedProjection projection;
+    private final Clock clock;
 
-    public DeleteDraftInvoiceHandler(CommandResults results, BookingClaims claims, MongoTemplate mongo) {
+    public DeleteDraftInvoiceHandler(CommandResultStore results, DraftInvoiceStore invoices, BookingClaims claims,
+            BookingsNotInvoicedProjection projection, Clock clock) {
         this.results = results;
+        this.invoices = invoices;
         this.claims = claims;
-        this.mongo = mongo;
+        this.projection = projection;
+        this.clock = clock;
     }
 
-    public void handle(Command command) {
-        Optional<CommandResult> done = results.find(command.commandId());
-        if (done.isPresent()) {
-            CommandResult result = done.get();
-            if (result.outcome() == CommandResult.Outcome.COMPLETED) {
-                DeletedInvoice deleted = mongo.findById(command.invoiceId(), DeletedInvoice.class);
-                if (deleted != null) {
-                    results.publish(deleted);
-                }
-            }
-            results.publish(result);
-            return;
-        }
-        String summary = "delete draft invoice " + command.invoiceId();
-        DeletedInvoice deleted = command.invoiceId() == null ? null
-                : mongo.findById(command.invoiceId(), DeletedInvoice.class);
-        if (deleted == null) {
-            Optional<String> rejection = rejectionOf(command);
-            if (rejection.isPresent()) {
-                // names no business: an invoice that cannot be deleted has nothing to show
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(), List.of());
-                return;
-            }
-            DraftInvoice invoice = mongo.findById(command.invoiceId(), DraftInvoice.class);
-            deleted = tombstone(new DeletedInvoice(invoice.id(), command.commandId(), invoice.commandId(),
-                    invoice.customerNo(), invoice.lines().stream().map(InvoiceLine::bookingId).toList(),
-                    command.issuedBy(), results.now()));
-        }
-        results.reached(command.commandId(), CommandSteps.PLANNED);
-        claims.release(deleted.id(), deleted.bookingIds());
-        results.reached(command.commandId(), CommandSteps.CLAIMED);
-        mongo.remove(query(where("_id").is(deleted.id())), DraftInvoice.class);
-        results.publish(deleted);
-        results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary,
-                List.of(deleted.id()), 0, List.of(), deleted.bookingIds(), deleted.deletedAt(), List.of()));
+    @Override
+    public String type() {
+        return TYPE;
     }
 
-    Optional<String> rejectionOf(Command command) {
+    @Override
+    public String summary(Command command) {
+        return "delete draft invoice " + command.invoiceId();
+    }
+
+    /** Names no business: an invoice that cannot be deleted has nothing to show; a deleted one, its bookings'. */
+    @Override
+    public Collection<String> businessesNamed(Command command) {
+        return List.of();
+    }
+
+    /** The tombstone is the decision: a second delete of the same invoice (any command id) repeats the first. */
+    @Override
+    public boolean decided(Command command) {
+        return invoices.tombstone(command.invoiceId()).isPresent();
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Command command) {
         if (command.commandId() == null || command.commandId().isBlank()) {
-            return Optional.of("commandId is required");
+            return Optional.of(Refusal.of("commandId is required"));
         }
         if (command.invoiceId() == null || command.invoiceId().isBlank()) {
-            return Optional.of("invoiceId is required");
+            return Optional.of(Refusal.of("invoiceId is required"));
         }
-        DraftInvoice invoice = mongo.findById(command.invoiceId(), DraftInvoice.class);
-        if (invoice == null) {
-            return Optional.of("unknown draft invoice " + command.invoiceId());
+        Optional<DraftInvoice> invoice = invoices.find(command.invoiceId());
+        if (invoice.isEmpty()) {
+            return Optional.of(Refusal.of("unknown draft invoice " + command.invoiceId()));
         }
-        if (results.find(invoice.commandId()).isEmpty()) {
-            return Optional.of("draft invoice " + invoice.id() + " is still being created by command "
-                    + invoice.commandId() + "; try again when it has completed");
+        if (results.find(invoice.get().commandId()).isEmpty()) {
+            return Optional.of(Refusal.of("draft invoice " + invoice.get().id() + " is still being created by command "
+                    + invoice.get().commandId() + "; try again when it has completed"));
         }
         return Optional.empty();
     }
 
-    private DeletedInvoice tombstone(DeletedInvoice deleted) {
-        try {
-            return mongo.insert(deleted);
-        } catch (DuplicateKeyException raced) {
-            return mongo.findById(deleted.id(), DeletedInvoice.class);
-        }
+    @Override
+    public CarriedOut carryOut(Command command, Progress progress) {
+        DeletedInvoice deleted = invoices.tombstone(command.invoiceId()).orElseGet(() -> {
+            DraftInvoice invoice = invoices.find(command.invoiceId()).orElseThrow();
+            return invoices.bury(new DeletedInvoice(invoice.id(), command.commandId(), invoice.commandId(),
+                    invoice.customerNo(), invoice.lines().stream().map(InvoiceLine::bookingId).toList(),
+                    command.issuedBy(), clock.instant()));
+        });
+        progress.reached(CommandSteps.PLANNED);
+        claims.release(deleted.id(), deleted.bookingIds());
+        progress.reached(CommandSteps.CLAIMED);
+        projection.restore(deleted.bookingIds());
+        invoices.delete(deleted.id());
+        return new CarriedOut(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary(command),
+                List.of(deleted.id()), 0, List.of(), deleted.bookingIds(), deleted.deletedAt(), List.of()),
+                List.of(deleted));
+    }
+
+    /** A completed delete announces its DraftInvoiceDeleted again (same event id and time). */
+    @Override
+    public List<InvoiceEvent> republished(Command command, CommandResult result) {
+        return result.outcome() == CommandResult.Outcome.COMPLETED
+                ? invoices.tombstone(command.invoiceId()).<List<InvoiceEvent>>map(List::of).orElse(List.of())
+                : List.of();
     }
 }

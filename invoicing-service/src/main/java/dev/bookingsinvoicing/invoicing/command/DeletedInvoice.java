@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(DeletedInvoice.COLLECTION)
 public record DeletedInvoice(@Id String id, String commandId, String invoiceCommandId, String customerNo,
-        List<String> bookingIds, String issuedBy, Instant deletedAt) {
+        List<String> bookingIds, String issuedBy, Instant deletedAt) implements InvoiceEvent {
 
     public static final String COLLECTION = "deleted_invoices";
 }

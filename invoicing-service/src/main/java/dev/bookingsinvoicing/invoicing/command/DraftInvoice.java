@@ -21,7 +21,8 @@ import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 @CompoundIndex(name = "by_created", def = "{'createdAt': -1, '_id': -1}")
 @CompoundIndex(name = "by_command", def = "{'commandId': 1}")
 public record DraftInvoice(@Id String id, String commandId, String customerNo, String customerName, String currency,
-        List<InvoiceLine> lines, BigDecimal totalAmount, Instant createdAt, CustomerPosting customerPosting) {
+        List<InvoiceLine> lines, BigDecimal totalAmount, Instant createdAt, CustomerPosting customerPosting)
+        implements InvoiceEvent {
 
     public static final String COLLECTION = "draft_invoices";
 

@@ -10,7 +10,8 @@ import java.util.List;
  * narrow any scope; each may be null.
  */
 public record InvoiceCommand(String commandId, String issuedBy, InvoiceScope scope, List<String> bookingIds,
-        String customerNo, String businessId, Instant from, Instant to, LocalDate fromDate, LocalDate toDate) {
+        String customerNo, String businessId, Instant from, Instant to, LocalDate fromDate, LocalDate toDate)
+        implements IssuedCommand {
 
     public static final String TYPE = "InvoiceBookings";
 }

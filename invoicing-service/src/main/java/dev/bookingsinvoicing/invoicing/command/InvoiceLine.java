@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * the appointment's zone {@code timeZone} (an IANA id), the date the description names. Lines stored before local
  * dates have neither. Quantity, unit price and amount are as {@link dev.bookingsinvoicing.invoicing.pricing.Pricing}
  * made them; {@code unitOfMeasure} is the unit of the quantity and the posting groups are the item's, for an ERP
- * (null on lines stored before they were kept). Written and read as raw documents ({@link RawDocuments}), the date as ISO-8601 text.
+ * (null on lines stored before they were kept). Written and read as raw documents ({@link RawDocuments}), the date
+ * as ISO-8601 text.
  */
 public record InvoiceLine(int lineNo, String bookingId, String businessId, String itemNo, String description,
         Instant serviceDate, LocalDate serviceLocalDate, String timeZone,

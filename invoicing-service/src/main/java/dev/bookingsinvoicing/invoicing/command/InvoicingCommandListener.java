@@ -23,14 +23,17 @@ import dev.bookingsinvoicing.schemas.Topics;
 @KafkaListener(id = "${bookings.invoicing.command-group:invoicing-commands}", topics = Topics.INVOICING_COMMANDS)
 public class InvoicingCommandListener {
 
+    private final CommandLifecycle lifecycle;
     private final InvoiceBookingsHandler invoice;
     private final MarkBookingsInvoicedHandler mark;
     private final AssociateCustomerHandler associate;
     private final DeleteDraftInvoiceHandler delete;
     private final SetBookingPriceHandler price;
 
-    public InvoicingCommandListener(InvoiceBookingsHandler invoice, MarkBookingsInvoicedHandler mark,
-            AssociateCustomerHandler associate, DeleteDraftInvoiceHandler delete, SetBookingPriceHandler price) {
+    public InvoicingCommandListener(CommandLifecycle lifecycle, InvoiceBookingsHandler invoice,
+            MarkBookingsInvoicedHandler mark, AssociateCustomerHandler associate, DeleteDraftInvoiceHandler delete,
+            SetBookingPriceHandler price) {
+        this.lifecycle = lifecycle;
         this.invoice = invoice;
         this.mark = mark;
         this.associate = associate;
@@ -40,7 +43,7 @@ public class InvoicingCommandListener {
 
     @KafkaHandler
     public void on(InvoiceBookings command) {
-        invoice.handle(new InvoiceCommand(command.getCommandId(), command.getIssuedBy(),
+        lifecycle.handle(invoice, new InvoiceCommand(command.getCommandId(), command.getIssuedBy(),
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
                 command.getBookingIds() == null ? List.of() : command.getBookingIds(),
                 command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo(),
@@ -49,26 +52,26 @@ public class InvoicingCommandListener {
 
     @KafkaHandler
     public void on(MarkBookingsInvoiced command) {
-        mark.handle(new MarkBookingsInvoicedHandler.Command(command.getCommandId(), command.getIssuedBy(),
+        lifecycle.handle(mark, new MarkBookingsInvoicedHandler.Command(command.getCommandId(), command.getIssuedBy(),
                 command.getBookingIds(), command.getReason()));
     }
 
     @KafkaHandler
     public void on(AssociateCustomer command) {
-        associate.handle(new AssociateCustomerHandler.Command(command.getCommandId(), command.getIssuedBy(),
+        lifecycle.handle(associate, new AssociateCustomerHandler.Command(command.getCommandId(), command.getIssuedBy(),
                 command.getBusinessId(), command.getBookingsCustomerId(), command.getCustomerNo(),
                 command.getCustomerName()));
     }
 
     @KafkaHandler
     public void on(DeleteDraftInvoice command) {
-        delete.handle(new DeleteDraftInvoiceHandler.Command(command.getCommandId(), command.getIssuedBy(),
+        lifecycle.handle(delete, new DeleteDraftInvoiceHandler.Command(command.getCommandId(), command.getIssuedBy(),
                 command.getInvoiceId()));
     }
 
     @KafkaHandler
     public void on(SetBookingPrice command) {
-        price.handle(new SetBookingPriceHandler.Command(command.getCommandId(), command.getIssuedBy(),
+        lifecycle.handle(price, new SetBookingPriceHandler.Command(command.getCommandId(), command.getIssuedBy(),
                 command.getBookingIds(), DecimalFields.read(command.getExactUnitPrice(), command.getUnitPrice()),
                 DecimalFields.read(command.getExactQuantity(), command.getQuantity())));
     }

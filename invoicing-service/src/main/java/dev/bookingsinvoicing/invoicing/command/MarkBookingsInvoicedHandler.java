@@ -1,17 +1,18 @@
 package dev.bookingsinvoicing.invoicing.command;
 
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.InvoicingProperties;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
-import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingClaims;
+import dev.bookingsinvoicing.invoicing.view.BookingRowStore;
 
 /**
  * Business Central's "Mark as Invoiced": the bookings leave the view without an invoice, recorded with who and why.
@@ -26,90 +27,89 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
  * Marks are never released: only DeleteDraftInvoice removes claims, and only those naming its invoice.
  */
 @Component
-public class MarkBookingsInvoicedHandler {
+public class MarkBookingsInvoicedHandler implements CommandHandler<MarkBookingsInvoicedHandler.Command> {
 
     public static final String TYPE = "MarkBookingsInvoiced";
 
     /** The command as the domain sees it. */
-    public record Command(String commandId, String issuedBy, List<String> bookingIds, String reason) {
+    public record Command(String commandId, String issuedBy, List<String> bookingIds, String reason)
+            implements IssuedCommand {
     }
 
-    private final CommandResults results;
+    private final CommandResultStore results;
     private final BookingClaims claims;
-    private final InvoicingProperties properties;
+    private final BookingRowStore rows;
+    private final CommandValidator validator;
+    private final Clock clock;
 
-    public MarkBookingsInvoicedHandler(CommandResults results, BookingClaims claims, InvoicingProperties properties) {
+    public MarkBookingsInvoicedHandler(CommandResultStore results, BookingClaims claims, BookingRowStore rows,
+            CommandValidator validator, Clock clock) {
         this.results = results;
         this.claims = claims;
-        this.properties = properties;
+        this.rows = rows;
+        this.validator = validator;
+        this.clock = clock;
     }
 
-    public void handle(Command command) {
-        Optional<CommandResult> done = results.find(command.commandId());
-        if (done.isPresent()) {
-            results.publish(done.get());
-            return;
-        }
-        String summary = "mark " + CommandResults.describe(command.bookingIds()) + " as invoiced: "
-                + command.reason();
-        CommandDecision decision = results.decision(command.commandId()).orElse(null);
-        if (decision == null) {
-            Optional<String> rejection = rejectionOf(command);
-            if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
-                        CommandResult.businessesOf(command.bookingIds()));
-                return;
-            }
-            List<SkippedBooking> refused = refusedBookings(command);
-            if (!refused.isEmpty()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, Validation.problems(refused
-                        .stream().map(r -> r.bookingId() + " " + r.reason()).toList()).orElseThrow(),
-                        CommandResult.businessesOf(command.bookingIds()), refused);
-                return;
-            }
-            decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
-                    command.bookingIds().stream().distinct().toList(), results.now()));
-        }
-        results.reached(command.commandId(), CommandSteps.PLANNED);
-        Date at = Date.from(decision.decidedAt());
-        List<Document> toClaim = decision.bookingIds().stream().map(id -> new Document("_id", id)
-                .append("commandId", command.commandId()).append("invoiceId", null).append("claimedAt", at)
-                .append("markedBy", command.issuedBy()).append("reason", command.reason())).toList();
-        Map<String, BookingClaim> lost = claims.claim(command.commandId(), toClaim);
-        results.reached(command.commandId(), CommandSteps.CLAIMED);
-        List<String> marked = decision.bookingIds().stream().filter(id -> !lost.containsKey(id)).toList();
-        claims.removeRows(marked);
-        List<SkippedBooking> skipped = lost.values().stream().map(SkippedBooking::claimed).toList();
-        results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(),
-                marked.size(), skipped, marked, decision.decidedAt(), List.of()));
+    @Override
+    public String type() {
+        return TYPE;
     }
 
-    Optional<String> rejectionOf(Command command) {
-        Optional<String> basic = Validation.selection(command.commandId(), command.bookingIds(),
-                properties.maxSelection());
+    @Override
+    public String summary(Command command) {
+        return "mark " + CommandResult.describe(command.bookingIds()) + " as invoiced: " + command.reason();
+    }
+
+    @Override
+    public Collection<String> businessesNamed(Command command) {
+        return CommandResult.businessesOf(command.bookingIds());
+    }
+
+    /** Refused when malformed, or when any booking is unknown, invoiced or marked already (each named). */
+    @Override
+    public Optional<Refusal> refusal(Command command) {
+        Optional<String> basic = validator.selectionRejectionOf(command.commandId(), command.bookingIds());
         if (basic.isPresent()) {
-            return basic;
+            return basic.map(Refusal::of);
         }
         if (command.issuedBy() == null || command.issuedBy().isBlank()) {
-            return Optional.of("issuedBy is required: a mark records who");
+            return Optional.of(Refusal.of("issuedBy is required: a mark records who"));
         }
         if (command.reason() == null || command.reason().isBlank()) {
-            return Optional.of("reason is required: a mark records why");
+            return Optional.of(Refusal.of("reason is required: a mark records why"));
         }
-        return Optional.empty();
+        List<SkippedBooking> refused = refusedBookings(command);
+        return refused.isEmpty() ? Optional.empty() : Optional.of(new Refusal(Validation.problems(refused.stream()
+                .map(r -> r.bookingId() + " " + r.reason()).toList()).orElseThrow(), refused));
+    }
+
+    @Override
+    public CarriedOut carryOut(Command command, Progress progress) {
+        CommandDecision decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(),
+                TYPE, command.bookingIds().stream().distinct().toList(), clock.instant()));
+        progress.reached(CommandSteps.PLANNED);
+        List<BookingClaim> marks = decision.bookingIds().stream().map(id -> new BookingClaim(id, command.commandId(),
+                null, decision.decidedAt(), command.issuedBy(), command.reason())).toList();
+        Map<String, BookingClaim> lost = claims.claim(command.commandId(), marks);
+        progress.reached(CommandSteps.CLAIMED);
+        List<String> marked = decision.bookingIds().stream().filter(id -> !lost.containsKey(id)).toList();
+        List<SkippedBooking> skipped = lost.values().stream().map(SkippedBooking::claimed).toList();
+        return CarriedOut.of(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary(command),
+                List.of(), marked.size(), skipped, marked, decision.decidedAt(), List.of()));
     }
 
     /** Each named booking that cannot be marked: invoiced or marked already (its claim says), or unknown. */
     List<SkippedBooking> refusedBookings(Command command) {
         List<String> ids = command.bookingIds().stream().distinct().toList();
         Map<String, BookingClaim> claimed = claims.claimsOf(ids);
-        Map<String, BookingRow> rows = claims.rowsOf(ids);
+        Set<String> inView = rows.byId(ids).keySet();
         List<SkippedBooking> refused = new ArrayList<>();
         for (String id : ids) {
             BookingClaim claim = claimed.get(id);
             if (claim != null) {
                 refused.add(SkippedBooking.claimed(claim));
-            } else if (!rows.containsKey(id)) {
+            } else if (!inView.contains(id)) {
                 refused.add(SkippedBooking.notFound(id));
             }
         }

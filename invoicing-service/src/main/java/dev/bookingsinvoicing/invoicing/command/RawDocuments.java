@@ -1,49 +1,34 @@
 package dev.bookingsinvoicing.invoicing.command;
 
+import static dev.bookingsinvoicing.invoicing.store.BsonValues.date;
+import static dev.bookingsinvoicing.invoicing.store.BsonValues.decimal;
+import static dev.bookingsinvoicing.invoicing.store.BsonValues.instant;
+import static dev.bookingsinvoicing.invoicing.store.BsonValues.localDate;
+import static dev.bookingsinvoicing.invoicing.store.BsonValues.text;
+
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import dev.bookingsinvoicing.invoicing.view.BookingRow;
-import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 
 /**
- * Hand-written BSON for the hot path of InvoiceBookings: view rows read with a projection, plan pieces and draft
- * invoices written and read as {@link Document}s. Spring Data's mapping costs tens of microseconds per document,
- * which at a million bookings is most of a minute; these documents have exactly the shape Spring Data writes
- * (field names, {@code _id}, dates, decimals in the representation the template's converter uses), so the REST
- * API still reads them as {@link DraftInvoice} and {@link BookingRow}.
+ * Hand-written BSON for the hot path of InvoiceBookings: plan pieces and draft invoices written and read as
+ * {@link Document}s. Spring Data's mapping costs tens of microseconds per document, which at a million bookings is
+ * most of a minute; these documents have exactly the shape Spring Data writes (field names, {@code _id}, dates,
+ * decimals in the representation the template's converter uses), so the REST API still reads them as
+ * {@link DraftInvoice}.
  */
 final class RawDocuments {
-
-    /** The fields of a view row that planning needs. */
-    static final List<String> ROW_FIELDS = List.of("_id", "businessId", "start", "timeZone", "localDate",
-            "serviceId", "serviceName", "itemNo", "customerNo", "billToName", "priceType", "price", "currency", "quantity",
-            "unitPrice", "amount", "status", "reason");
 
     private final boolean decimal128;
 
     RawDocuments(MongoTemplate mongo) {
         this.decimal128 = mongo.getConverter().convertToMongoType(BigDecimal.ONE) instanceof Decimal128;
-    }
-
-    /** A view row with the fields planning uses; the others are null. */
-    static BookingRow row(Document d) {
-        String status = d.getString("status");
-        return new BookingRow(d.getString("_id"), d.getString("businessId"), null, null, instant(d.get("start")), null,
-                0, d.getString("timeZone"), d.getString("localDate"), d.getString("serviceId"), d.getString("serviceName"),
-                d.getString("itemNo"), null, null, d.getString("customerNo"), d.getString("billToName"),
-                d.getString("priceType"), decimal(d.get("price")), d.getString("currency"), decimal(d.get("quantity")),
-                decimal(d.get("unitPrice")), decimal(d.get("amount")), null,
-                status == null ? null : BookingStatus.valueOf(status), d.getString("reason"));
     }
 
     Document invoice(DraftInvoice invoice) {
@@ -54,12 +39,19 @@ final class RawDocuments {
                     .append("description", l.description()).append("serviceDate", date(l.serviceDate()))
                     .append("serviceLocalDate", text(l.serviceLocalDate())).append("timeZone", l.timeZone())
                     .append("quantity", money(l.quantity())).append("unitPrice", money(l.unitPrice()))
-                    .append("amount", money(l.amount())));
+                    .append("amount", money(l.amount())).append("unitOfMeasure", l.unitOfMeasure())
+                    .append("genProdPostingGroup", l.genProdPostingGroup())
+                    .append("vatProdPostingGroup", l.vatProdPostingGroup()));
         }
+        CustomerPosting posting = invoice.customerPosting();
         return new Document("_id", invoice.id()).append("commandId", invoice.commandId())
                 .append("customerNo", invoice.customerNo()).append("customerName", invoice.customerName())
                 .append("currency", invoice.currency()).append("lines", lines)
-                .append("totalAmount", money(invoice.totalAmount())).append("createdAt", date(invoice.createdAt()));
+                .append("totalAmount", money(invoice.totalAmount())).append("createdAt", date(invoice.createdAt()))
+                .append("customerPosting", posting == null ? null
+                        : new Document("customerPostingGroup", posting.customerPostingGroup())
+                                .append("genBusPostingGroup", posting.genBusPostingGroup())
+                                .append("vatBusPostingGroup", posting.vatBusPostingGroup()));
     }
 
     static DraftInvoice invoice(Document d) {
@@ -84,32 +76,5 @@ final class RawDocuments {
             return null;
         }
         return decimal128 ? new Decimal128(value) : value.toPlainString();
-    }
-
-    static BigDecimal decimal(Object value) {
-        if (value instanceof Decimal128 d) {
-            return d.bigDecimalValue();
-        }
-        if (value instanceof String s) {
-            return new BigDecimal(s);
-        }
-        return value instanceof BigDecimal b ? b : null;
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Date d ? d.toInstant() : null;
-    }
-
-    /** Local dates are stored as ISO-8601 text, like the view's {@code localDate} (see BookingRow). */
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof String s ? LocalDate.parse(s) : null;
     }
 }

@@ -1,23 +1,22 @@
 package dev.bookingsinvoicing.invoicing.command;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.InvoicingProperties;
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.invoicing.view.BookingClaim;
+import dev.bookingsinvoicing.invoicing.view.BookingClaims;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.BookingRowStore;
 import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
 import dev.bookingsinvoicing.invoicing.view.PriceOverride;
 import dev.bookingsinvoicing.schemas.DecimalFields;
@@ -34,60 +33,70 @@ import dev.bookingsinvoicing.schemas.DecimalFields;
  * a release from a deleted invoice) keeps the price.
  */
 @Component
-public class SetBookingPriceHandler {
+public class SetBookingPriceHandler implements CommandHandler<SetBookingPriceHandler.Command> {
 
     public static final String TYPE = "SetBookingPrice";
 
     /** The command as the domain sees it; quantity null means 1. */
     public record Command(String commandId, String issuedBy, List<String> bookingIds, BigDecimal unitPrice,
-            BigDecimal quantity) {
+            BigDecimal quantity) implements IssuedCommand {
+
+        BigDecimal quantityOrOne() {
+            return quantity == null ? BigDecimal.ONE : quantity;
+        }
     }
 
-    private final CommandResults results;
+    private final CommandResultStore results;
     private final BookingClaims claims;
+    private final BookingRowStore rows;
     private final BookingsNotInvoicedProjection projection;
-    private final MongoTemplate mongo;
-    private final InvoicingProperties properties;
+    private final DocumentsById documents;
+    private final CommandValidator validator;
+    private final Clock clock;
 
-    public SetBookingPriceHandler(CommandResults results, BookingClaims claims,
-            BookingsNotInvoicedProjection projection, MongoTemplate mongo, InvoicingProperties properties) {
+    public SetBookingPriceHandler(CommandResultStore results, BookingClaims claims, BookingRowStore rows,
+            BookingsNotInvoicedProjection projection, DocumentsById documents, CommandValidator validator,
+            Clock clock) {
         this.results = results;
         this.claims = claims;
+        this.rows = rows;
         this.projection = projection;
-        this.mongo = mongo;
-        this.properties = properties;
+        this.documents = documents;
+        this.validator = validator;
+        this.clock = clock;
     }
 
-    public void handle(Command command) {
-        Optional<CommandResult> done = results.find(command.commandId());
-        if (done.isPresent()) {
-            results.publish(done.get());
-            return;
-        }
-        BigDecimal quantity = command.quantity() == null ? BigDecimal.ONE : command.quantity();
-        String summary = "price " + CommandResults.describe(command.bookingIds()) + " at "
-                + quantity.stripTrailingZeros().toPlainString() + " x " + command.unitPrice();
-        CommandDecision decision = results.decision(command.commandId()).orElse(null);
-        if (decision == null) {
-            Optional<String> rejection = rejectionOf(command);
-            if (rejection.isPresent()) {
-                results.reject(command.commandId(), TYPE, command.issuedBy(), summary, rejection.get(),
-                        CommandResult.businessesOf(command.bookingIds()));
-                return;
-            }
-            decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(), TYPE,
-                    command.bookingIds().stream().distinct().toList(), results.now()));
-        }
-        results.reached(command.commandId(), CommandSteps.PLANNED);
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PriceOverride.class);
-        for (String id : decision.bookingIds()) {
-            bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), new PriceOverride(id,
-                    DecimalFields.exact(quantity), DecimalFields.exact(command.unitPrice()),
-                    command.commandId(), command.issuedBy(), decision.decidedAt()), FindAndReplaceOptions.options()
-                            .upsert());
-        }
-        bulk.execute();
-        results.reached(command.commandId(), CommandSteps.CLAIMED);
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String summary(Command command) {
+        return "price " + CommandResult.describe(command.bookingIds()) + " at "
+                + command.quantityOrOne().stripTrailingZeros().toPlainString() + " x " + command.unitPrice();
+    }
+
+    @Override
+    public Collection<String> businessesNamed(Command command) {
+        return CommandResult.businessesOf(command.bookingIds());
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Command command) {
+        return rejectionOf(command).map(Refusal::of);
+    }
+
+    @Override
+    public CarriedOut carryOut(Command command, Progress progress) {
+        CommandDecision decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(),
+                TYPE, command.bookingIds().stream().distinct().toList(), clock.instant()));
+        progress.reached(CommandSteps.PLANNED);
+        documents.upsertAll(decision.bookingIds().stream().map(id -> new PriceOverride(id,
+                DecimalFields.exact(command.quantityOrOne()), DecimalFields.exact(command.unitPrice()),
+                command.commandId(), command.issuedBy(), decision.decidedAt())).toList(), PriceOverride.class,
+                PriceOverride::id);
+        progress.reached(CommandSteps.CLAIMED);
         Set<String> inView = new LinkedHashSet<>();
         projection.recompute(decision.bookingIds()).forEach(r -> inView.add(r.id()));
         List<SkippedBooking> skipped = new ArrayList<>();
@@ -100,13 +109,12 @@ public class SetBookingPriceHandler {
                         : new SkippedBooking(id, "no longer in the view"));
             }
         }
-        results.finish(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary, List.of(), 0,
-                skipped, List.copyOf(inView), decision.decidedAt(), List.of()));
+        return CarriedOut.of(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary(command),
+                List.of(), 0, skipped, List.copyOf(inView), decision.decidedAt(), List.of()));
     }
 
     Optional<String> rejectionOf(Command command) {
-        Optional<String> basic = Validation.selection(command.commandId(), command.bookingIds(),
-                properties.maxSelection());
+        Optional<String> basic = validator.selectionRejectionOf(command.commandId(), command.bookingIds());
         if (basic.isPresent()) {
             return basic;
         }
@@ -118,16 +126,12 @@ public class SetBookingPriceHandler {
         }
         List<String> ids = command.bookingIds().stream().distinct().toList();
         Map<String, BookingClaim> claimed = claims.claimsOf(ids);
-        Map<String, BookingRow> rows = claims.rowsOf(ids);
-        Set<String> overridden = new LinkedHashSet<>();
-        for (List<String> batch : dev.bookingsinvoicing.invoicing.IdBatches.of(ids)) {
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), PriceOverride.class)
-                    .forEach(o -> overridden.add(o.id()));
-        }
+        Map<String, BookingRow> inView = rows.byId(ids);
+        Set<String> overridden = documents.byId(ids, PriceOverride.class, PriceOverride::id).keySet();
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
             BookingClaim claim = claimed.get(id);
-            BookingRow row = rows.get(id);
+            BookingRow row = inView.get(id);
             if (claim != null) {
                 problems.add(id + " " + claim.describe());
             } else if (row == null) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
 import dev.bookingsinvoicing.events.BookingsRecordReleased;
-import dev.bookingsinvoicing.invoicing.InvoicingConfiguration;
+import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedListener;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -31,7 +31,7 @@ public class BookingsQuarantineListener {
     }
 
     @KafkaListener(id = "${bookings.invoicing.quarantine-group:invoicing-quarantine}", topics = Topics.QUARANTINE,
-            containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY)
+            containerFactory = BookingsNotInvoicedListener.CONTAINER_FACTORY)
     public void on(ConsumerRecord<String, Object> record) {
         Object value = record.value();
         if (value instanceof BookingsRecordQuarantined event) {

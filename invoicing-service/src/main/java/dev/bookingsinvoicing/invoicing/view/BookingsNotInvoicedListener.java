@@ -16,12 +16,9 @@ import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
 import dev.bookingsinvoicing.events.CustomerUpdated;
-import dev.bookingsinvoicing.events.DraftInvoiceCreated;
-import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
 import dev.bookingsinvoicing.events.ItemUpdated;
-import dev.bookingsinvoicing.invoicing.InvoicingConfiguration;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.kafka.InvalidMessageException;
 import dev.bookingsinvoicing.schemas.DecimalFields;
@@ -29,11 +26,11 @@ import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**
- * Feeds the view from appointments, registrations and deleted draft invoices, one poll at a time: converts each
+ * Feeds the view from appointments and registrations, one poll at a time: converts each
  * record to a domain type and hands consecutive records of the same type to the projection together, so that the
  * projection's round trips to MongoDB are paid per poll, not per record; the log order between types is kept.
  *
- * <p>One container for the four topics: with its default concurrency of one, an appointment and the registration it
+ * <p>One container for the three topics: with its default concurrency of one, an appointment and the registration it
  * waits for are never applied at the same time within an instance (across instances, or with
  * {@code bookings.invoicing.view-concurrency} above one, the projection's re-check makes the order irrelevant). The
  * group id is a property so that a test can run a second, independent instance against the same broker.
@@ -44,6 +41,9 @@ import dev.bookingsinvoicing.schemas.Topics;
  */
 @Component
 public class BookingsNotInvoicedListener {
+
+    /** The batch listener container factory the view's listener runs in (defined by the service's configuration). */
+    public static final String CONTAINER_FACTORY = "viewListenerContainerFactory";
 
     private static final LogAccessor log = new LogAccessor(BookingsNotInvoicedListener.class);
 
@@ -58,8 +58,8 @@ public class BookingsNotInvoicedListener {
     }
 
     @KafkaListener(id = "${bookings.invoicing.view-group:invoicing-view}", topics = { Topics.APPOINTMENTS,
-            Topics.CUSTOMER_REGISTRATIONS, Topics.ITEM_REGISTRATIONS, Topics.INVOICES },
-            containerFactory = InvoicingConfiguration.VIEW_LISTENER_FACTORY, batch = "true",
+            Topics.CUSTOMER_REGISTRATIONS, Topics.ITEM_REGISTRATIONS },
+            containerFactory = CONTAINER_FACTORY, batch = "true",
             concurrency = "${bookings.invoicing.view-concurrency:1}")
     public void on(List<ConsumerRecord<String, Object>> records) {
         List<Pending> run = new ArrayList<>();
@@ -120,17 +120,11 @@ public class BookingsNotInvoicedListener {
             for (AppointmentCancelled event : (List<AppointmentCancelled>) events) {
                 projection.onCancelled(event.getBusinessId(), event.getAppointmentId(), event.getOccurredAt());
             }
-        } else if (first instanceof DraftInvoiceDeleted) {
-            // a deleted draft invoice: its bookings come back into the view (see the projection's restore)
-            for (DraftInvoiceDeleted event : (List<DraftInvoiceDeleted>) events) {
-                projection.restore(event.getBookingIds());
-            }
         }
     }
 
     /**
-     * What a record means to the view, or null when nothing (a DraftInvoiceCreated: the command that created the
-     * invoice removed its rows when it claimed them; a tombstone).
+     * What a record means to the view, or null when nothing (a tombstone).
      */
     private static Object viewEventOf(ConsumerRecord<String, Object> record) {
         Object value = record.value();
@@ -191,11 +185,8 @@ public class BookingsNotInvoicedListener {
                     event.getBusinessId(), event.getServiceId(), false, null, event.getReason(), event.getEventId(),
                     event.getOccurredAt(), null, ItemPosting.UNKNOWN);
         }
-        if (value instanceof AppointmentCancelled || value instanceof DraftInvoiceDeleted) {
+        if (value instanceof AppointmentCancelled) {
             return value;
-        }
-        if (value instanceof DraftInvoiceCreated) {
-            return null;
         }
         throw new InvalidMessageException("the view has no use for " + value.getClass().getSimpleName() + " records on "
                 + record.topic());

@@ -1,8 +1,5 @@
 package dev.bookingsinvoicing.invoicing.view;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,34 +12,36 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.IdBatches;
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.schemas.Keys;
 
 /**
  * Keeps "Bookings Not Invoiced" up to date from events, in any arrival order. Events come in batches (one poll of
  * the view's listener): each step of a batch is one {@code _id $in} read or one bulk write, so a batch of 500
- * appointments costs about as many round trips as one appointment did. Every look-up is by {@code _id} (the only
- * index the embedded server has): a customer registration finds its rows through {@link CustomerBookings}; an item
- * registration (a few per business, rarely) scans the view once per batch, which real MongoDB serves from the
- * by_service index declared on {@link BookingRow}.
+ * appointments costs about as many round trips as one appointment did. Every look-up is by {@code _id}: a customer
+ * registration finds its rows through {@link CustomerBookings}; an item registration (a few per business, rarely)
+ * reads its service's rows ({@link BookingRowStore#ofServices}).
  *
- * <p>A booking that has been claimed by an invoicing command ({@link BookingClaim}) is never written again: a
- * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view.
+ * <p>A booking that has been claimed by an invoicing command ({@link BookingClaims}) is never written again: a
+ * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view. Commands reach
+ * the view in-process: a claim takes the rows out, {@link #restore} brings released ones back, {@link #recompute}
+ * applies a price or an association.
  */
 @Component
 public class BookingsNotInvoicedProjection {
 
-    private final MongoTemplate mongo;
+    private final DocumentsById documents;
+    private final BookingRowStore rows;
+    private final BookingClaims claims;
     private final BookingRows rules;
 
-    public BookingsNotInvoicedProjection(MongoTemplate mongo, BookingRows rules) {
-        this.mongo = mongo;
+    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
+            BookingRows rules) {
+        this.documents = documents;
+        this.rows = rows;
+        this.claims = claims;
         this.rules = rules;
     }
 
@@ -58,7 +57,7 @@ public class BookingsNotInvoicedProjection {
             newest.merge(Keys.appointment(appointment.businessId(), appointment.appointmentId()), appointment,
                     (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
         }
-        Map<String, AppointmentState> previous = byId(findByIds(newest.keySet(), AppointmentState.class),
+        Map<String, AppointmentState> previous = documents.byId(newest.keySet(), AppointmentState.class,
                 AppointmentState::id);
         List<BookingRow> bare = new ArrayList<>();
         Set<String> newIds = new HashSet<>();
@@ -83,25 +82,24 @@ public class BookingsNotInvoicedProjection {
         if (states.isEmpty()) {
             return;
         }
-        List<BookingRow> rows = classifyAll(bare);
-        Set<String> claimed = claimedAmong(touched);
+        Set<String> claimed = claims.claimedAmong(touched);
 
-        List<BookingRow> toWrite = rows.stream().filter(r -> !claimed.contains(r.id())).toList();
-        replace(toWrite, true);
+        List<BookingRow> toWrite = classifyAll(bare).stream().filter(r -> !claimed.contains(r.id())).toList();
+        rows.upsert(toWrite);
         Set<String> gone = new HashSet<>(touched);
         gone.removeAll(newIds);
         gone.removeAll(claimed);
-        deleteRows(gone);
+        rows.delete(gone);
         rememberCustomersOf(toWrite);
-        removeRowsClaimedMeanwhile(toWrite);
+        claims.removeClaimedMeanwhile(toWrite);
         settle(toWrite);
-        saveAll(states, AppointmentState.class, AppointmentState::id);
+        documents.upsertAll(states, AppointmentState.class, AppointmentState::id);
     }
 
     /** The appointment disappeared from Bookings: its rows leave the view, unless already invoiced. */
     public void onCancelled(String businessId, String appointmentId, Instant occurredAt) {
         String key = Keys.appointment(businessId, appointmentId);
-        AppointmentState previous = mongo.findById(key, AppointmentState.class);
+        AppointmentState previous = documents.find(key, AppointmentState.class).orElse(null);
         if (previous != null && (previous.cancelled() || occurredAt.isBefore(previous.occurredAt()))) {
             return;
         }
@@ -110,15 +108,15 @@ public class BookingsNotInvoicedProjection {
             ids.addAll(previous.bookingIds());
         } else {
             // rows are written before their state: after a crash in between, only a scan finds them (rare)
-            mongo.find(query(where("businessId").is(businessId).and("appointmentId").is(appointmentId)),
-                    BookingRow.class).forEach(r -> ids.add(r.id()));
+            rows.ofAppointment(businessId, appointmentId).forEach(r -> ids.add(r.id()));
         }
-        ids.removeAll(claimedAmong(ids));
-        deleteRows(ids);
+        ids.removeAll(claims.claimedAmong(ids));
+        rows.delete(ids);
         // the appointment is kept: a booking invoiced before the cancellation stays on its draft invoice (the
         // cancellation never un-invoices); if that draft is deleted, the booking does not come back (see restore)
-        mongo.save(new AppointmentState(key, previous == null ? null : previous.revision(), occurredAt, true,
-                List.of(), previous == null ? null : previous.appointment()));
+        documents.upsertAll(List.of(new AppointmentState(key, previous == null ? null : previous.revision(),
+                occurredAt, true, List.of(), previous == null ? null : previous.appointment())), AppointmentState.class,
+                AppointmentState::id);
     }
 
     /**
@@ -129,17 +127,17 @@ public class BookingsNotInvoicedProjection {
     public void onCustomers(List<CustomerRegistration> registrations) {
         List<KnownCustomer> known = registrations.stream().filter(CustomerRegistration::registered)
                 .map(r -> new KnownCustomer(r.customerNo(), r.name(), r.occurredAt(), r.posting())).toList();
-        saveAll(known, KnownCustomer.class, KnownCustomer::id);
+        documents.upsertAll(known, KnownCustomer.class, KnownCustomer::id);
         List<CustomerRegistration> fresh = newerThanStored(registrations, CustomerRegistration.class,
                 CustomerRegistration::id, CustomerRegistration::occurredAt);
         if (fresh.isEmpty()) {
             return;
         }
-        saveAll(fresh, CustomerRegistration.class, CustomerRegistration::id);
+        documents.upsertAll(fresh, CustomerRegistration.class, CustomerRegistration::id);
         List<String> bookingIds = new ArrayList<>();
-        findByIds(fresh.stream().map(CustomerRegistration::id).toList(), CustomerBookings.class)
+        documents.find(fresh.stream().map(CustomerRegistration::id).toList(), CustomerBookings.class)
                 .forEach(c -> bookingIds.addAll(c.bookingIds()));
-        settle(findByIds(bookingIds, BookingRow.class));
+        settle(rows.find(bookingIds));
     }
 
     /** Item registrations, updates or rejections, in log order: the rows of those Bookings services are recomputed. */
@@ -149,12 +147,10 @@ public class BookingsNotInvoicedProjection {
         if (fresh.isEmpty()) {
             return;
         }
-        saveAll(fresh, ItemRegistration.class, ItemRegistration::id);
+        documents.upsertAll(fresh, ItemRegistration.class, ItemRegistration::id);
         Set<String> services = fresh.stream().map(ItemRegistration::id).collect(Collectors.toSet());
-        List<BookingRow> rows = mongo.find(query(where("serviceId").in(fresh.stream().map(ItemRegistration::serviceId)
-                .distinct().toList())), BookingRow.class).stream()
-                .filter(r -> services.contains(Keys.service(r.businessId(), r.serviceId()))).toList();
-        settle(rows);
+        settle(rows.ofServices(fresh.stream().map(ItemRegistration::serviceId).distinct().toList()).stream()
+                .filter(r -> services.contains(Keys.service(r.businessId(), r.serviceId()))).toList());
     }
 
     /**
@@ -164,8 +160,8 @@ public class BookingsNotInvoicedProjection {
      * ends up right even when appointments and registrations are applied concurrently by different instances.
      * Recomputations only replace existing rows: a row that was invoiced (deleted) meanwhile is not recreated.
      */
-    private void settle(List<BookingRow> rows) {
-        List<BookingRow> current = rows;
+    private void settle(List<BookingRow> toSettle) {
+        List<BookingRow> current = toSettle;
         for (int round = 0; round < 5 && !current.isEmpty(); round++) {
             List<BookingRow> again = classifyAll(current);
             List<BookingRow> changed = new ArrayList<>();
@@ -174,7 +170,7 @@ public class BookingsNotInvoicedProjection {
                     changed.add(again.get(i));
                 }
             }
-            replace(changed, false);
+            rows.replaceExisting(changed);
             current = changed;
         }
     }
@@ -188,87 +184,71 @@ public class BookingsNotInvoicedProjection {
      * @return the bookings that are in the view afterwards
      */
     public List<String> restore(Collection<String> bookingIds) {
-        Map<String, List<String>> byAppointment = new LinkedHashMap<>();
+        Set<String> appointments = new LinkedHashSet<>();
         for (String id : bookingIds) {
-            int first = id.indexOf('/');
-            int last = id.lastIndexOf('/');
-            if (first < 0 || last <= first) {
-                continue;
+            String appointment = Keys.appointmentOfBooking(id);
+            if (appointment != null) {
+                appointments.add(appointment);
             }
-            // Keys.booking = business/appointment/customer; business (a mailbox) and customer (a GUID) hold no '/'
-            byAppointment.computeIfAbsent(Keys.appointment(id.substring(0, first), id.substring(first + 1, last)),
-                    k -> new ArrayList<>()).add(id);
         }
-        if (byAppointment.isEmpty()) {
+        if (appointments.isEmpty()) {
             return List.of();
         }
         Set<String> wanted = new HashSet<>(bookingIds);
-        Set<String> claimed = claimedAmong(bookingIds);
+        Set<String> claimed = claims.claimedAmong(bookingIds);
         List<BookingRow> bare = new ArrayList<>();
-        for (AppointmentState state : findByIds(byAppointment.keySet(), AppointmentState.class)) {
+        for (AppointmentState state : documents.find(appointments, AppointmentState.class)) {
             if (state.cancelled() || state.appointment() == null) {
                 continue;
             }
             rules.bareRowsOf(state.appointment()).stream()
                     .filter(r -> wanted.contains(r.id()) && !claimed.contains(r.id())).forEach(bare::add);
         }
-        List<BookingRow> rows = classifyAll(bare);
-        replace(rows, true);
-        removeRowsClaimedMeanwhile(rows);
-        settle(rows);
-        List<String> back = new ArrayList<>();
-        findByIds(rows.stream().map(BookingRow::id).toList(), BookingRow.class).forEach(r -> back.add(r.id()));
-        return back;
+        List<BookingRow> restored = classifyAll(bare);
+        rows.upsert(restored);
+        claims.removeClaimedMeanwhile(restored);
+        settle(restored);
+        return List.copyOf(rows.byId(restored.stream().map(BookingRow::id).toList()).keySet());
     }
 
     /** Recomputes the given rows of the view (a price was set, a customer associated) and returns them as now. */
     public List<BookingRow> recompute(Collection<String> bookingIds) {
-        List<BookingRow> rows = findByIds(bookingIds, BookingRow.class);
-        settle(rows);
-        return findByIds(bookingIds, BookingRow.class);
+        settle(rows.find(bookingIds));
+        return rows.find(bookingIds);
     }
 
     /** The rows of one Bookings customer now in the view. */
     public List<BookingRow> rowsOfCustomer(String businessId, String bookingsCustomerId) {
-        CustomerBookings bookings = mongo.findById(Keys.customer(businessId, bookingsCustomerId),
-                CustomerBookings.class);
-        return bookings == null ? List.of() : findByIds(bookings.bookingIds(), BookingRow.class);
+        return documents.find(Keys.customer(businessId, bookingsCustomerId), CustomerBookings.class)
+                .map(bookings -> rows.find(bookings.bookingIds())).orElse(List.of());
     }
 
     /**
      * The rows with everything known now: registrations, associations, items and price overrides, each read in
      * {@code _id} batches. Same order as given.
      */
-    private List<BookingRow> classifyAll(List<BookingRow> rows) {
-        if (rows.isEmpty()) {
+    private List<BookingRow> classifyAll(List<BookingRow> toClassify) {
+        if (toClassify.isEmpty()) {
             return List.of();
         }
-        List<String> customerKeys = rows.stream().map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId()))
-                .distinct().toList();
-        Map<String, CustomerRegistration> customers = byId(findByIds(customerKeys, CustomerRegistration.class),
+        List<String> customerKeys = toClassify.stream()
+                .map(r -> Keys.customer(r.businessId(), r.bookingsCustomerId())).distinct().toList();
+        Map<String, CustomerRegistration> customers = documents.byId(customerKeys, CustomerRegistration.class,
                 CustomerRegistration::id);
-        Map<String, CustomerAssociation> associations = byId(findByIds(customerKeys, CustomerAssociation.class),
+        Map<String, CustomerAssociation> associations = documents.byId(customerKeys, CustomerAssociation.class,
                 CustomerAssociation::id);
-        Map<String, ItemRegistration> items = byId(findByIds(rows.stream()
-                .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList(), ItemRegistration.class),
+        Map<String, ItemRegistration> items = documents.byId(toClassify.stream()
+                .map(r -> Keys.service(r.businessId(), r.serviceId())).distinct().toList(), ItemRegistration.class,
                 ItemRegistration::id);
-        Map<String, PriceOverride> overrides = byId(findByIds(rows.stream().map(BookingRow::id).toList(),
-                PriceOverride.class), PriceOverride::id);
-        List<BookingRow> classified = new ArrayList<>(rows.size());
-        for (BookingRow row : rows) {
+        Map<String, PriceOverride> overrides = documents.byId(toClassify.stream().map(BookingRow::id).toList(),
+                PriceOverride.class, PriceOverride::id);
+        List<BookingRow> classified = new ArrayList<>(toClassify.size());
+        for (BookingRow row : toClassify) {
             String customerKey = Keys.customer(row.businessId(), row.bookingsCustomerId());
             classified.add(rules.classify(row, customers.get(customerKey), associations.get(customerKey),
                     items.get(Keys.service(row.businessId(), row.serviceId())), overrides.get(row.id())));
         }
         return classified;
-    }
-
-    private <T> List<T> findByIds(Collection<String> ids, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (List<String> batch : IdBatches.of(ids)) {
-            found.addAll(mongo.find(query(where("_id").in(batch)), type));
-        }
-        return found;
     }
 
     /**
@@ -283,7 +263,7 @@ public class BookingsNotInvoicedProjection {
             newest.merge(id.apply(registration), registration,
                     (kept, next) -> occurredAt.apply(next).isBefore(occurredAt.apply(kept)) ? kept : next);
         }
-        Map<String, T> stored = byId(findByIds(newest.keySet(), type), id);
+        Map<String, T> stored = documents.byId(newest.keySet(), type, id);
         return newest.values().stream().filter(r -> {
             T previous = stored.get(id.apply(r));
             return previous == null || !occurredAt.apply(r).isBefore(occurredAt.apply(previous));
@@ -294,75 +274,17 @@ public class BookingsNotInvoicedProjection {
      * Adds the rows' ids to their customers' {@link CustomerBookings}. Written after the rows and before
      * {@link #settle}: a registration saved before our settle is seen by it, one saved after finds these ids.
      */
-    private void rememberCustomersOf(List<BookingRow> rows) {
+    private void rememberCustomersOf(List<BookingRow> written) {
         Map<String, List<String>> byCustomer = new LinkedHashMap<>();
-        for (BookingRow row : rows) {
+        for (BookingRow row : written) {
             byCustomer.computeIfAbsent(Keys.customer(row.businessId(), row.bookingsCustomerId()),
                     k -> new ArrayList<>()).add(row.id());
         }
-        if (byCustomer.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CustomerBookings.class);
-        byCustomer.forEach((customer, ids) -> bulk.upsert(query(where("_id").is(customer)),
-                new Update().addToSet("bookingIds").each(ids.toArray())));
-        bulk.execute();
-    }
-
-    /** Upserts documents by {@code _id} in one bulk write. */
-    private <T> void saveAll(List<T> documents, Class<T> type, Function<T, String> id) {
-        replaceAll(documents, type, id, FindAndReplaceOptions.options().upsert());
-    }
-
-    /** Replaces documents by {@code _id} in one bulk write (upserting them or not, as the options say). */
-    private <T> void replaceAll(List<T> documents, Class<T> type, Function<T, String> id,
-            FindAndReplaceOptions options) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-        for (T document : documents) {
-            bulk.replaceOne(query(where("_id").is(id.apply(document))), document, options);
-        }
-        bulk.execute();
+        documents.addToSets(CustomerBookings.class, "bookingIds", byCustomer);
     }
 
     private static boolean isStaleOrSeen(AppointmentState previous, Instant occurredAt, String revision) {
         return occurredAt.isBefore(previous.occurredAt())
                 || occurredAt.equals(previous.occurredAt()) && revision.equals(previous.revision());
-    }
-
-    private Set<String> claimedAmong(Collection<String> bookingIds) {
-        if (bookingIds.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> claimed = new HashSet<>();
-        findByIds(bookingIds, BookingClaim.class).forEach(c -> claimed.add(c.id()));
-        return claimed;
-    }
-
-    /**
-     * An invoicing command may have claimed a booking between our claim check and our write; it deletes the row
-     * after claiming, but our write could land after that delete. Checking again after writing closes the gap
-     * (the claim alone already keeps the booking off a second invoice; this keeps the view honest).
-     */
-    private void removeRowsClaimedMeanwhile(List<BookingRow> written) {
-        deleteRows(claimedAmong(written.stream().map(BookingRow::id).toList()));
-    }
-
-    /** Upsert for rows of an appointment; plain replace (never re-creating a deleted row) for recomputations. */
-    private void replace(List<BookingRow> rows, boolean upsert) {
-        replaceAll(rows, BookingRow.class, BookingRow::id,
-                upsert ? FindAndReplaceOptions.options().upsert() : FindAndReplaceOptions.none());
-    }
-
-    private void deleteRows(Collection<String> ids) {
-        for (List<String> batch : IdBatches.of(ids)) {
-            mongo.remove(query(where("_id").in(batch)), BookingRow.class);
-        }
-    }
-
-    private static <T> Map<String, T> byId(List<T> documents, Function<T, String> id) {
-        return documents.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
     }
 }

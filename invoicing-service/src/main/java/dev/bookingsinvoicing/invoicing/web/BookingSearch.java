@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.IdBatches;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 
@@ -39,6 +39,18 @@ public class BookingSearch {
     public BookingSearch(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /** Whether the user sees any row of this customer no. */
+    boolean hasRowsOf(BusinessAccess access, String customerNo) {
+        return mongo.exists(Query.query(access.rows(Criteria.where("customerNo").is(customerNo))), BookingRow.class);
+    }
+
+    /** Ready bookings in a command's scope (a business, the filter's dates): what progress counts up to. */
+    long readyCount(BusinessAccess access, Criteria ready, String businessId, BookingFilter filter) {
+        BookingFilter dates = new BookingFilter(businessId, null, null, filter.from(), filter.to(), null, null, 0, 0);
+        return mongo.count(Query.query(access.rows(new Criteria().andOperator(ready, dates.criteria()))),
+                BookingRow.class);
     }
 
     List<BookingRow> page(BusinessAccess access, BookingFilter filter) {

@@ -21,11 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.bookingsinvoicing.commands.AssociateCustomer;
-import dev.bookingsinvoicing.commands.InvoiceBookings;
-import dev.bookingsinvoicing.commands.InvoiceScope;
-import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
-import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.invoicing.InvoicingProperties;
 import dev.bookingsinvoicing.invoicing.quarantine.BookingsQuarantine;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
@@ -46,15 +41,15 @@ public class BookingsPageController {
 
     private final BookingSearch search;
     private final OperatorActions actions;
-    private final MongoTemplate mongo;
+    private final OperatorCommands commands;
     private final int maxSelection;
     private final BookingsQuarantine quarantine;
 
-    public BookingsPageController(BookingSearch search, OperatorActions actions, MongoTemplate mongo,
+    public BookingsPageController(BookingSearch search, OperatorActions actions, OperatorCommands commands,
             InvoicingProperties properties, BookingsQuarantine quarantine) {
         this.search = search;
         this.actions = actions;
-        this.mongo = mongo;
+        this.commands = commands;
         this.maxSelection = properties.maxSelection();
         this.quarantine = quarantine;
     }
@@ -142,9 +137,7 @@ public class BookingsPageController {
         List<List<String>> chunks = chunks(ids);
         String title = "Invoice selected: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings");
         return actions.start(OperatorActions.actionId(token, "invoice-selected", ids), title, by, chunks.size(),
-                ids.size(), returnTo, i -> commandId -> InvoiceBookings.newBuilder().setCommandId(commandId)
-                        .setIssuedAt(now()).setIssuedBy(by).setScope(InvoiceScope.SELECTED)
-                        .setBookingIds(chunks.get(i)).build());
+                ids.size(), returnTo, i -> commandId -> commands.invoiceSelected(commandId, by, chunks.get(i)));
     }
 
     private OperatorAction invoiceCustomer(String token, BusinessAccess access, BookingFilter filter,
@@ -152,8 +145,7 @@ public class BookingsPageController {
         Set<String> customers = new LinkedHashSet<>();
         search.byIds(picked.size() > 1000 ? picked.subList(0, 1000) : picked).stream()
                 .map(BookingRow::customerNo).filter(c -> c != null).forEach(customers::add);
-        if (customers.isEmpty() && filter.customer() != null && mongo.exists(
-                Query.query(access.rows(Criteria.where("customerNo").is(filter.customer()))), BookingRow.class)) {
+        if (customers.isEmpty() && filter.customer() != null && search.hasRowsOf(access, filter.customer())) {
             customers.add(filter.customer());
         }
         if (customers.size() != 1) {
@@ -168,9 +160,8 @@ public class BookingsPageController {
         List<String> businesses = commandBusinesses(access, filter, ready);
         return actions.start(OperatorActions.actionId(token, "invoice-customer", List.of(customerNo, scope)),
                 "Invoice all for customer " + customerNo + " (" + scope + ")", access.user(), businesses.size(),
-                readyCount(access, ready, filter.businessId(), filter), returnTo,
-                i -> commandId -> scoped(InvoiceScope.CUSTOMER, filter, businesses.get(i), access.user())
-                        .setCustomerNo(customerNo).setCommandId(commandId).build());
+                search.readyCount(access, ready, filter.businessId(), filter), returnTo,
+                i -> commandId -> commands.invoiceAll(commandId, access.user(), customerNo, businesses.get(i), filter));
     }
 
     private OperatorAction invoiceAll(String token, BusinessAccess access, BookingFilter filter, String returnTo) {
@@ -179,9 +170,8 @@ public class BookingsPageController {
         List<String> businesses = commandBusinesses(access, filter, ready);
         return actions.start(OperatorActions.actionId(token, "invoice-all", List.of(scope)),
                 "Invoice all ready bookings (" + scope + ")", access.user(), businesses.size(),
-                readyCount(access, ready, filter.businessId(), filter), returnTo,
-                i -> commandId -> scoped(InvoiceScope.ALL, filter, businesses.get(i), access.user())
-                        .setCommandId(commandId).build());
+                search.readyCount(access, ready, filter.businessId(), filter), returnTo,
+                i -> commandId -> commands.invoiceAll(commandId, access.user(), null, businesses.get(i), filter));
     }
 
     /**
@@ -194,7 +184,7 @@ public class BookingsPageController {
             return Collections.singletonList(filter.businessId());
         }
         List<String> withReady = access.businesses().stream()
-                .filter(business -> readyCount(access, ready, business, filter) > 0).toList();
+                .filter(business -> search.readyCount(access, ready, business, filter) > 0).toList();
         if (withReady.isEmpty()) {
             throw new RefusedAction("No ready booking to invoice in " + filter.scopeDescription(false) + ".");
         }
@@ -209,9 +199,8 @@ public class BookingsPageController {
         List<List<String>> chunks = chunks(ids);
         return actions.start(OperatorActions.actionId(token, "mark-invoiced", concat(ids, why)),
                 "Mark as invoiced: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings") + " (" + why + ")",
-                by, chunks.size(), ids.size(), returnTo, i -> commandId -> MarkBookingsInvoiced.newBuilder()
-                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by).setBookingIds(chunks.get(i))
-                        .setReason(why).build());
+                by, chunks.size(), ids.size(), returnTo,
+                i -> commandId -> commands.markInvoiced(commandId, by, chunks.get(i), why));
     }
 
     private OperatorAction associate(String token, String by, List<String> ids, String customerNo,
@@ -232,10 +221,8 @@ public class BookingsPageController {
         return actions.start(OperatorActions.actionId(token, "associate-customer",
                 concat(new ArrayList<>(customers.keySet()), no + "|" + name)),
                 "Associate " + who.size() + " Bookings customer" + (who.size() == 1 ? "" : "s") + " with " + no, by,
-                who.size(), ids.size(), returnTo, i -> commandId -> AssociateCustomer.newBuilder()
-                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by)
-                        .setBusinessId(who.get(i).businessId()).setBookingsCustomerId(who.get(i).bookingsCustomerId())
-                        .setCustomerNo(no).setCustomerName(name).build());
+                who.size(), ids.size(), returnTo, i -> commandId -> commands.associate(commandId, by,
+                        who.get(i).businessId(), who.get(i).bookingsCustomerId(), no, name));
     }
 
     private OperatorAction setPrice(String token, String by, List<String> ids, String unitPrice, String quantity,
@@ -249,24 +236,8 @@ public class BookingsPageController {
         return actions.start(OperatorActions.actionId(token, "set-price", concat(ids, price + "|" + qty)),
                 "Set price " + price.toPlainString() + (qty == null ? "" : " x " + qty.stripTrailingZeros()
                         .toPlainString()) + " on " + ids.size() + (ids.size() == 1 ? " booking" : " bookings"),
-                by, chunks.size(), ids.size(), returnTo, i -> commandId -> SetBookingPrice.newBuilder()
-                        .setCommandId(commandId).setIssuedAt(now()).setIssuedBy(by).setBookingIds(chunks.get(i))
-                        .setUnitPrice(DecimalFields.legacyMoney(price)).setQuantity(DecimalFields.legacyQuantity(qty))
-                        .setExactUnitPrice(DecimalFields.exact(price)).setExactQuantity(DecimalFields.exact(qty))
-                        .build());
-    }
-
-    /** The filter's dates travel as local dates, so the command takes exactly the rows the page shows for them. */
-    private InvoiceBookings.Builder scoped(InvoiceScope scope, BookingFilter filter, String businessId, String by) {
-        return InvoiceBookings.newBuilder().setIssuedAt(now()).setIssuedBy(by).setScope(scope)
-                .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to());
-    }
-
-    /** Ready bookings in a command's scope (a business, the filter's dates): what progress counts up to. */
-    private long readyCount(BusinessAccess access, Criteria ready, String businessId, BookingFilter filter) {
-        BookingFilter dates = new BookingFilter(businessId, null, null, filter.from(), filter.to(), null, null, 0, 0);
-        return mongo.count(Query.query(access.rows(new Criteria().andOperator(ready, dates.criteria()))),
-                BookingRow.class);
+                by, chunks.size(), ids.size(), returnTo,
+                i -> commandId -> commands.setPrice(commandId, by, chunks.get(i), price, qty));
     }
 
     /** A selection larger than bookings.invoicing.max-selection travels as several commands. */
@@ -303,10 +274,6 @@ public class BookingsPageController {
         List<String> all = new ArrayList<>(ids);
         all.add(extra);
         return all;
-    }
-
-    private static java.time.Instant now() {
-        return java.time.Instant.now();
     }
 
     /** The list's filter as it arrives in the query string (or as hidden fields of the action form). */

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
@@ -31,10 +30,12 @@ public class DraftInvoicesPageController {
 
     private final MongoTemplate mongo;
     private final OperatorActions actions;
+    private final OperatorCommands commands;
 
-    public DraftInvoicesPageController(MongoTemplate mongo, OperatorActions actions) {
+    public DraftInvoicesPageController(MongoTemplate mongo, OperatorActions actions, OperatorCommands commands) {
         this.mongo = mongo;
         this.actions = actions;
+        this.commands = commands;
     }
 
     @GetMapping("/draft-invoices")
@@ -67,8 +68,7 @@ public class DraftInvoicesPageController {
         String by = access.user();
         OperatorAction action = actions.start(OperatorActions.actionId(token, "delete-draft", List.of(invoiceId)),
                 "Delete draft invoice " + invoiceId, by, 1, 0, "/draft-invoices",
-                i -> commandId -> DeleteDraftInvoice.newBuilder().setCommandId(commandId)
-                        .setIssuedAt(java.time.Instant.now()).setIssuedBy(by).setInvoiceId(invoiceId).build());
+                i -> commandId -> commands.deleteDraft(commandId, by, invoiceId));
         return "redirect:/actions/" + action.id();
     }
 

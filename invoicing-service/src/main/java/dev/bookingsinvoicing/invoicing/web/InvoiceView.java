@@ -30,7 +30,8 @@ public record InvoiceView(String id, String commandId, String customerNo, String
                         l.get("lineNo") instanceof Number n ? n.intValue() : 0, l.getString("bookingId"),
                         l.getString("itemNo"), l.getString("description"),
                         CommandOutcome.instant(l.get("serviceDate")), Money.of(l.get("quantity")),
-                        l.getString("unitOfMeasure"), Money.of(l.get("unitPrice")), Money.of(l.get("amount")))).toList(),
+                        l.getString("unitOfMeasure"), Money.of(l.get("unitPrice")), Money.of(l.get("amount"))))
+                        .toList(),
                 Money.of(d.get("totalAmount")), CommandOutcome.instant(d.get("createdAt")));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.IdBatches;
+import dev.bookingsinvoicing.invoicing.store.IdBatches;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**

@@ -21,6 +21,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 
 /**
  * MongoDB goes away in the middle of applying an event (the fault suite's MongoDB outage once left 122 rows
@@ -35,8 +36,10 @@ class BookingsNotInvoicedProjectionRetryTest {
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
 
     private final FailingOnce mongo = new FailingOnce(CLIENT, "retry-" + System.nanoTime());
-    private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(mongo,
-            new BookingRows(new Pricing()));
+    private final DocumentsById documents = new DocumentsById(mongo);
+    private final BookingRowStore rows = new BookingRowStore(mongo, documents);
+    private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
+            new BookingClaims(documents, rows), new BookingRows(new Pricing()));
 
     @AfterAll
     static void stop() {

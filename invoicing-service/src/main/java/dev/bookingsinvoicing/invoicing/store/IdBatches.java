@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.invoicing;
+package dev.bookingsinvoicing.invoicing.store;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.faults.dlt;
+package dev.bookingsinvoicing.cli;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -32,7 +32,8 @@ import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * Reads a dead-letter topic and re-publishes chosen records to the topic they came from, with their original key
- * and bytes. Plain Kafka clients, so that it works against any cluster from the command line or a test.
+ * and bytes. Plain Kafka clients made by {@link KafkaClients} (the operator's client settings, every wait within
+ * the run's time), so that it works against any cluster from the command line ({@code dlt list|replay}) or a test.
  */
 public final class DeadLetters {
 
@@ -45,6 +46,7 @@ public final class DeadLetters {
     static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
     static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
+    private static final Duration POLL = Duration.ofMillis(500);
 
     /** One dead letter as an operator needs to see it. */
     public record DeadLetter(String deadLetterTopic, int partition, long offset, String key, int size, String reason,
@@ -58,10 +60,10 @@ public final class DeadLetters {
         }
     }
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
 
-    public DeadLetters(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetters(KafkaClients kafka) {
+        this.kafka = kafka;
     }
 
     /**
@@ -72,16 +74,19 @@ public final class DeadLetters {
         String dlt = deadLetterTopicOf(topic);
         List<DeadLetter> letters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(dlt, Duration.ofSeconds(30));
+            List<PartitionInfo> infos = consumer.partitionsFor(dlt, kafka.remaining());
             if (infos == null || infos.isEmpty()) {
                 return List.of();
             }
             List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(dlt, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, kafka.remaining());
+            while (partitions.stream().anyMatch(p -> consumer.position(p, kafka.remaining()) < ends.get(p))) {
+                if (kafka.expired()) {
+                    throw new TimeoutException("reading " + dlt + " took longer than the run's time");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     letters.add(toDeadLetter(record));
                 }
             }
@@ -120,13 +125,12 @@ public final class DeadLetters {
         }
         headers.add(REPLAYED_FROM_HEADER, (letter.deadLetterTopic() + "/" + letter.partition() + "/" + letter.offset())
                 .getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 // one record per run: idempotence buys nothing, and a replay that arrives twice is harmless
                 // (every consumer is idempotent)
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new StringSerializer(),
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1)), new StringSerializer(),
                 new ByteArraySerializer())) {
             // no partition: the original key decides, as it did for the original record
             return producer.send(new ProducerRecord<>(target, null, letter.key(), letter.value(), headers)).get();
@@ -185,11 +189,11 @@ public final class DeadLetters {
         };
     }
 
+    /** A consumer of its own partitions (no group: nothing is committed). */
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-tool-" + UUID.randomUUID(),
+        return new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

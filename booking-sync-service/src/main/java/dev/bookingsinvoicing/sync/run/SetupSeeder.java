@@ -1,10 +1,9 @@
-package dev.bookingsinvoicing.sync.setup;
+package dev.bookingsinvoicing.sync.run;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.sync.run.SyncRunner;
 
 /** Seeds the Booking Sync setups from configuration at start-up, so the setup API shows them before the first run. */
 @Component

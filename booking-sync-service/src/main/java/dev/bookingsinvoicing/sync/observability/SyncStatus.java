@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.sync.run;
+package dev.bookingsinvoicing.sync.observability;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+
+import dev.bookingsinvoicing.sync.domain.BusinessRunSummary;
 
 /**
  * The outcome of the sync per business, and whether the first full sync is done: the local stack and end-to-end tests
@@ -43,26 +45,26 @@ public class SyncStatus {
     private final Map<String, BusinessStatus> businesses = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
 
-    void started(String businessId, Instant at) {
+    public void started(String businessId, Instant at) {
         businesses.compute(businessId, (id, previous) -> previous == null
                 ? new BusinessStatus(id, at, null, null, null, null, null)
                 : new BusinessStatus(id, at, previous.lastSuccessAt(), previous.syncedUpTo(), previous.lastError(),
                         previous.lastErrorAt(), previous.lastRun()));
     }
 
-    void succeeded(BusinessRunSummary summary, Instant asOf, Instant at) {
+    public void succeeded(BusinessRunSummary summary, Instant asOf, Instant at) {
         businesses.compute(summary.businessId(), (id, previous) -> new BusinessStatus(id,
                 previous == null ? at : previous.lastRunAt(), at, asOf, null, null, summary));
     }
 
-    void failed(BusinessRunSummary summary, Instant at) {
+    public void failed(BusinessRunSummary summary, Instant at) {
         businesses.compute(summary.businessId(), (id, previous) -> new BusinessStatus(id,
                 previous == null ? at : previous.lastRunAt(), previous == null ? null : previous.lastSuccessAt(),
                 previous == null ? null : previous.syncedUpTo(), summary.error(), at, summary));
     }
 
     /** After a run over the given businesses: the first sync is done once each of them succeeded at least once. */
-    void runFinished(Collection<String> enabledBusinessIds) {
+    public void runFinished(Collection<String> enabledBusinessIds) {
         if (enabledBusinessIds.stream()
                 .allMatch(id -> businesses.containsKey(id) && businesses.get(id).lastSuccessAt() != null)) {
             firstSync.complete(null);

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.sync.run;
+package dev.bookingsinvoicing.sync.domain;
 
 import java.time.Instant;
 import java.util.List;

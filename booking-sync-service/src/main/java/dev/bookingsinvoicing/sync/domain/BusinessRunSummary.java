@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.sync.run;
+package dev.bookingsinvoicing.sync.domain;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ public record BusinessRunSummary(String businessId, boolean fullWindow, Instant 
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    static BusinessRunSummary failure(String businessId, String error) {
+    public static BusinessRunSummary failure(String businessId, String error) {
         return new BusinessRunSummary(businessId, false, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(),
                 error);
     }

@@ -1,0 +1,41 @@
+package dev.bookingsinvoicing.invoicing.command;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
+
+/**
+ * The stored answers ({@code command_results}) and decisions ({@code command_decisions}) of commands, by command id.
+ * A stored result makes a command done; a stored decision makes a retry carry out what the first attempt decided.
+ */
+@Component
+public class CommandResultStore {
+
+    private final DocumentsById documents;
+
+    public CommandResultStore(DocumentsById documents) {
+        this.documents = documents;
+    }
+
+    public Optional<CommandResult> find(String commandId) {
+        return documents.find(commandId, CommandResult.class);
+    }
+
+    /** Stores the result; a concurrent attempt of the same command may have stored the identical one first. */
+    void save(CommandResult result) {
+        documents.insertOrExisting(result, CommandResult.class, result.id());
+    }
+
+    Optional<CommandDecision> decision(String commandId) {
+        return documents.find(commandId, CommandDecision.class);
+    }
+
+    /** The stored decision of this command, or the new one stored now (or the one a racing attempt stored first). */
+    CommandDecision decide(String commandId, Supplier<CommandDecision> decision) {
+        return decision(commandId)
+                .orElseGet(() -> documents.insertOrExisting(decision.get(), CommandDecision.class, commandId));
+    }
+}

@@ -2,7 +2,6 @@ package dev.bookingsinvoicing.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,27 +11,21 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.bookingsinvoicing.customers.registration.CustomerDiscoveredListener;
 import dev.bookingsinvoicing.customers.registration.CustomerFilter;
 import dev.bookingsinvoicing.customers.registration.CustomerProperties;
@@ -44,11 +37,11 @@ import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.kafka.KafkaSupportAutoConfiguration;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.registration.testing.RegistrationServiceTest;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The customer service over a real embedded broker and the wire-protocol MongoDB server with a two-digit series
@@ -60,32 +53,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest(classes = CustomerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=customer-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "bookings.kafka.topics.partitions=1",
                 "bookings.kafka.retry.initial-interval=10ms",
                 "bookings.kafka.retry.max-interval=20ms",
                 "bookings.customers.number-series.digits=2",
                 "bookings.customers.number-series.warn-at=0.8" })
 @ExtendWith(OutputCaptureExtension.class)
-class CustomerNumberSeriesIntegrationTest {
+class CustomerNumberSeriesIntegrationTest extends RegistrationServiceTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final String BUSINESS = "series@example.com";
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/customers");
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("customers"));
     }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
 
     @Autowired
     MeterRegistry meters;
@@ -101,9 +85,6 @@ class CustomerNumberSeriesIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> serviceProducer;
-
-    @LocalServerPort
-    int port;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -139,7 +120,7 @@ class CustomerNumberSeriesIntegrationTest {
                         + "left (80% warning threshold passed)"));
         assertThat(meters.get("bookings.numbers.remaining").tag("series", "customer").gauge().value()).isZero();
         // (the embedded MongoDB server does not answer the health check's "hello", so this contributor is asked alone)
-        Map<String, Object> series = RestClient.create("http://localhost:" + port).get()
+        Map<String, Object> series = anonymous().get()
                 .uri("/actuator/health/customerNumberSeries").exchange((req, res) -> {
                     assertThat(res.getStatusCode().value()).isEqualTo(200);
                     return res.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { });
@@ -150,7 +131,7 @@ class CustomerNumberSeriesIntegrationTest {
         // And with the series widened to three digits, the replayed dead letter takes the very next number
         CustomerDiscoveredListener widened = new CustomerDiscoveredListener(new CustomerRegistrar(
                 new CustomerFilter(properties.filter()), templates::defaultTemplate,
-                new CustomerProperties.NumberSeries("C", 3, 10, 0.8).numbers(), store), serviceProducer);
+                new CustomerProperties.NumberSeriesSettings("C", 3, 10, 0.8).numbers(), store), serviceProducer);
         widened.on((CustomerDiscovered) EventSchemas.get().decode(deadLetter.value()));
         assertThat(((CustomerRegistered) events(11).get(10)).getCustomerNo()).isEqualTo("C100");
     }
@@ -170,9 +151,7 @@ class CustomerNumberSeriesIntegrationTest {
     }
 
     private void send(CustomerDiscovered d) {
-        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
-        producer.send(Topics.CUSTOMERS, Keys.customer(d.getBusinessId(), d.getBookingsCustomerId()), d).join();
+        send(Topics.CUSTOMERS, Keys.customer(d.getBusinessId(), d.getBookingsCustomerId()), d);
     }
 
     private static CustomerDiscovered discovered(String id, String name, String email, Instant at) {

@@ -1,10 +1,8 @@
 package dev.bookingsinvoicing.items;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,44 +11,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
 import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.registration.testing.RegistrationServiceTest;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -63,35 +43,20 @@ import dev.bookingsinvoicing.schemas.Topics;
 @SpringBootTest(classes = ItemServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=item-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "bookings.kafka.topics.partitions=1",
                 "bookings.kafka.retry.initial-interval=10ms",
                 "bookings.items.filter.include-hidden=false" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ItemRegistrationIntegrationTest {
+class ItemRegistrationIntegrationTest extends RegistrationServiceTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/items");
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("items"));
     }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    @LocalServerPort
-    int port;
 
     private static final List<ServiceDiscovered> DISCOVERED = List.of(
             discovered("salon", "s1", "Haircut", "25", false, T0),
@@ -143,12 +108,10 @@ class ItemRegistrationIntegrationTest {
         });
         assertThat(item("SVC0010")).containsEntry("type", "Service").containsEntry("genProdPostingGroup", "SERVICES")
                 .containsEntry("serviceId", "s1");
-        assertThat(reader().get().uri("/api/items/by-bookings-service?businessId=clinic@example.com&serviceId=k1")
-                .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { }))
+        assertThat(get("/api/items/by-bookings-service?businessId=clinic@example.com&serviceId=k1"))
                 .containsEntry("itemNo", registered.get("k1").getItemNo());
-        assertThat(reader().get().uri("/api/items?businessId=salon@example.com").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { })).containsEntry("totalElements", 4);
-        assertThat(status(RestClient.create(base()), HttpMethod.GET, "/api/items", null)).isEqualTo(401);
+        assertThat(get("/api/items?businessId=salon@example.com")).containsEntry("totalElements", 4);
+        assertThat(status(anonymous(), HttpMethod.GET, "/api/items", null)).isEqualTo(401);
     }
 
     @Test
@@ -178,16 +141,7 @@ class ItemRegistrationIntegrationTest {
         Set<String> before = allEvents().stream().map(e -> ((GenericRecord) e).get("eventId").toString())
                 .collect(Collectors.toSet());
 
-        MessageListenerContainer container = listeners.getListenerContainer("item-service");
-        container.stop();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            TopicPartition partition = new TopicPartition(Topics.SERVICES, 0);
-            admin.alterConsumerGroupOffsets("item-service", Map.of(partition, new OffsetAndMetadata(0))).all().get();
-            container.start();
-            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get().get(partition).offset();
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.listConsumerGroupOffsets("item-service")
-                    .partitionsToOffsetAndMetadata().get().get(partition).offset() >= end);
-        }
+        replayFromStart("item-service", Topics.SERVICES);
 
         List<Object> after = allEvents();
         assertThat(after.size()).isGreaterThan(before.size());
@@ -203,7 +157,7 @@ class ItemRegistrationIntegrationTest {
         String stock = """
                 {"code":"STOCK","type":"Inventory","baseUnitOfMeasure":"PCS","genProdPostingGroup":"RETAIL",
                  "vatProdPostingGroup":"VAT25"}""";
-        assertThat(status(RestClient.create(base()), HttpMethod.POST, "/api/item-templates", stock)).isEqualTo(401);
+        assertThat(status(anonymous(), HttpMethod.POST, "/api/item-templates", stock)).isEqualTo(401);
         assertThat(status(reader(), HttpMethod.POST, "/api/item-templates", stock)).isEqualTo(403);
 
         Map<String, Object> problem = problem(HttpMethod.POST, "/api/item-templates", stock);
@@ -221,49 +175,15 @@ class ItemRegistrationIntegrationTest {
         assertThat(status(admin(), HttpMethod.POST, "/api/item-templates", session)).isEqualTo(201);
         assertThat(status(admin(), HttpMethod.PUT, "/api/item-templates/SESSION", session.replace("PCS", "HOUR")))
                 .isEqualTo(200);
-        Map<String, Object> list = reader().get().uri("/api/item-templates").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> list = get("/api/item-templates");
         assertThat(list).containsEntry("defaultTemplate", "BOOKINGS-SVC");
         assertThat((List<?>) list.get("templates")).hasSize(2);
         assertThat(problem(HttpMethod.DELETE, "/api/item-templates/BOOKINGS-SVC", null)).containsEntry("status", 409);
         assertThat(status(admin(), HttpMethod.DELETE, "/api/item-templates/SESSION", null)).isEqualTo(204);
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private RestClient admin() {
-        return RestClient.builder().baseUrl(base()).defaultHeaders(h -> h.setBasicAuth("admin", "admin")).build();
-    }
-
-    private RestClient reader() {
-        return RestClient.builder().baseUrl(base()).defaultHeaders(h -> h.setBasicAuth("dashboard", "dashboard"))
-                .build();
-    }
-
-    private Map<String, Object> problem(HttpMethod method, String uri, String json) {
-        RestClient.RequestBodySpec request = admin().method(method).uri(uri);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(json);
-        }
-        return request.exchange((req, res) -> {
-            assertThat(res.getHeaders().getContentType()).hasToString("application/problem+json");
-            return res.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { });
-        });
-    }
-
-    private static int status(RestClient client, HttpMethod method, String uri, String json) {
-        RestClient.RequestBodySpec request = client.method(method).uri(uri);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(json);
-        }
-        return request.exchange((req, res) -> res.getStatusCode().value());
-    }
-
     private Map<String, Object> item(String itemNo) {
-        return reader().get().uri("/api/items/{no}", itemNo).retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        return get("/api/items/{no}", itemNo);
     }
 
     private List<Map<String, Object>> duplicateNames() {
@@ -272,8 +192,7 @@ class ItemRegistrationIntegrationTest {
     }
 
     private long itemCount() {
-        Map<String, Object> page = reader().get().uri("/api/items?page=0&size=100").retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> page = get("/api/items?page=0&size=100");
         assertThat((List<?>) page.get("items")).hasSize(((Number) page.get("totalElements")).intValue());
         return ((Number) page.get("totalElements")).longValue();
     }
@@ -291,9 +210,7 @@ class ItemRegistrationIntegrationTest {
     }
 
     private void send(ServiceDiscovered d) {
-        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
-        producer.send(Topics.SERVICES, Keys.service(d.getBusinessId(), d.getServiceId()), d).join();
+        send(Topics.SERVICES, Keys.service(d.getBusinessId(), d.getServiceId()), d);
     }
 
     private static ServiceDiscovered discovered(String business, String id, String name, String price, boolean hidden,

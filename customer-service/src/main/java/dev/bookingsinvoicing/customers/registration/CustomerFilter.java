@@ -3,6 +3,8 @@ package dev.bookingsinvoicing.customers.registration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bookingsinvoicing.registration.RegistrationFilter;
+import dev.bookingsinvoicing.registration.Rejection;
 import dev.bookingsinvoicing.service.registration.FilterValues;
 
 /**
@@ -10,7 +12,8 @@ import dev.bookingsinvoicing.service.registration.FilterValues;
  * limited to configured cities, counties/states, postal codes and countries. The country is the one the customer
  * would get: Bookings' country, or the template's country/region code when Bookings has none.
  */
-public final class CustomerFilter {
+public record CustomerFilter(CustomerProperties.Filter settings)
+        implements RegistrationFilter<BookingsCustomer, CustomerTemplate> {
 
     public static final String EMAIL_REQUIRED = "email-required";
     public static final String CITY = "city-filter";
@@ -18,13 +21,8 @@ public final class CustomerFilter {
     public static final String POSTAL_CODE = "postal-code-filter";
     public static final String COUNTRY = "country-filter";
 
-    private final CustomerProperties.Filter settings;
-
-    public CustomerFilter(CustomerProperties.Filter settings) {
-        this.settings = settings;
-    }
-
     /** The first rule the customer fails, or empty when it may be registered with {@code template}. */
+    @Override
     public Optional<Rejection> check(BookingsCustomer customer, CustomerTemplate template) {
         if (EmailAddresses.normalise(customer.emailAddress()) == null) {
             return Optional.of(new Rejection(EMAIL_REQUIRED,

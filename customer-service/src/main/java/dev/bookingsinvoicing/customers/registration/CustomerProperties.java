@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Settings under {@code bookings.customers}: which Bookings customers may become customers, the templates seeded
  * into MongoDB (inserted when absent, so changes made over the API survive a restart), the template new customers
@@ -30,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
         @Valid @NotNull @DefaultValue List<CustomerTemplate> templates,
         @NotBlank(message = "bookings.customers.default-template is required") String defaultTemplate,
-        @Valid @NotNull @DefaultValue NumberSeries numberSeries) {
+        @Valid @NotNull @DefaultValue NumberSeriesSettings numberSeries) {
 
     /**
      * BC's customer filter beyond the email rule. Each list holds accepted values, compared trimmed and
@@ -59,23 +61,20 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Filter filter,
      * @param step   the gap between two numbers
      * @param warnAt the share of the series used from which a WARN is logged and health is DEGRADED
      */
-    public record NumberSeries(@NotBlank @DefaultValue("C") String prefix, @Min(1) @Max(18) @DefaultValue("5") int digits,
-            @Min(1) @DefaultValue("10") int step,
+    public record NumberSeriesSettings(@NotBlank @DefaultValue("C") String prefix,
+            @Min(1) @Max(18) @DefaultValue("5") int digits, @Min(1) @DefaultValue("10") int step,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.9") double warnAt) {
-
-        /** The setting that widens the series, named in its warnings and errors. */
-        public static final String DIGITS_SETTING = "bookings.customers.number-series.digits";
 
         /** At least one number must fit, else not one customer could ever be registered. */
         @AssertTrue(message = "bookings.customers.number-series.step must be smaller than 10^digits")
         public boolean isStepWithinDigits() {
-            return digits < 1 || digits > 18 || step < Math.pow(10, digits);
+            return NumberSeries.stepFits(digits, step);
         }
 
-        /** The series that formats customer numbers. */
-        public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
-            return new dev.bookingsinvoicing.service.registration.NumberSeries("customer", prefix, digits, step, warnAt,
-                    DIGITS_SETTING);
+        /** The series that formats customer numbers; its warnings and errors name the setting that widens it. */
+        public NumberSeries numbers() {
+            return new NumberSeries("customer", prefix, digits, step, warnAt,
+                    "bookings.customers.number-series.digits");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.bookingsinvoicing.customers.registration;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,32 +14,26 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import dev.bookingsinvoicing.service.registration.NumberCounter;
-import dev.bookingsinvoicing.service.registration.NumberSeries;
+import dev.bookingsinvoicing.registration.Nouns;
+import dev.bookingsinvoicing.registration.RegistrationStore;
 
 /**
- * The customer service's MongoDB collections. Every write is keyed by {@code _id} (insert, upsert or findAndModify),
- * because that is what is atomic and fast everywhere, the embedded server included, and needs no transaction.
+ * The customer service's MongoDB collections: the kernel's (customers, one state per Bookings customer in
+ * {@value #MAPPINGS}, the number series) and the email claims that match Bookings customers to customers.
  */
-public class CustomerStore {
+public class CustomerStore extends RegistrationStore<CustomerRecord, CustomerLink, RegistrationOutcome> {
 
+    /** How the service names what it registers: customers, {@code bookings.customers}, customer templates. */
+    public static final Nouns NOUNS = new Nouns("customer", "customers");
     public static final String CUSTOMERS = "customers";
     /** businessId/bookingsCustomerId -> customerNo, the Bookings values last applied and the event last published. */
     public static final String MAPPINGS = "customer_mappings";
     /** normalised email -> customerNo: inserting here is how a number is claimed for an email, once. */
     public static final String EMAILS = "customer_emails";
-    public static final String NUMBER_SERIES = "number_series";
-    static final String SERIES_ID = "customers";
-
-    private final MongoTemplate mongo;
-    private final NumberCounter numbers;
 
     public CustomerStore(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.numbers = new NumberCounter(mongo, NUMBER_SERIES, SERIES_ID);
-        // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
-        mongo.indexOps(CUSTOMERS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
-        mongo.indexOps(CUSTOMERS).createIndex(new Index().on("bookingsIds.businessId", Sort.Direction.ASC));
+        super(mongo, new Layout(CUSTOMERS, "bookingsIds.businessId", MAPPINGS, "bookingsCustomerId", "customerNo"),
+                CustomerRecord::of, new CustomerOutcomeDocuments());
         // which other Bookings customers still use an email, when one of them changes it
         mongo.indexOps(MAPPINGS).createIndex(new Index().on("customerNo", Sort.Direction.ASC));
     }
@@ -49,24 +42,10 @@ public class CustomerStore {
     public record EmailClaim(String customerNo, String claimedBy, String name) {
     }
 
-    public Optional<SourceState> state(String reference) {
-        return Optional.ofNullable(mongo.findById(reference, Document.class, MAPPINGS)).map(CustomerStore::stateOf);
-    }
-
     public Optional<EmailClaim> emailClaim(String email) {
         Document found = mongo.findById(email, Document.class, EMAILS);
         return Optional.ofNullable(found).map(d -> new EmailClaim(d.getString("customerNo"), d.getString("claimedBy"),
                 d.getString("name")));
-    }
-
-    /** The next number of the series, formatted (see {@link NumberCounter#nextNumber}). */
-    public String nextNumber(NumberSeries series) {
-        return numbers.nextNumber(series);
-    }
-
-    /** The last value handed out by the series (0 before the first). */
-    public long lastNumber() {
-        return numbers.last();
     }
 
     /** Claims the email for {@code customerNo}; if someone claimed it first, returns their claim instead. */
@@ -135,16 +114,16 @@ public class CustomerStore {
     /** Sets only the Bookings-owned fields that changed (the email normalised); template fields are never touched. */
     public CustomerRecord updateCustomer(String customerNo, BookingsCustomer source, List<String> changedFields) {
         Update update = new Update();
-        if (changedFields.contains(SourceState.NAME)) {
+        if (changedFields.contains(CustomerLink.NAME)) {
             update.set("name", source.displayName());
         }
-        if (changedFields.contains(SourceState.EMAIL)) {
+        if (changedFields.contains(CustomerLink.EMAIL)) {
             update.set("email", EmailAddresses.normalise(source.emailAddress()));
         }
-        if (changedFields.contains(SourceState.PHONE)) {
+        if (changedFields.contains(CustomerLink.PHONE)) {
             update.set("phone", source.phone());
         }
-        if (changedFields.contains(SourceState.ADDRESS)) {
+        if (changedFields.contains(CustomerLink.ADDRESS)) {
             update.set("address", addressOf(source));
         }
         Document saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(customerNo)), update,
@@ -155,69 +134,33 @@ public class CustomerStore {
         return CustomerRecord.of(saved);
     }
 
-    /**
-     * Records what was done with the Bookings customer, in one write: the discovery applied, its values, the link
-     * and the event published. Written after the customer, so that a crash in between repeats the same work.
-     */
-    public void saveState(BookingsCustomer source, Discovery applied, String customerNo, boolean newCustomer,
-            RegistrationOutcome lastEvent) {
-        BookingsCustomer.Address address = source.address() == null
-                ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
-        mongo.upsert(Query.query(Criteria.where("_id").is(source.reference())), new Update()
-                .set("businessId", source.businessId())
-                .set("bookingsCustomerId", source.bookingsCustomerId())
-                .set("customerNo", customerNo)
-                .set("newCustomer", newCustomer)
-                .set("appliedEventId", applied.eventId())
-                .set("appliedOccurredAt", Date.from(applied.occurredAt()))
+    /** The state's own part: whether the Bookings customer created its customer, and its values applied last. */
+    @Override
+    protected void writeValues(CustomerLink link, Update state) {
+        BookingsCustomer source = link.snapshot();
+        BookingsCustomer.Address address = CustomerLink.orEmpty(source.address());
+        state.set("newCustomer", link.newCustomer())
                 .set("snapshot", new Document("displayName", source.displayName())
                         .append("emailAddress", source.emailAddress()).append("phone", source.phone())
                         .append("street", address.street()).append("city", address.city())
                         .append("state", address.state()).append("postalCode", address.postalCode())
-                        .append("countryOrRegion", address.countryOrRegion()))
-                .set("lastEvent", OutcomeDocuments.toDocument(lastEvent)), MAPPINGS);
+                        .append("countryOrRegion", address.countryOrRegion()));
     }
 
-    public Optional<CustomerRecord> customer(String customerNo) {
-        return Optional.ofNullable(mongo.findById(customerNo, Document.class, CUSTOMERS)).map(CustomerRecord::of);
-    }
-
-    /** A page of customers in number order, optionally only those that came from one Bookings business. */
-    public List<CustomerRecord> customers(String businessId, int page, int size) {
-        Query query = byBusiness(businessId).with(Sort.by("_id")).skip((long) page * size).limit(size);
-        return mongo.find(query, Document.class, CUSTOMERS).stream().map(CustomerRecord::of).toList();
-    }
-
-    public long countCustomers(String businessId) {
-        return businessId == null ? mongo.estimatedCount(CUSTOMERS) : mongo.count(byBusiness(businessId), CUSTOMERS);
-    }
-
-    /** Whether any customer was created from the template (a full scan on the embedded server; templates are few). */
-    public boolean templateInUse(String templateCode) {
-        return mongo.exists(Query.query(Criteria.where("templateCode").is(templateCode)), CUSTOMERS);
-    }
-
-    private static Query byBusiness(String businessId) {
-        return businessId == null ? new Query() : Query.query(Criteria.where("bookingsIds.businessId").is(businessId));
+    @Override
+    protected CustomerLink readValues(Document state) {
+        Document s = state.get("snapshot", Document.class);
+        BookingsCustomer snapshot = new BookingsCustomer(state.getString("businessId"),
+                state.getString("bookingsCustomerId"), s.getString("displayName"), s.getString("emailAddress"),
+                s.getString("phone"), new BookingsCustomer.Address(s.getString("street"), s.getString("city"),
+                        s.getString("state"), s.getString("postalCode"), s.getString("countryOrRegion")));
+        return new CustomerLink(snapshot, state.getBoolean("newCustomer", false));
     }
 
     private static Document addressOf(BookingsCustomer source) {
-        BookingsCustomer.Address address = source.address() == null
-                ? new BookingsCustomer.Address(null, null, null, null, null) : source.address();
+        BookingsCustomer.Address address = CustomerLink.orEmpty(source.address());
         return new Document("street", address.street()).append("city", address.city())
                 .append("state", address.state()).append("postalCode", address.postalCode())
                 .append("countryOrRegion", address.countryOrRegion());
-    }
-
-    private static SourceState stateOf(Document d) {
-        Document s = d.get("snapshot", Document.class);
-        BookingsCustomer snapshot = new BookingsCustomer(d.getString("businessId"), d.getString("bookingsCustomerId"),
-                s.getString("displayName"), s.getString("emailAddress"), s.getString("phone"),
-                new BookingsCustomer.Address(s.getString("street"), s.getString("city"), s.getString("state"),
-                        s.getString("postalCode"), s.getString("countryOrRegion")));
-        return new SourceState(new Discovery(d.getString("appliedEventId"), d.getDate("appliedOccurredAt").toInstant()),
-                snapshot, d.getString("customerNo"), d.getBoolean("newCustomer", false),
-                OutcomeDocuments.fromDocument(d.get("lastEvent", Document.class), d.getString("businessId"),
-                        d.getString("bookingsCustomerId")));
     }
 }

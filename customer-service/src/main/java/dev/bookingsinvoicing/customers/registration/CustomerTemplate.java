@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.bookingsinvoicing.registration.Template;
+
 /**
  * Business Central's customer template: the defaults a new customer gets (posting groups, payment terms, currency,
  * country...). Only {@code code} and the posting groups are required; an empty currency means local currency.
@@ -24,7 +26,7 @@ public record CustomerTemplate(
         @Pattern(regexp = "|[A-Z]{3}", message = "currency-code must be an ISO 4217 code such as EUR, or empty for local currency") String currencyCode,
         @Pattern(regexp = "|[A-Z]{2}", message = "country-region-code must be a two-letter code such as DK, or empty") String countryRegionCode,
         String languageCode,
-        @DefaultValue("false") Boolean pricesIncludingVat) {
+        @DefaultValue("false") Boolean pricesIncludingVat) implements Template {
 
     public CustomerTemplate {
         // left out (of a request body, say): prices exclude VAT, as in the configuration

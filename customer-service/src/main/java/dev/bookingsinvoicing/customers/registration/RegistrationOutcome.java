@@ -1,26 +1,21 @@
 package dev.bookingsinvoicing.customers.registration;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+
+import dev.bookingsinvoicing.registration.EventIds;
+import dev.bookingsinvoicing.registration.Outcome;
+import dev.bookingsinvoicing.registration.Rejection;
 
 /**
  * What became of one Bookings customer: registered under a customer no., updated, or rejected with the rule.
- * Event ids are deterministic: from the content, and from the event that came before it for this Bookings customer
- * (so a change back to an earlier state is a new event, while re-processing the same input gives the same id).
+ * Event ids are deterministic ({@link EventIds}): from the content, and from the event that came before it for this
+ * Bookings customer.
  */
-public sealed interface RegistrationOutcome {
-
-    String eventId();
-
-    Instant occurredAt();
-
-    String businessId();
-
-    String bookingsCustomerId();
+public sealed interface RegistrationOutcome extends Outcome {
 
     /**
      * What an ERP needs to post the customer's invoices, from the template the customer was created with: its posting
@@ -43,13 +38,13 @@ public sealed interface RegistrationOutcome {
                 String bookingsCustomerId, String customerNo, String name, String emailAddress, String templateCode,
                 boolean newCustomer, Posting posting) {
             // the posting groups come with the template code, which the id already names
-            return new Registered(idOf(previousEventId, "CustomerRegistered", businessId, bookingsCustomerId,
+            return new Registered(EventIds.of(previousEventId, "CustomerRegistered", businessId, bookingsCustomerId,
                     customerNo, name, emailAddress, templateCode, Boolean.toString(newCustomer)), occurredAt,
                     businessId, bookingsCustomerId, customerNo, name, emailAddress, templateCode, newCustomer, posting);
         }
     }
 
-    /** The customer's Bookings-owned fields ({@code changedFields}: name, phone, address) took new values. */
+    /** The customer's Bookings-owned fields ({@code changedFields}: name, email, phone, address) took new values. */
     record Updated(String eventId, Instant occurredAt, String businessId, String bookingsCustomerId, String customerNo,
             String name, String emailAddress, String phone, List<String> changedFields, Posting posting)
             implements RegistrationOutcome {
@@ -64,8 +59,8 @@ public sealed interface RegistrationOutcome {
             List<String> parts = new ArrayList<>(Arrays.asList("CustomerUpdated", businessId, bookingsCustomerId,
                     customerNo, name, emailAddress, String.valueOf(phone)));
             parts.addAll(changedFields);
-            return new Updated(idOf(previousEventId, parts.toArray(String[]::new)), occurredAt, businessId,
-                    bookingsCustomerId, customerNo, name, emailAddress, phone, changedFields, posting);
+            return new Updated(EventIds.of(previousEventId, parts), occurredAt, businessId, bookingsCustomerId,
+                    customerNo, name, emailAddress, phone, changedFields, posting);
         }
     }
 
@@ -75,21 +70,13 @@ public sealed interface RegistrationOutcome {
 
         public static Rejected of(Instant occurredAt, String previousEventId, String businessId,
                 String bookingsCustomerId, String rule, String reason) {
-            return new Rejected(idOf(previousEventId, "CustomerRejected", businessId, bookingsCustomerId, rule, reason),
-                    occurredAt, businessId, bookingsCustomerId, rule, reason);
+            return new Rejected(EventIds.of(previousEventId, "CustomerRejected", businessId, bookingsCustomerId, rule,
+                    reason), occurredAt, businessId, bookingsCustomerId, rule, reason);
         }
 
-        boolean sameRuling(Rejection rejection) {
-            return rule.equals(rejection.rule()) && reason.equals(rejection.reason());
+        @Override
+        public Optional<Rejection> rejection() {
+            return Optional.of(new Rejection(rule, reason));
         }
-    }
-
-    private static String idOf(String previousEventId, String... parts) {
-        List<String> all = new ArrayList<>(Arrays.asList(parts));
-        if (previousEventId != null) {
-            all.add("after:" + previousEventId);
-        }
-        // the unit separator cannot occur in ids or names, so ("a/b", "c") and ("a", "b/c") never collide
-        return UUID.nameUUIDFromBytes(String.join("\u001f", all).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

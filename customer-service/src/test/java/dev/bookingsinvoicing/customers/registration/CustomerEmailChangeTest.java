@@ -2,20 +2,16 @@ package dev.bookingsinvoicing.customers.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
+import dev.bookingsinvoicing.registration.Discovery;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
@@ -29,18 +25,11 @@ class CustomerEmailChangeTest {
     private static final Instant T2 = T1.plusSeconds(60);
     private static final Instant T3 = T1.plusSeconds(120);
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final InetSocketAddress address = server.bind();
-    private final MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
-    private final MongoTemplate mongo = new MongoTemplate(client, "customers");
+    @AutoClose
+    private final TestMongo server = new TestMongo();
+    private final MongoTemplate mongo = server.template("customers");
     private final CustomerStore store = new CustomerStore(mongo);
     private final CustomerRegistrar registrar = registrar();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     private CustomerRegistrar registrar() {
         CustomerTemplates templates = new CustomerTemplates(mongo, store, "BOOKINGS");
@@ -59,7 +48,7 @@ class CustomerEmailChangeTest {
         assertThat(moved.customerNo()).isEqualTo("C00010");
         assertThat(moved.changedFields()).containsExactly("email");
         assertThat(moved.emailAddress()).isEqualTo("ann.berg@example.com");
-        assertThat(store.customer("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
+        assertThat(store.find("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
         // the new address finds Ann; the old one may be someone else's now, so it makes a new customer
         assertThat(registered(person("clinic", "k1", "Ann B", "ANN.BERG@example.com"), "k1", T2).customerNo())
                 .isEqualTo("C00010");
@@ -79,13 +68,13 @@ class CustomerEmailChangeTest {
                 .isEmpty();
         assertThat(registrar.register(person("salon", "c1", "Ann", "ann.berg@example.com"), new Discovery("e2", T2)))
                 .contains(moved);
-        assertThat(store.customer("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
+        assertThat(store.find("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
         assertThat(store.emailClaim("ann@example.com")).isEmpty();
 
         // changing back later is a change like any other, with its own event
         RegistrationOutcome back = register(person("salon", "c1", "Ann", "ann@example.com"), "e3", T3);
         assertThat(back.eventId()).isNotIn(first.eventId(), moved.eventId());
-        assertThat(store.customer("C00010").orElseThrow().email()).isEqualTo("ann@example.com");
+        assertThat(store.find("C00010").orElseThrow().email()).isEqualTo("ann@example.com");
         assertThat(store.emailClaim("ann.berg@example.com")).isEmpty();
         assertThat(store.lastNumber()).isEqualTo(10);
     }
@@ -103,7 +92,7 @@ class CustomerEmailChangeTest {
         // the twin does not own the customer's details: its own change links its new address, announces nothing
         RegistrationOutcome twinMoved = register(person("clinic", "k1", "Annie", "annie@example.com"), "k2", T3);
         assertThat(twinMoved).isEqualTo(twin);
-        assertThat(store.customer("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
+        assertThat(store.find("C00010").orElseThrow().email()).isEqualTo("ann.berg@example.com");
         assertThat(registered(person("spa", "s2", "Annie", "annie@example.com"), "s2", T3).customerNo())
                 .isEqualTo("C00010");
         // s1 still uses ann@example.com, so it keeps matching
@@ -125,7 +114,7 @@ class CustomerEmailChangeTest {
                 .isEqualTo("C00020");
         assertThat(registered(person("clinic", "k2", "Someone", "ann@example.com"), "k2", T2).customerNo())
                 .isEqualTo("C00030");
-        assertThat(store.customer("C00020").orElseThrow().email()).isEqualTo("bob@example.com");
+        assertThat(store.find("C00020").orElseThrow().email()).isEqualTo("bob@example.com");
     }
 
     @Test
@@ -135,7 +124,7 @@ class CustomerEmailChangeTest {
         RegistrationOutcome.Rejected removed = (RegistrationOutcome.Rejected) register(
                 person("salon", "c1", "Ann", "  "), "e2", T2);
         assertThat(removed.rule()).isEqualTo("email-required");
-        assertThat(store.customer("C00010").orElseThrow().email()).isEqualTo("ann@example.com");
+        assertThat(store.find("C00010").orElseThrow().email()).isEqualTo("ann@example.com");
 
         RegistrationOutcome.Registered back = registered(person("salon", "c1", "Ann", "ann.new@example.com"), "e3",
                 T3);

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.registration.Rejection;
+
 class CustomerFilterTest {
 
     static final CustomerTemplate TEMPLATE = new CustomerTemplate("BOOKINGS", null, "DOMESTIC", "DOMESTIC", "DOMESTIC",

@@ -3,22 +3,19 @@ package dev.bookingsinvoicing.customers.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.bson.Document;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
-import dev.bookingsinvoicing.service.web.TemplateConflictException;
+import dev.bookingsinvoicing.registration.Discovery;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
+import dev.bookingsinvoicing.service.web.TemplateConflictException;
 
 /**
  * A Bookings customer's life as the registrar sees it, against the real wire-protocol MongoDB server: registered
@@ -32,18 +29,11 @@ class CustomerLifecycleTest {
     private static final Instant T3 = T1.plusSeconds(120);
     private static final Instant T4 = T1.plusSeconds(180);
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final InetSocketAddress address = server.bind();
-    private final MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
-    private final MongoTemplate mongo = new MongoTemplate(client, "customers");
+    @AutoClose
+    private final TestMongo server = new TestMongo();
+    private final MongoTemplate mongo = server.template("customers");
     private final CustomerStore store = new CustomerStore(mongo);
     private final CustomerTemplates templates = new CustomerTemplates(mongo, store, "BOOKINGS");
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     private CustomerRegistrar registrar(CustomerProperties.Filter filter) {
         templates.seedAndCheck(List.of(CustomerFilterTest.TEMPLATE));
@@ -68,7 +58,7 @@ class CustomerLifecycleTest {
         assertThat(moved.customerNo()).isEqualTo("C00010");
         assertThat(moved.changedFields()).containsExactly("name", "address");
         assertThat(moved.name()).isEqualTo("Ann Smith-Berg");
-        CustomerRecord customer = store.customer("C00010").orElseThrow();
+        CustomerRecord customer = store.find("C00010").orElseThrow();
         assertThat(customer.address().city()).isEqualTo("Odense");
         assertThat(customer.customerPostingGroup()).isEqualTo("DOMESTIC");
         assertThat(customer.email()).isEqualTo("ann@example.com");
@@ -76,7 +66,7 @@ class CustomerLifecycleTest {
         // replaying the topic from the start: the old record is history and announces nothing, the latest repeats
         assertThat(registrar.register(ann("Ann Smith", "+45 1", "Aarhus"), new Discovery("e1", T1))).isEmpty();
         assertThat(registrar.register(ann("Ann Smith-Berg", "+45 1", "Odense"), new Discovery("e2", T3))).contains(moved);
-        assertThat(store.customer("C00010").orElseThrow().name()).isEqualTo("Ann Smith-Berg");
+        assertThat(store.find("C00010").orElseThrow().name()).isEqualTo("Ann Smith-Berg");
 
         // moving back is a real change with its own event id
         RegistrationOutcome back = registrar.register(ann("Ann Smith", "+45 1", "Aarhus"), new Discovery("e1", T4))
@@ -98,8 +88,8 @@ class CustomerLifecycleTest {
 
         BookingsCustomer renamedTwin = new BookingsCustomer("clinic", "k1", "Annie B", "ann@example.com", null, null);
         assertThat(registrar.register(renamedTwin, new Discovery("k2", T2))).contains(linked);
-        assertThat(store.customer("C00010").orElseThrow().name()).isEqualTo("Ann Smith");
-        assertThat(store.customer("C00010").orElseThrow().bookingsIds()).hasSize(2);
+        assertThat(store.find("C00010").orElseThrow().name()).isEqualTo("Ann Smith");
+        assertThat(store.find("C00010").orElseThrow().bookingsIds()).hasSize(2);
     }
 
     @Test
@@ -141,7 +131,7 @@ class CustomerLifecycleTest {
         assertThat(templates.find("BOOKINGS")).contains(changed);
 
         registrar.register(ann("Ann Smith", null, "Aarhus"), new Discovery("e1", T1));
-        assertThat(store.customer("C00010").orElseThrow().customerPostingGroup()).isEqualTo("FOREIGN");
+        assertThat(store.find("C00010").orElseThrow().customerPostingGroup()).isEqualTo("FOREIGN");
 
         templates.create(new CustomerTemplate("SPARE", null, "DOMESTIC", "DOMESTIC", "DOMESTIC", null, null, "", "", null,
                 false));
@@ -154,6 +144,50 @@ class CustomerLifecycleTest {
                 null, false));
         assertThatThrownBy(() -> otherDefault.delete("BOOKINGS")).isInstanceOf(TemplateConflictException.class)
                 .hasMessage("customer template BOOKINGS is in use: customers were created from it, so it cannot be deleted");
+    }
+
+    /**
+     * A Bookings customer's state as the version before the shared registration kernel stored it (field for field),
+     * and its customer: a re-delivery re-publishes the stored event, and a later change follows the stored link.
+     */
+    @Test
+    void aStateStoredByTheEarlierVersionIsReadAsItWas() {
+        CustomerRegistrar registrar = registrar(CustomerProperties.Filter.acceptAll());
+        mongo.insert(Document.parse("""
+                {"_id": "salon/c3", "businessId": "salon", "bookingsCustomerId": "c3", "customerNo": "C00020",
+                 "newCustomer": true, "appliedEventId": "e10", "appliedOccurredAt": {"$date": "2026-11-01T10:03:00Z"},
+                 "snapshot": {"displayName": "Bo B", "emailAddress": "bo@x.dk", "phone": "+45", "street": "st",
+                              "city": "Aarhus", "state": null, "postalCode": "8000", "countryOrRegion": "DK"},
+                 "lastEvent": {"eventId": "15ca3002-4c30-3139-a2c7-b5f2684785ab",
+                               "occurredAt": {"$date": "2026-11-01T10:03:00Z"}, "kind": "Updated",
+                               "customerNo": "C00020", "name": "Bo B", "emailAddress": "bo@x.dk", "phone": "+45",
+                               "changedFields": ["name"], "customerPostingGroup": "DOMESTIC",
+                               "genBusPostingGroup": "DOMESTIC", "vatBusPostingGroup": "DOMESTIC"}}"""),
+                CustomerStore.MAPPINGS);
+        mongo.insert(Document.parse("""
+                {"_id": "C00020", "email": "bo@x.dk", "templateCode": "BOOKINGS", "customerPostingGroup": "DOMESTIC",
+                 "genBusPostingGroup": "DOMESTIC", "vatBusPostingGroup": "DOMESTIC", "pricesIncludingVat": false,
+                 "bookingsIds": [{"businessId": "salon", "bookingsCustomerId": "c3"}], "name": "Bo B",
+                 "phone": "+45", "address": {"street": "st", "city": "Aarhus", "postalCode": "8000",
+                                             "countryOrRegion": "DK"}}"""), CustomerStore.CUSTOMERS);
+        BookingsCustomer bo = new BookingsCustomer("salon", "c3", "Bo B", "bo@x.dk", "+45",
+                new BookingsCustomer.Address("st", "Aarhus", null, "8000", "DK"));
+
+        RegistrationOutcome.Updated again = (RegistrationOutcome.Updated) registrar
+                .register(bo, new Discovery("e10", Instant.parse("2026-11-01T10:03:00Z"))).orElseThrow();
+        assertThat(again.eventId()).isEqualTo("15ca3002-4c30-3139-a2c7-b5f2684785ab");
+        assertThat(again.occurredAt()).isEqualTo(Instant.parse("2026-11-01T10:03:00Z"));
+        assertThat(again.customerNo()).isEqualTo("C00020");
+        assertThat(again.changedFields()).containsExactly("name");
+        assertThat(again.posting().vatBusPostingGroup()).isEqualTo("DOMESTIC");
+
+        RegistrationOutcome.Updated renamed = (RegistrationOutcome.Updated) registrar.register(new BookingsCustomer(
+                "salon", "c3", "Bo Berg", "bo@x.dk", "+45", bo.address()), new Discovery("e11", T4)).orElseThrow();
+        assertThat(renamed.customerNo()).isEqualTo("C00020");
+        assertThat(renamed.changedFields()).containsExactly("name");
+        assertThat(renamed.eventId()).isNotEqualTo(again.eventId());
+        assertThat(store.find("C00020").orElseThrow().name()).isEqualTo("Bo Berg");
+        assertThat(store.lastNumber()).isZero();
     }
 
     private static BookingsCustomer ann(String name, String phone, String city) {

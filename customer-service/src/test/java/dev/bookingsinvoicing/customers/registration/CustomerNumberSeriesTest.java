@@ -3,12 +3,11 @@ package dev.bookingsinvoicing.customers.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,13 +16,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
-import dev.bookingsinvoicing.service.registration.NumberSeries;
+import dev.bookingsinvoicing.registration.Discovery;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeriesExhaustedException;
 
 /**
@@ -34,20 +29,13 @@ import dev.bookingsinvoicing.service.registration.NumberSeriesExhaustedException
 class CustomerNumberSeriesTest {
 
     private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
-    private static final String SETTING = CustomerProperties.NumberSeries.DIGITS_SETTING;
+    private static final String SETTING = "bookings.customers.number-series.digits";
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final InetSocketAddress address = server.bind();
-    private final MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
-    private final MongoTemplate mongo = new MongoTemplate(client, "customers");
+    @AutoClose
+    private final TestMongo server = new TestMongo();
+    private final MongoTemplate mongo = server.template("customers");
     private final CustomerStore store = new CustomerStore(mongo);
     private final CustomerTemplates templates = new CustomerTemplates(mongo, store, "BOOKINGS");
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void aFullSeriesWarnsOnceThenRefusesWithTheSettingToRaiseAndAWiderOneGoesOnWithTheNextNumber(
@@ -84,8 +72,8 @@ class CustomerNumberSeriesTest {
     void theDefaultSeriesRegistersItsNineThousandNineHundredNinetyNineAndRefusesTheNextUntilWidened(
             CapturedOutput output) {
         // the series as configured by default (the properties' own defaults, bound as at start-up)
-        CustomerProperties.NumberSeries defaults = new Binder(new MapConfigurationPropertySource())
-                .bindOrCreate("bookings.customers.number-series", CustomerProperties.NumberSeries.class);
+        CustomerProperties.NumberSeriesSettings defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("bookings.customers.number-series", CustomerProperties.NumberSeriesSettings.class);
         CustomerRegistrar registrar = registrar(defaults);
         String last = null;
         for (int i = 1; i <= 9_999; i++) {
@@ -106,10 +94,10 @@ class CustomerNumberSeriesTest {
     }
 
     private CustomerRegistrar registrar(int digits) {
-        return registrar(new CustomerProperties.NumberSeries("C", digits, 10, 0.8));
+        return registrar(new CustomerProperties.NumberSeriesSettings("C", digits, 10, 0.8));
     }
 
-    private CustomerRegistrar registrar(CustomerProperties.NumberSeries series) {
+    private CustomerRegistrar registrar(CustomerProperties.NumberSeriesSettings series) {
         templates.seedAndCheck(List.of(CustomerFilterTest.TEMPLATE));
         return new CustomerRegistrar(new CustomerFilter(CustomerProperties.Filter.acceptAll()),
                 templates::defaultTemplate, series.numbers(), store);

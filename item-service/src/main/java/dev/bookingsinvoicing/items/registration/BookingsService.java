@@ -2,12 +2,14 @@ package dev.bookingsinvoicing.items.registration;
 
 import java.math.BigDecimal;
 
+import dev.bookingsinvoicing.registration.BookingsRecord;
+
 /** A service as Bookings knows it, converted from ServiceDiscovered at the edge. */
 public record BookingsService(String businessId, String serviceId, String displayName, String priceType,
-        BigDecimal defaultPrice, String currency, boolean hiddenFromCustomers) {
+        BigDecimal defaultPrice, String currency, boolean hiddenFromCustomers) implements BookingsRecord {
 
-    /** The key of this service everywhere: {@code businessId/serviceId}. */
-    public String reference() {
-        return businessId + "/" + serviceId;
+    @Override
+    public String sourceId() {
+        return serviceId;
     }
 }

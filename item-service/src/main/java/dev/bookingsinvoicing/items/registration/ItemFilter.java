@@ -3,13 +3,15 @@ package dev.bookingsinvoicing.items.registration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bookingsinvoicing.registration.RegistrationFilter;
+import dev.bookingsinvoicing.registration.Rejection;
 import dev.bookingsinvoicing.service.registration.FilterValues;
 
 /**
  * BC's item filter, applied to the item the service would become: services hidden from customers only when the
  * settings include them, and the template's unit of measure, posting groups and tax group among the accepted values.
  */
-public final class ItemFilter {
+public record ItemFilter(ItemProperties.Filter settings) implements RegistrationFilter<BookingsService, ItemTemplate> {
 
     public static final String HIDDEN_FROM_CUSTOMERS = "hidden-from-customers";
     public static final String UNIT_OF_MEASURE = "unit-of-measure-filter";
@@ -17,13 +19,8 @@ public final class ItemFilter {
     public static final String VAT_PROD_POSTING_GROUP = "vat-prod-posting-group-filter";
     public static final String TAX_GROUP = "tax-group-filter";
 
-    private final ItemProperties.Filter settings;
-
-    public ItemFilter(ItemProperties.Filter settings) {
-        this.settings = settings;
-    }
-
     /** The first rule the service fails as an item from {@code template}, or empty when it may be registered. */
+    @Override
     public Optional<Rejection> check(BookingsService service, ItemTemplate template) {
         if (service.hiddenFromCustomers() && !settings.includeHidden()) {
             return Optional.of(new Rejection(HIDDEN_FROM_CUSTOMERS, "service " + service.displayName()

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.bookingsinvoicing.service.registration.NumberSeries;
+
 /**
  * Settings under {@code bookings.items}: the item templates seeded into MongoDB (inserted when absent, so changes
  * made over the API survive a restart), the template services become items from, which services are accepted, and
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bookings.items")
 public record ItemProperties(@Valid @NotNull @DefaultValue List<ItemTemplate> templates,
         @NotBlank(message = "bookings.items.default-template is required") String defaultTemplate,
-        @Valid @NotNull @DefaultValue Filter filter, @Valid @NotNull @DefaultValue NumberSeries numberSeries) {
+        @Valid @NotNull @DefaultValue Filter filter, @Valid @NotNull @DefaultValue NumberSeriesSettings numberSeries) {
 
     /**
      * BC's item filter, on the item a service would become: whether services hidden from customers in Bookings are
@@ -59,23 +61,19 @@ public record ItemProperties(@Valid @NotNull @DefaultValue List<ItemTemplate> te
      * @param step   the gap between two numbers
      * @param warnAt the share of the series used from which a WARN is logged and health is DEGRADED
      */
-    public record NumberSeries(@NotBlank @DefaultValue("SVC") String prefix, @Min(1) @Max(18) @DefaultValue("4") int digits,
-            @Min(1) @DefaultValue("10") int step,
+    public record NumberSeriesSettings(@NotBlank @DefaultValue("SVC") String prefix,
+            @Min(1) @Max(18) @DefaultValue("4") int digits, @Min(1) @DefaultValue("10") int step,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.9") double warnAt) {
-
-        /** The setting that widens the series, named in its warnings and errors. */
-        public static final String DIGITS_SETTING = "bookings.items.number-series.digits";
 
         /** At least one number must fit, else not one service could ever become an item. */
         @AssertTrue(message = "bookings.items.number-series.step must be smaller than 10^digits")
         public boolean isStepWithinDigits() {
-            return digits < 1 || digits > 18 || step < Math.pow(10, digits);
+            return NumberSeries.stepFits(digits, step);
         }
 
-        /** The series that formats item numbers. */
-        public dev.bookingsinvoicing.service.registration.NumberSeries numbers() {
-            return new dev.bookingsinvoicing.service.registration.NumberSeries("item", prefix, digits, step, warnAt,
-                    DIGITS_SETTING);
+        /** The series that formats item numbers; its warnings and errors name the setting that widens it. */
+        public NumberSeries numbers() {
+            return new NumberSeries("item", prefix, digits, step, warnAt, "bookings.items.number-series.digits");
         }
     }
 }

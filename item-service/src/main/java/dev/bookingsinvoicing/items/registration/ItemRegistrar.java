@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.bookingsinvoicing.registration.Discovery;
+import dev.bookingsinvoicing.registration.Registrar;
+import dev.bookingsinvoicing.registration.SourceState;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
@@ -17,63 +20,38 @@ import dev.bookingsinvoicing.service.registration.NumberSeries;
  * run for the same input any number of times and on several instances at once: a service is mapped to exactly one
  * number, and a re-delivery re-publishes the event it produced.
  */
-public class ItemRegistrar {
+public class ItemRegistrar extends Registrar<BookingsService, ItemTemplate, ItemValues, RegistrationOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(ItemRegistrar.class);
 
-    private final ItemFilter filter;
-    private final Supplier<ItemTemplate> template;
-    private final NumberSeries numbers;
     private final ItemStore store;
 
     /** {@code template} is asked once per registration, so a template changed over the API applies at once. */
     public ItemRegistrar(ItemFilter filter, Supplier<ItemTemplate> template, NumberSeries numbers, ItemStore store) {
-        this.filter = filter;
-        this.template = template;
-        this.numbers = numbers;
+        super("ServiceDiscovered", filter, template, numbers, store, RegistrationOutcome.Rejected::of);
         this.store = store;
     }
 
-    /**
-     * The event to publish for this discovery; empty when the discovery is older than the one applied last (a replay
-     * of history: it was announced when it was new, and announcing it again would move consumers back).
-     */
-    public Optional<RegistrationOutcome> register(BookingsService service, Discovery discovery) {
-        Optional<SourceState> known = store.state(service.reference());
-        if (known.isPresent() && known.get().isSameDelivery(discovery)) {
-            return Optional.of(known.get().lastEvent());
-        }
-        if (known.isPresent() && known.get().isOlderThanApplied(discovery)) {
-            log.debug("ignoring ServiceDiscovered {} for {}: older than the one applied ({})", discovery.eventId(),
-                    service.reference(), known.get().applied().eventId());
-            return Optional.empty();
-        }
-        SourceState state = known.orElse(null);
-        String previousEventId = state == null ? null : state.lastEvent().eventId();
-        ItemTemplate applied = template.get();
+    /** A rejected service leaves its item as it was: the name and price it took last. */
+    @Override
+    protected ItemValues keptOnRejection(BookingsService service, SourceState<ItemValues, RegistrationOutcome> state) {
+        return state == null ? new ItemValues(null, null) : state.values();
+    }
+
+    @Override
+    protected Registration<ItemValues, RegistrationOutcome> accept(BookingsService service, Discovery discovery,
+            SourceState<ItemValues, RegistrationOutcome> state, String previousEventId, ItemTemplate applied) {
         BigDecimal unitPrice = unitPrice(service, applied);
-        Optional<Rejection> rejection = filter.check(service, applied);
-        if (rejection.isPresent()) {
-            RegistrationOutcome outcome = state != null && state.lastEvent() instanceof RegistrationOutcome.Rejected r
-                    && r.sameRuling(rejection.get()) ? r
-                            : RegistrationOutcome.Rejected.of(discovery.occurredAt(), previousEventId,
-                                    service.businessId(), service.serviceId(), rejection.get().rule(),
-                                    rejection.get().reason());
-            // an item registered before keeps its number: the mapping stays, the rejection is what consumers see now
-            store.saveState(service, discovery, state == null ? null : state.description(),
-                    state == null ? null : state.unitPrice(), state == null ? null : state.itemNo(), outcome);
-            return Optional.of(outcome);
-        }
         String itemNo = store.mapping(service.reference()).orElseGet(
-                () -> store.claimMapping(service, store.nextNumber(numbers)));
+                () -> store.claimMapping(service, nextNumber()));
         RegistrationOutcome outcome;
-        if (state == null || state.itemNo() == null || state.lastEvent() instanceof RegistrationOutcome.Rejected) {
+        if (state == null || !state.linked() || state.lastEvent() instanceof RegistrationOutcome.Rejected) {
             ItemRecord saved = save(itemNo, service, applied, unitPrice);
             outcome = RegistrationOutcome.Registered.of(discovery.occurredAt(), previousEventId, service.businessId(),
                     service.serviceId(), saved.itemNo(), saved.description(), saved.unitPrice(), saved.templateCode(),
                     RegistrationOutcome.Posting.of(saved));
         } else {
-            List<String> changed = state.changedFields(service.displayName(), unitPrice);
+            List<String> changed = state.values().changedFields(service.displayName(), unitPrice);
             if (changed.isEmpty()) {
                 // neither name nor price changed: the event already published still says it all
                 outcome = state.lastEvent();
@@ -84,13 +62,11 @@ public class ItemRegistrar {
                         RegistrationOutcome.Posting.of(saved));
             }
         }
-        store.saveState(service, discovery, service.displayName(), unitPrice, itemNo, outcome);
-        return Optional.of(outcome);
+        return new Registration<>(itemNo, new ItemValues(service.displayName(), unitPrice), outcome);
     }
 
-
     private ItemRecord save(String itemNo, BookingsService service, ItemTemplate applied, BigDecimal unitPrice) {
-        Optional<ItemRecord> before = store.item(itemNo);
+        Optional<ItemRecord> before = store.find(itemNo);
         ItemRecord saved = store.saveItem(itemNo, service, applied, unitPrice);
         trackName(service, itemNo, before);
         return saved;

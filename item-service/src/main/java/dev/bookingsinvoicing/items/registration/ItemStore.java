@@ -2,7 +2,6 @@ package dev.bookingsinvoicing.items.registration;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,20 +10,21 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import dev.bookingsinvoicing.service.registration.NumberCounter;
-import dev.bookingsinvoicing.service.registration.NumberSeries;
+import dev.bookingsinvoicing.registration.Nouns;
+import dev.bookingsinvoicing.registration.RegistrationStore;
 
 /**
- * The item service's MongoDB collections. Every write is keyed by {@code _id} (insert, upsert or findAndModify),
- * because that is what is atomic and fast everywhere, the embedded server included, and needs no transaction.
+ * The item service's MongoDB collections: the kernel's (items, one state per service in {@value #STATES}, the number
+ * series), the services' mappings to their items and the display names in use.
  */
-public class ItemStore {
+public class ItemStore extends RegistrationStore<ItemRecord, ItemValues, RegistrationOutcome> {
 
+    /** How the service names what it registers: items, {@code bookings.items}, item templates. */
+    public static final Nouns NOUNS = new Nouns("item", "items");
     public static final String ITEMS = "items";
     /** businessId/serviceId -> itemNo: inserting here is how a service claims its number, once. */
     public static final String MAPPINGS = "item_mappings";
@@ -32,66 +32,14 @@ public class ItemStore {
     public static final String SERVICE_NAMES = "service_names";
     /** businessId/serviceId -> the discovery applied last, the name and price it gave, the event last published. */
     public static final String STATES = "service_states";
-    public static final String NUMBER_SERIES = "number_series";
-    static final String SERIES_ID = "items";
-
-    private final MongoTemplate mongo;
-    private final NumberCounter numbers;
 
     public ItemStore(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.numbers = new NumberCounter(mongo, NUMBER_SERIES, SERIES_ID);
-        // what a real MongoDB needs for the dashboard and template-usage queries (the embedded server ignores them)
-        mongo.indexOps(ITEMS).createIndex(new Index().on("templateCode", Sort.Direction.ASC));
-        mongo.indexOps(ITEMS).createIndex(new Index().on("businessId", Sort.Direction.ASC));
-    }
-
-    public Optional<SourceState> state(String reference) {
-        Document d = mongo.findById(reference, Document.class, STATES);
-        if (d == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new SourceState(new Discovery(d.getString("appliedEventId"),
-                d.getDate("appliedOccurredAt").toInstant()), d.getString("description"),
-                OutcomeDocuments.price(d.getString("unitPrice")), d.getString("itemNo"),
-                OutcomeDocuments.fromDocument(d.get("lastEvent", Document.class), d.getString("businessId"),
-                        d.getString("serviceId"))));
-    }
-
-    /**
-     * Records what was done with the service, in one write: the discovery applied, the name and price the item took
-     * from it, the item and the event published. Written last, so that a crash before it repeats the same work.
-     */
-    public void saveState(BookingsService service, Discovery applied, String description, BigDecimal unitPrice,
-            String itemNo, RegistrationOutcome lastEvent) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(service.reference())), new Update()
-                .set("businessId", service.businessId())
-                .set("serviceId", service.serviceId())
-                .set("itemNo", itemNo)
-                .set("appliedEventId", applied.eventId())
-                .set("appliedOccurredAt", Date.from(applied.occurredAt()))
-                .set("description", description)
-                .set("unitPrice", OutcomeDocuments.price(unitPrice))
-                .set("lastEvent", OutcomeDocuments.toDocument(lastEvent)), STATES);
-    }
-
-    /** The last value handed out by the series (0 before the first). */
-    public long lastNumber() {
-        return numbers.last();
-    }
-
-    /** Whether any item was created from the template (a full scan on the embedded server; templates are few). */
-    public boolean templateInUse(String templateCode) {
-        return mongo.exists(Query.query(Criteria.where("templateCode").is(templateCode)), ITEMS);
+        super(mongo, new Layout(ITEMS, "businessId", STATES, "serviceId", "itemNo"), ItemRecord::of,
+                new ItemOutcomeDocuments());
     }
 
     public Optional<String> mapping(String reference) {
         return Optional.ofNullable(mongo.findById(reference, Document.class, MAPPINGS)).map(d -> d.getString("itemNo"));
-    }
-
-    /** The next number of the series, formatted (see {@link NumberCounter#nextNumber}). */
-    public String nextNumber(NumberSeries series) {
-        return numbers.nextNumber(series);
     }
 
     /** Maps the service to {@code itemNo}; if it was mapped first by someone else, returns their item no. */
@@ -105,10 +53,6 @@ public class ItemStore {
             return mapping(service.reference()).orElseThrow(() -> new IllegalStateException(
                     "service " + service.reference() + " reported as mapped but not found", mappedFirstByAnother));
         }
-    }
-
-    public Optional<ItemRecord> item(String itemNo) {
-        return Optional.ofNullable(mongo.findById(itemNo, Document.class, ITEMS)).map(ItemRecord::of);
     }
 
     /**
@@ -158,18 +102,15 @@ public class ItemStore {
                 .map(DuplicateName::of).filter(d -> d.services().size() > 1).toList();
     }
 
-    /** A page of items in number order, optionally only those of one Bookings business. */
-    public List<ItemRecord> items(String businessId, int page, int size) {
-        Query query = byBusiness(businessId).with(Sort.by("_id")).skip((long) page * size).limit(size);
-        return mongo.find(query, Document.class, ITEMS).stream().map(ItemRecord::of).toList();
+    /** The state's own part: the name and price the item took from the service. */
+    @Override
+    protected void writeValues(ItemValues values, Update state) {
+        state.set("description", values.description()).set("unitPrice", ItemOutcomeDocuments.price(values.unitPrice()));
     }
 
-    public long countItems(String businessId) {
-        return businessId == null ? mongo.estimatedCount(ITEMS) : mongo.count(byBusiness(businessId), ITEMS);
-    }
-
-    private static Query byBusiness(String businessId) {
-        return businessId == null ? new Query() : Query.query(Criteria.where("businessId").is(businessId));
+    @Override
+    protected ItemValues readValues(Document state) {
+        return new ItemValues(state.getString("description"), ItemOutcomeDocuments.price(state.getString("unitPrice")));
     }
 
     private static String nameKey(String businessId, String displayName) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.bookingsinvoicing.registration.Template;
+
 /**
  * Business Central's item template for Bookings services. Bookings services are work, not stock, so the
  * template must have type Service; any other type is refused the moment a template is made: when the configuration
@@ -22,7 +24,7 @@ public record ItemTemplate(
         @NotBlank(message = "gen-prod-posting-group is required") String genProdPostingGroup,
         @NotBlank(message = "vat-prod-posting-group is required") String vatProdPostingGroup,
         String taxGroupCode,
-        @DefaultValue("true") Boolean useBookingsPriceAsUnitPrice) {
+        @DefaultValue("true") Boolean useBookingsPriceAsUnitPrice) implements Template {
 
     public static final String SERVICE = "Service";
 

@@ -1,24 +1,18 @@
 package dev.bookingsinvoicing.items.registration;
 
-import java.util.Map;
-
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.bookingsinvoicing.items.templates.ItemTemplates;
+import dev.bookingsinvoicing.registration.PublishWithoutLinger;
 import dev.bookingsinvoicing.service.registration.NumberSeriesMonitor;
 
-/** Wires the plain registration classes from the validated settings. */
+/** Wires the plain registration classes from the validated settings (the store takes just the MongoTemplate). */
 @Configuration(proxyBeanMethods = false)
+@Import({ ItemStore.class, PublishWithoutLinger.class })
 public class RegistrationConfiguration {
-
-    @Bean
-    ItemStore itemStore(MongoTemplate mongo) {
-        return new ItemStore(mongo);
-    }
 
     /** Seeds the configured templates and fails the start-up when the default template does not exist. */
     @Bean
@@ -40,17 +34,6 @@ public class RegistrationConfiguration {
      */
     @Bean
     NumberSeriesMonitor itemNumberSeries(ItemProperties properties, ItemStore store) {
-        NumberSeriesMonitor monitor = new NumberSeriesMonitor(properties.numberSeries().numbers(), store::lastNumber);
-        monitor.warnIfPastWarning();
-        return monitor;
-    }
-
-    /**
-     * The listener waits for each publish before it takes the next record (so a failed publish fails the record),
-     * hence the shared producer default {@code linger.ms=5} would only add 5 ms to every record here.
-     */
-    @Bean
-    DefaultKafkaProducerFactoryCustomizer publishWithoutLinger() {
-        return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+        return NumberSeriesMonitor.started(properties.numberSeries().numbers(), store::lastNumber);
     }
 }

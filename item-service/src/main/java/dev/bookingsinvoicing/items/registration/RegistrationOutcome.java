@@ -1,27 +1,22 @@
 package dev.bookingsinvoicing.items.registration;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
+
+import dev.bookingsinvoicing.registration.EventIds;
+import dev.bookingsinvoicing.registration.Outcome;
+import dev.bookingsinvoicing.registration.Rejection;
 
 /**
  * What became of one Bookings service: registered as an item, updated, or rejected with the rule. Event ids are
- * deterministic: from the content, and from the event that came before it for this service (so a change back to an
- * earlier price is a new event, while re-processing the same input gives the same id).
+ * deterministic ({@link EventIds}): from the content, and from the event that came before it for this service (so a
+ * change back to an earlier price is a new event).
  */
-public sealed interface RegistrationOutcome {
-
-    String eventId();
-
-    Instant occurredAt();
-
-    String businessId();
-
-    String serviceId();
+public sealed interface RegistrationOutcome extends Outcome {
 
     /**
      * What an ERP needs to post the item's sales, from the template it was created with: its base unit of measure and
@@ -42,9 +37,9 @@ public sealed interface RegistrationOutcome {
         public static Registered of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
                 String itemNo, String description, BigDecimal unitPrice, String templateCode, Posting posting) {
             // the posting groups come with the template code, which the id already names
-            return new Registered(idOf(previousEventId, "ItemRegistered", businessId, serviceId, itemNo, description,
-                    price(unitPrice), posting.baseUnitOfMeasure(), templateCode), occurredAt, businessId, serviceId,
-                    itemNo, description, unitPrice, templateCode, posting);
+            return new Registered(EventIds.of(previousEventId, "ItemRegistered", businessId, serviceId, itemNo,
+                    description, price(unitPrice), posting.baseUnitOfMeasure(), templateCode), occurredAt, businessId,
+                    serviceId, itemNo, description, unitPrice, templateCode, posting);
         }
     }
 
@@ -62,7 +57,7 @@ public sealed interface RegistrationOutcome {
             List<String> parts = new ArrayList<>(Arrays.asList("ItemUpdated", businessId, serviceId, itemNo,
                     description, price(unitPrice)));
             parts.addAll(changedFields);
-            return new Updated(idOf(previousEventId, parts.toArray(String[]::new)), occurredAt, businessId, serviceId,
+            return new Updated(EventIds.of(previousEventId, parts), occurredAt, businessId, serviceId,
                     itemNo, description, unitPrice, changedFields, posting);
         }
     }
@@ -73,25 +68,17 @@ public sealed interface RegistrationOutcome {
 
         public static Rejected of(Instant occurredAt, String previousEventId, String businessId, String serviceId,
                 String rule, String reason) {
-            return new Rejected(idOf(previousEventId, "ItemRejected", businessId, serviceId, rule, reason), occurredAt,
-                    businessId, serviceId, rule, reason);
+            return new Rejected(EventIds.of(previousEventId, "ItemRejected", businessId, serviceId, rule, reason),
+                    occurredAt, businessId, serviceId, rule, reason);
         }
 
-        boolean sameRuling(Rejection rejection) {
-            return rule.equals(rejection.rule()) && reason.equals(rejection.reason());
+        @Override
+        public Optional<Rejection> rejection() {
+            return Optional.of(new Rejection(rule, reason));
         }
     }
 
     private static String price(BigDecimal unitPrice) {
         return unitPrice == null ? "" : unitPrice.toPlainString();
-    }
-
-    private static String idOf(String previousEventId, String... parts) {
-        List<String> all = new ArrayList<>(Arrays.asList(parts));
-        if (previousEventId != null) {
-            all.add("after:" + previousEventId);
-        }
-        // the unit separator cannot occur in ids or names, so ("a/b", "c") and ("a", "b/c") never collide
-        return UUID.nameUUIDFromBytes(String.join("\u001f", all).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

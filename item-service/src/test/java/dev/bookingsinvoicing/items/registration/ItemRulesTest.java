@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.registration.Rejection;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 class ItemRulesTest {

@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.items.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,16 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
+import dev.bookingsinvoicing.registration.Discovery;
+import dev.bookingsinvoicing.registration.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**
@@ -34,15 +28,8 @@ import dev.bookingsinvoicing.service.registration.NumberSeries;
  */
 class ParallelRegistrationTest {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final InetSocketAddress address = server.bind();
-    private final List<MongoClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        clients.forEach(MongoClient::close);
-        server.shutdownNow();
-    }
+    @AutoClose
+    private final TestMongo server = new TestMongo();
 
     @Test
     void concurrentInstancesGiveEachServiceExactlyOneItemNumber() throws Exception {
@@ -80,11 +67,9 @@ class ParallelRegistrationTest {
 
     private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
 
+    /** One more service instance: a registrar over a MongoDB client of its own. */
     private ItemRegistrar registrar() {
-        MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
-        clients.add(client);
         return new ItemRegistrar(new ItemFilter(ItemProperties.Filter.acceptAll()), () -> ItemRulesTest.TEMPLATE,
-                new NumberSeries("item", "SVC", 4, 10),
-                new ItemStore(new MongoTemplate(client, "items")));
+                new NumberSeries("item", "SVC", 4, 10), new ItemStore(server.template("items")));
     }
 }

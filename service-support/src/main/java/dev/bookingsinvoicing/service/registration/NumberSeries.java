@@ -48,6 +48,14 @@ public final class NumberSeries {
         this(name, prefix, digits, step, DEFAULT_WARN_AT, name + " number series digits");
     }
 
+    /**
+     * Whether at least one number of {@code step} fits in {@code digits} (1 to 18; other widths are refused on their
+     * own, so they pass here): a service checks its settings with it when they are bound.
+     */
+    public static boolean stepFits(int digits, int step) {
+        return digits < 1 || digits > 18 || step < Math.pow(10, digits);
+    }
+
     public String name() {
         return name;
     }

@@ -36,6 +36,13 @@ public class NumberSeriesMonitor implements HealthIndicator, MeterBinder {
         this.lastNumber = lastNumber;
     }
 
+    /** The monitor of a service that starts: it has warned already if the series is past its warning share. */
+    public static NumberSeriesMonitor started(NumberSeries series, LongSupplier lastNumber) {
+        NumberSeriesMonitor monitor = new NumberSeriesMonitor(series, lastNumber);
+        monitor.warnIfPastWarning();
+        return monitor;
+    }
+
     /** Warns at start-up when the series is already past its warning share (the crossing itself was logged once). */
     public void warnIfPastWarning() {
         long last = lastNumber.getAsLong();

@@ -120,9 +120,10 @@ class DashboardCacheTest {
             assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
             Future<String> second = readers.submit(() -> cache.get("page", this::view));
             Future<String> third = readers.submit(() -> cache.get("page", this::view));
-            // every reader is parked: one in the computation, two waiting for it
+            // every reader is parked: one in the computation (on the release latch), two waiting for it
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> threads.size() == 3 && threads.stream()
-                    .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED));
+                    .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING
+                            || t.getState() == Thread.State.BLOCKED));
             release.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("view #1");
             assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("view #1");
@@ -135,7 +136,7 @@ class DashboardCacheTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,6 +37,7 @@ import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.schemas.UnreadableRecordException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -87,7 +88,9 @@ public class KafkaSupportAutoConfiguration {
 
             @Override
             public void recovered(ConsumerRecord<?, ?> record, Exception exception) {
-                registry.counter(DEAD_LETTERS, "topic", record.topic()).increment();
+                Counter.builder(DEAD_LETTERS).tag("topic", record.topic())
+                        .description("Records sent to the topic's -dlt after failing, with the reason in a header")
+                        .register(registry).increment();
             }
         };
     }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,8 +25,10 @@ import dev.bookingsinvoicing.service.security.ServiceUsers;
 import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
 
 /**
- * Who may do what: the JSON API ({@code /api/**}) with HTTP Basic for VIEWER or OPERATOR; the operator page with
- * form login (session, CSRF-protected POSTs), where every action needs OPERATOR; health stays open for probes. What
+ * Who may do what: the JSON API ({@code /api/**}) and the actuator endpoints with HTTP Basic for VIEWER or OPERATOR
+ * (health and info stay open for probes; {@code /actuator/prometheus} is for a scraper with a user's credentials);
+ * the operator page with form login (session, CSRF-protected POSTs), where every action needs OPERATOR; the OpenAPI
+ * document and Swagger UI with the page's login or HTTP Basic credentials, for either role. What
  * a user sees and acts on is further narrowed to the user's businesses ({@link BusinessAccess}).
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
@@ -53,9 +56,10 @@ public class InvoicingSecurityConfiguration {
                 response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
         return http
-                .securityMatcher("/api/**")
+                .securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasAnyRole(VIEWER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
@@ -71,12 +75,13 @@ public class InvoicingSecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error",
-                                "/login", "/operator/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error", "/login", "/operator/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, OPERATOR)
                         // every other method is an action of the page: sending a command
                         .anyRequest().hasRole(OPERATOR))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/bookings", false).permitAll())
+                // a script reads the OpenAPI document with Basic credentials; a browser still gets the form
+                .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
     }

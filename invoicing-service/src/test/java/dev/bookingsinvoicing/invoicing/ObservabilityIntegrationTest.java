@@ -3,12 +3,18 @@ package dev.bookingsinvoicing.invoicing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +22,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +38,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.sun.net.httpserver.HttpServer;
 
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
@@ -45,10 +57,11 @@ import dev.bookingsinvoicing.service.testing.OperatorEndpoints;
 
 /**
  * What operators see of the service besides its API and page, against the real service, the embedded broker and the
- * embedded MongoDB server: a command's trace carries on to the invoices and the result it publishes, Prometheus
- * metrics, build and commit info, the OpenAPI document.
+ * embedded MongoDB server: a command's trace carries on to the invoices and the result it publishes and is exported to
+ * the OTLP endpoint set here, Prometheus metrics, build and commit info, the OpenAPI document.
  */
 @InvoicingServiceTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityIntegrationTest {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
@@ -56,9 +69,21 @@ class ObservabilityIntegrationTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
+    /** An OTLP/HTTP endpoint, as a collector has one: it keeps the bodies of the spans posted to it. */
+    private static final List<byte[]> EXPORTED = new CopyOnWriteArrayList<>();
+    private static final HttpServer COLLECTOR = collector();
+
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) {
         EmbeddedMongo.database(registry, "invoicing-observability");
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
+                () -> "http://localhost:" + COLLECTOR.getAddress().getPort() + "/v1/traces");
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        COLLECTOR.stop(0);
     }
 
     @Autowired
@@ -71,7 +96,9 @@ class ObservabilityIntegrationTest {
     @LocalServerPort
     int port;
 
+    /** First: its first scrape is the one that counts the view (the gauge keeps a count 30 s). */
     @Test
+    @Order(1)
     void aCommandsTraceCarriesOnToItsInvoicesAndItsResultAndTheMetersSayWhatHappened() {
         RestClient viewer = client("viewer", "viewer");
         DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(
@@ -98,7 +125,7 @@ class ObservabilityIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) viewer.get()
                     .uri("/api/bookings-not-invoiced?status=READY").retrieve().body(Map.class).get("totalElements"))
                     .intValue() == 1);
-            // the view's rows by status, counted now: the first scrape counts them
+            // the view's rows by status, counted by this first scrape
             assertThat(prometheus()).contains("bookings_view_rows{status=\"READY\"} 1.0",
                     "bookings_view_rows{status=\"NEEDS_PRICE\"} 0.0");
 
@@ -123,6 +150,10 @@ class ObservabilityIntegrationTest {
                 assertThat(traceparent[1]).as("trace id of %s", answer.topic()).isEqualTo(TRACE_ID);
                 assertThat(traceparent[2]).as("span id of %s", answer.topic()).isNotEqualTo(CALLER_SPAN);
             }
+            // and, with an OTLP endpoint set, the trace's spans reach it (OTLP protobuf: the trace id's 16 bytes)
+            byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
+            await().atMost(Duration.ofSeconds(30)).until(() -> EXPORTED.stream()
+                    .anyMatch(body -> indexOf(body, traceId) >= 0));
         } finally {
             factory.destroy();
         }
@@ -135,6 +166,7 @@ class ObservabilityIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void prometheusAndTheOpenApiDocumentNeedAUserHealthAndInfoStayOpen() {
         assertThat(endpoints().anonymousStatus("/actuator/health/readiness")).isEqualTo(200);
         assertThat(endpoints().prometheus()).contains("jvm_memory_used_bytes");
@@ -153,6 +185,30 @@ class ObservabilityIntegrationTest {
     private RestClient client(String user, String password) {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> headers.setBasicAuth(user, password)).build();
+    }
+
+    private static HttpServer collector() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/v1/traces", exchange -> {
+                EXPORTED.add(exchange.getRequestBody().readAllBytes());
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String traceparent(ConsumerRecord<String, byte[]> record) {

@@ -1,6 +1,8 @@
 package dev.bookingsinvoicing.invoicing.security;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,12 +24,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.bookingsinvoicing.service.security.ServiceUsers;
 import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
+import dev.bookingsinvoicing.service.web.ProblemDetailApiDocs;
 
 /**
- * Who may do what: the JSON API ({@code /api/**}) and the actuator endpoints with HTTP Basic for VIEWER or OPERATOR
- * (health and info stay open for probes; {@code /actuator/prometheus} is for a scraper with a user's credentials);
- * the operator page with form login (session, CSRF-protected POSTs), where every action needs OPERATOR; the OpenAPI
- * document and Swagger UI with the page's login or HTTP Basic credentials, for either role. What
+ * Who may do what: the JSON API ({@code /api/**}), its OpenAPI document and Swagger UI, and the actuator endpoints
+ * with HTTP Basic for VIEWER or OPERATOR (health and info stay open for probes; {@code /actuator/prometheus} is for a
+ * scraper with a user's credentials); the operator page with form login (session, CSRF-protected POSTs), where every
+ * action needs OPERATOR. What
  * a user sees and acts on is further narrowed to the user's businesses ({@link BusinessAccess}).
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
@@ -44,6 +46,10 @@ public class InvoicingSecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String VIEWER = "VIEWER";
 
+    /** What HTTP Basic guards: the API, its OpenAPI document and Swagger UI, the actuator endpoints. */
+    private static final String[] API_PATHS = Stream.concat(Stream.of("/api/**", "/actuator/**"),
+            Arrays.stream(ProblemDetailApiDocs.PATHS)).toArray(String[]::new);
+
     /**
      * @param problems Spring MVC's resolver: missing credentials and a missing role are answered as problem details
      *                 ({@code ApiSecurityProblems}), like every other 4xx of the API
@@ -56,10 +62,10 @@ public class InvoicingSecurityConfiguration {
                 response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
         return http
-                .securityMatcher("/api/**", "/actuator/**")
+                .securityMatcher(API_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, API_PATHS).hasAnyRole(VIEWER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
@@ -80,8 +86,6 @@ public class InvoicingSecurityConfiguration {
                         // every other method is an action of the page: sending a command
                         .anyRequest().hasRole(OPERATOR))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/bookings", false).permitAll())
-                // a script reads the OpenAPI document with Basic credentials; a browser still gets the form
-                .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
     }

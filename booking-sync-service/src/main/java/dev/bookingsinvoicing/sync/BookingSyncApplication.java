@@ -6,11 +6,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import dev.bookingsinvoicing.service.web.ProblemDetailApiDocs;
 
 /** Polls Microsoft Graph per Bookings business and publishes what it finds to Kafka. */
 @SpringBootApplication
 @EnableScheduling
+@Import(ProblemDetailApiDocs.class)
 @ConfigurationPropertiesScan
 public class BookingSyncApplication {
 

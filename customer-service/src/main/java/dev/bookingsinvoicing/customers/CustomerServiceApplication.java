@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import dev.bookingsinvoicing.service.security.ReaderAdminApiSecurity;
+import dev.bookingsinvoicing.service.web.ProblemDetailApiDocs;
 
 /** Turns Bookings customers into customer records with numbers, and announces each registration or rejection. */
 @SpringBootApplication
-@Import(ReaderAdminApiSecurity.class)
+@Import({ ReaderAdminApiSecurity.class, ProblemDetailApiDocs.class })
 @ConfigurationPropertiesScan
 public class CustomerServiceApplication {
 

@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a Spring Boot service of this repository reads: its own yml files ({@code <artifactId>.yml},
- * {@code <artifactId>-prod.yml}, the shared {@code kafka-defaults.yml}), the environment variables they name in
- * placeholders, and every property name Spring can bind (Boot's configuration metadata and the service's own
+ * {@code <artifactId>-prod.yml}, the shared {@code kafka-defaults.yml} and {@code observability.yml}), the
+ * environment variables they name in placeholders, and every property name Spring can bind (Boot's configuration metadata and the service's own
  * {@code @ConfigurationProperties} records), so that an environment variable can be checked the way Spring's relaxed
  * binding maps it.
  */
@@ -65,6 +65,7 @@ final class ServiceConfiguration {
         // in Spring's order of precedence, lowest first: the file, what it imports, then the profile's file
         configuration.addYml(Repository.file(module + "/src/main/resources/" + module + ".yml"));
         configuration.addYml(Repository.file("kafka-support/src/main/resources/kafka-defaults.yml"));
+        configuration.addYml(Repository.file("service-support/src/main/resources/observability.yml"));
         configuration.addYml(Repository.file(module + "/src/main/resources/" + module + "-prod.yml"));
         configuration.propertyNames.addAll(configuration.flattened.keySet());
         configuration.addBootMetadata();

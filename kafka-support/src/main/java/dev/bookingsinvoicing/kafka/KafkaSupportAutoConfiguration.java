@@ -8,10 +8,12 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +28,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -34,6 +37,8 @@ import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.schemas.UnreadableRecordException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The one error policy of every listener, and the topics every service expects.
@@ -41,7 +46,8 @@ import dev.bookingsinvoicing.schemas.UnreadableRecordException;
  * <p>A record that fails is retried with bounded exponential back-off, then published to {@code <topic>-dlt}
  * (same partition) with the original key, value bytes, the exception in spring-kafka's
  * {@code kafka_dlt-*} headers and the root cause in {@value #REASON_HEADER}; the consumer then moves on. Records that can never succeed (undecodable bytes,
- * invalid content) skip the retries.
+ * invalid content) skip the retries. Each dead-lettered record counts in {@value #DEAD_LETTERS}{topic} (the topic it
+ * came from), the records an operator has to look at.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(BookingsKafkaProperties.class)
@@ -50,6 +56,9 @@ public class KafkaSupportAutoConfiguration {
     /** Header on every dead-lettered record: why it could not be processed, in one line. */
     public static final String REASON_HEADER = "dlt-reason";
 
+    /** Counter of the records sent to a dead-letter topic, tagged with the topic they came from. */
+    public static final String DEAD_LETTERS = "bookings.kafka.dead.letters";
+
     @Bean
     DeadLetterProducers deadLetterProducers(KafkaProperties kafkaProperties) {
         return new DeadLetterProducers(deadLetterProducerFactory(kafkaProperties));
@@ -57,7 +66,8 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterProducers deadLetterProducers, BookingsKafkaProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterProducers deadLetterProducers, BookingsKafkaProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 new KafkaTemplate<>(deadLetterProducers.factory));
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders().add(REASON_HEADER,
@@ -65,7 +75,24 @@ public class KafkaSupportAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
         handler.addNotRetryableExceptions(UnreadableRecordException.class, DeserializationException.class,
                 InvalidMessageException.class);
+        meters.ifAvailable(registry -> handler.setRetryListeners(deadLettersCounted(registry)));
         return handler;
+    }
+
+    /** Told by the error handler once a record is on its dead-letter topic (not for each failed attempt). */
+    private static RetryListener deadLettersCounted(MeterRegistry registry) {
+        return new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception exception) {
+                Counter.builder(DEAD_LETTERS).tag("topic", record.topic())
+                        .description("Records sent to the topic's -dlt after failing, with the reason in a header")
+                        .register(registry).increment();
+            }
+        };
     }
 
     /**

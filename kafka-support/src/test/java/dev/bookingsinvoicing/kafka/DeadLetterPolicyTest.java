@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,6 +30,8 @@ import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 @EmbeddedKafka(partitions = 1)
 @SpringBootTest(classes = DeadLetterPolicyTest.App.class, properties = {
@@ -50,6 +53,12 @@ class DeadLetterPolicyTest {
             }
             processed.add(event);
         }
+
+        /** The registry a service's actuator provides. */
+        @Bean
+        MeterRegistry meters() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     @Autowired
@@ -57,6 +66,9 @@ class DeadLetterPolicyTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void poisonAndInvalidRecordsAreDeadLetteredWithTheirReasonAndTheNextGoodRecordIsProcessed() {
@@ -85,6 +97,14 @@ class DeadLetterPolicyTest {
             assertThat(header(byKey.get("bad"), KafkaSupportAutoConfiguration.REASON_HEADER))
                     .contains("reason must not be 'invalid'");
         }
+        // what an operator alerts on: two records of the topic went to its dead-letter topic, the good one did not
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLettered(Topics.COMMAND_RESULTS) == 2.0);
+        assertThat(meters.find(KafkaSupportAutoConfiguration.DEAD_LETTERS).counters()).hasSize(1);
+    }
+
+    private double deadLettered(String topic) {
+        var counter = meters.find(KafkaSupportAutoConfiguration.DEAD_LETTERS).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static CommandRejected rejected(String commandId, String reason) {

@@ -58,8 +58,17 @@ public class GraphBookingsReader implements BookingsSource {
 
     @Override
     public BusinessReader open(String businessId) {
-        GraphRetry retry = new GraphRetry(properties.graph(), clock, control::sleep,
-                (status, wait) -> metrics.retried(businessId, status));
+        GraphRetry retry = new GraphRetry(properties.graph(), clock, control::sleep, new GraphRetry.Listener() {
+            @Override
+            public void retrying(int status, java.time.Duration wait) {
+                metrics.retried(businessId, GraphRetry.tag(status), wait);
+            }
+
+            @Override
+            public void requested(String outcome) {
+                metrics.graphRequest(businessId, outcome);
+            }
+        });
         return new Session(businessId, client.solutions().bookingBusinesses().byBookingBusinessId(businessId), retry);
     }
 

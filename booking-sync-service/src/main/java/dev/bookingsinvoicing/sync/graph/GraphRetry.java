@@ -31,10 +31,15 @@ public final class GraphRetry {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** Told about each retry before its wait (metrics). */
+    /** Told about each retry before its wait, and about the outcome of every request (metrics). */
     @FunctionalInterface
     public interface Listener {
         void retrying(int status, Duration wait);
+
+        /** After each request: {@code ok}, a retryable answer ({@code 429}, {@code 503}, {@code 504},
+         * {@code timeout}) or {@code failed}. */
+        default void requested(String outcome) {
+        }
     }
 
     /** Thrown when the retries or the wait budget of the run are used up. */
@@ -65,9 +70,12 @@ public final class GraphRetry {
     public <T> T call(String what, Supplier<T> request) {
         for (int attempt = 0;; attempt++) {
             try {
-                return request.get();
+                T answer = request.get();
+                listener.requested("ok");
+                return answer;
             } catch (RuntimeException e) {
                 int status = status(e);
+                listener.requested(status == 0 ? "failed" : tag(status));
                 if (status == 0 || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
@@ -144,6 +152,11 @@ public final class GraphRetry {
                 return null;
             }
         }
+    }
+
+    /** A retryable status as a metric tag: the HTTP status, or {@code timeout}. */
+    public static String tag(int status) {
+        return status == -1 ? "timeout" : String.valueOf(status);
     }
 
     private static String describe(int status) {

@@ -18,11 +18,13 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 import dev.bookingsinvoicing.service.security.ServiceUsers;
 import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
+import dev.bookingsinvoicing.service.web.ProblemDetailApiDocs;
 
 /**
  * HTTP Basic for what changes things: {@code PUT /api/sync/setup/**}, {@code POST /api/sync/run} and the actuator
- * endpoints other than health and info need role SYNC_ADMIN; reads ({@code GET /api/sync/**}, health, info) stay
- * open like every other read API of the system. Stateless, no CSRF (no browser session, no cookies). A refusal is
+ * endpoints other than health and info (metrics, prometheus, configprops) need role SYNC_ADMIN; reads
+ * ({@code GET /api/sync/**}, health, info) stay open like every other read API of the system; the API's OpenAPI
+ * document and Swagger UI need a user. Stateless, no CSRF (no browser session, no cookies). A refusal is
  * answered by {@code ApiProblems}, as a problem detail like every other 4xx of the API.
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose: the local stack
@@ -48,6 +50,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/sync/**").hasRole(ADMIN)
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole(ADMIN)
+                .requestMatchers(ProblemDetailApiDocs.PATHS).authenticated()
                 .requestMatchers("/error").permitAll()
                 .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))

@@ -19,18 +19,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -41,6 +44,7 @@ import dev.bookingsinvoicing.events.BookingsRecordReleased;
 import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.service.testing.OperatorEndpoints;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;
 import dev.bookingsinvoicing.simulator.Faults.Endpoint;
 import dev.bookingsinvoicing.simulator.Faults.Fault;
@@ -57,7 +61,9 @@ import dev.bookingsinvoicing.sync.domain.RunSummary;
 import dev.bookingsinvoicing.sync.observability.SyncStatus;
 import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -126,6 +132,10 @@ class BookingSyncIntegrationTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @Value("${local.server.port}")
     int port;
@@ -301,6 +311,21 @@ class BookingSyncIntegrationTest {
                 .counter().count()).isEqualTo(counts.size());
         assertThat(meters.get("bookings.sync.run").tag("business", b.id()).tag("outcome", "success").timer().count())
                 .isEqualTo(2);
+        // every Graph request is counted by its outcome, and the sync waited 3 x 2 s as Retry-After said
+        assertThat(meters.get("bookings.graph.requests").tag("business", b.id()).tag("outcome", "429").counter()
+                .count()).isEqualTo(3);
+        double pages = meters.find("bookings.sync.pages").tag("business", b.id()).counters().stream()
+                .mapToDouble(Counter::count).sum();
+        // each run: one GET of the business, then the pages of services, customers and calendarView
+        assertThat(meters.get("bookings.graph.requests").tag("business", b.id()).tag("outcome", "ok").counter()
+                .count()).isEqualTo(pages + 2);
+        Timer waits = meters.get("bookings.graph.retry.wait").tag("business", b.id()).tag("status", "429").timer();
+        assertThat(waits.count()).isEqualTo(3);
+        assertThat(waits.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(6000);
+        assertThat(endpoints().prometheus()).contains(
+                "bookings_graph_requests_total{business=\"" + b.id() + "\",outcome=\"429\"} 3.0",
+                "bookings_graph_retry_wait_seconds_sum{business=\"" + b.id() + "\",status=\"429\"} 6.0",
+                "kafka_producer_record_send_total{");
 
         // and under random throttling without Retry-After (backoff with jitter), a change is still published once
         Appointment changed = completed(b, NOW).get(0);
@@ -417,6 +442,8 @@ class BookingSyncIntegrationTest {
                     .allMatch(BookingsRecordQuarantined.class::isInstance).hasSize(4);
             assertThat(meters.get("bookings.sync.quarantined").tags("business", b.id(), "kind", "appointment")
                     .gauge().value()).isEqualTo(3.0);
+            assertThat(endpoints().prometheus()).contains("bookings_sync_quarantined{business=\"" + b.id()
+                    + "\",kind=\"appointment\"} 3.0");
 
             // When Bookings fixes two of the appointments and the customer, and the next run is incremental
             SIMULATOR.faults().clear();
@@ -554,6 +581,16 @@ class BookingSyncIntegrationTest {
                 .doesNotContain(SIMULATOR.accessToken()).doesNotContain("{noop}admin");
         assertThat(http("GET", "/actuator/metrics", null, null).statusCode()).isEqualTo(401);
         assertThat(http("GET", "/actuator/metrics", null, ADMIN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void infoShowsTheBuildAndTheOpenApiDocumentListsEveryApiEndpoint() {
+        endpoints().assertInfoShowsBuildAndCommit("0.1.0-SNAPSHOT");
+        endpoints().assertDocumentsEveryApiEndpoint(mappings);
+    }
+
+    private OperatorEndpoints endpoints() {
+        return new OperatorEndpoints(port, "admin", "admin");
     }
 
     /** Adds a one-attendee appointment of the business's first service that ends at {@code end}. */

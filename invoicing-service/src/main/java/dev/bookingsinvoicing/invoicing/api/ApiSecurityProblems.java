@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Missing credentials and a missing role on the dashboard API, handed over by the API's security chain, as problem
- * details. Not limited to the api package like {@link ApiErrors}: the chain hands them over before any controller is
- * chosen, and only that chain raises them (the operator page redirects to its login form instead).
+ * Missing credentials and a missing role on the dashboard API, its OpenAPI document and the actuator endpoints,
+ * handed over by the API's security chain, as problem details. Not limited to the api package like
+ * {@link ApiErrors}: the chain hands them over before any controller is chosen, and only that chain raises them (the
+ * operator page redirects to its login form instead).
  */
 @RestControllerAdvice
 class ApiSecurityProblems {

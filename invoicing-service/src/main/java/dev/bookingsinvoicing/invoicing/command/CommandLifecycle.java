@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The life of every command, written once: a command whose result is stored is done and only publishes again what
  * it published (same ids, same bytes); otherwise, unless an earlier attempt decided it (a stored
@@ -16,21 +19,27 @@ import org.springframework.stereotype.Component;
  *
  * <p>Between the steps that matter for "never twice, never lost" the lifecycle tells the {@link CommandSteps}
  * listeners (production has none; the fault tests stop the service there to prove a restart finishes the work).
+ * Each command is counted once, when its result is published: {@value #COMMANDS}{type, outcome}.
  */
 @Component
 public class CommandLifecycle {
+
+    /** Commands by type (InvoiceBookings, ...) and outcome (COMPLETED, REJECTED). */
+    public static final String COMMANDS = "bookings.commands";
 
     private final CommandResultStore results;
     private final CommandPublisher publisher;
     private final ObjectProvider<CommandSteps> steps;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public CommandLifecycle(CommandResultStore results, CommandPublisher publisher, ObjectProvider<CommandSteps> steps,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.results = results;
         this.publisher = publisher;
         this.steps = steps;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public <C extends IssuedCommand> void handle(CommandHandler<C> handler, C command) {
@@ -59,6 +68,8 @@ public class CommandLifecycle {
         publisher.publish(result);
         reached(result.id(), CommandSteps.PUBLISHED);
         results.save(result);
+        Counter.builder(COMMANDS).tags("type", result.commandType(), "outcome", result.outcome().name())
+                .description("Invoicing commands answered, by type and outcome").register(meters).increment();
     }
 
     private void reached(String commandId, String step) {

@@ -1,6 +1,8 @@
 package dev.bookingsinvoicing.invoicing.security;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,10 +24,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.bookingsinvoicing.service.security.ServiceUsers;
 import dev.bookingsinvoicing.service.security.ServiceUsersProperties;
+import dev.bookingsinvoicing.service.web.ProblemDetailApiDocs;
 
 /**
- * Who may do what: the JSON API ({@code /api/**}) with HTTP Basic for VIEWER or OPERATOR; the operator page with
- * form login (session, CSRF-protected POSTs), where every action needs OPERATOR; health stays open for probes. What
+ * Who may do what: the JSON API ({@code /api/**}), its OpenAPI document and Swagger UI, and the actuator endpoints
+ * with HTTP Basic for VIEWER or OPERATOR (health and info stay open for probes; {@code /actuator/prometheus} is for a
+ * scraper with a user's credentials); the operator page with form login (session, CSRF-protected POSTs), where every
+ * action needs OPERATOR. What
  * a user sees and acts on is further narrowed to the user's businesses ({@link BusinessAccess}).
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose (as in
@@ -41,6 +46,10 @@ public class InvoicingSecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
     static final String VIEWER = "VIEWER";
 
+    /** What HTTP Basic guards: the API, its OpenAPI document and Swagger UI, the actuator endpoints. */
+    private static final String[] API_PATHS = Stream.concat(Stream.of("/api/**", "/actuator/**"),
+            Arrays.stream(ProblemDetailApiDocs.PATHS)).toArray(String[]::new);
+
     /**
      * @param problems Spring MVC's resolver: missing credentials and a missing role are answered as problem details
      *                 ({@code ApiSecurityProblems}), like every other 4xx of the API
@@ -53,9 +62,10 @@ public class InvoicingSecurityConfiguration {
                 response, null, e);
         AccessDeniedHandler forbidden = (request, response, e) -> problems.resolveException(request, response, null, e);
         return http
-                .securityMatcher("/api/**")
+                .securityMatcher(API_PATHS)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, API_PATHS).hasAnyRole(VIEWER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
@@ -71,8 +81,7 @@ public class InvoicingSecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/error",
-                                "/login", "/operator/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error", "/login", "/operator/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(VIEWER, OPERATOR)
                         // every other method is an action of the page: sending a command
                         .anyRequest().hasRole(OPERATOR))

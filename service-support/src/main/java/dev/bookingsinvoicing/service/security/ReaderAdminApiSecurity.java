@@ -17,7 +17,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * HTTP Basic for a service's REST API with the users from {@code bookings.security.users}: READER (or ADMIN) reads,
- * only ADMIN changes anything; health and info stay open for probes. A service opts in with
+ * only ADMIN changes anything; health and info stay open for probes; every other path (the other actuator endpoints,
+ * e.g. /actuator/prometheus, and the OpenAPI document with Swagger UI) needs a user of either role. A service opts in with
  * {@code @Import(ReaderAdminApiSecurity.class)} (customer-service and item-service do).
  *
  * <p>Spring Security is used without Spring Boot's security auto-configuration module on purpose: the local stack

@@ -33,7 +33,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.schemas.UnreadableRecordException;

@@ -15,7 +15,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 import dev.bookingsinvoicing.invoicing.view.ItemPosting;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -29,6 +29,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.InvoiceLine;
+import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * Runs the Node.js example consumer ({@code examples/node-invoice-consumer}) against a real Kafka 4 broker, so

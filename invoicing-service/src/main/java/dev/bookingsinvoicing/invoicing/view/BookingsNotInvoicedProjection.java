@@ -27,7 +27,9 @@ import dev.bookingsinvoicing.schemas.Keys;
  * reads its service's rows ({@link BookingRowStore#ofServices}).
  *
  * <p>A booking that has been claimed by an invoicing command ({@link BookingClaims}) is never written again: a
- * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view. Commands reach
+ * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view; a new revision or a
+ * cancellation of a booking on a draft invoice goes to the {@link InvoicedBookingWatcher} instead (corrections), before
+ * the appointment's state is saved. Commands reach
  * the view in-process: a claim takes the rows out, {@link #restore} brings released ones back, {@link #recompute}
  * applies a price or an association.
  */

@@ -30,7 +30,8 @@ import dev.bookingsinvoicing.schemas.Keys;
  * <p>Idempotent: the correction id is deterministic ({@link CorrectionRules#correctionId}), so a re-delivered event
  * finds the recorded correction and publishes the same event again. A draft deleted meanwhile: its corrections are
  * resolved by the delete; one recorded after the delete looked (its claim gone, the invoice tombstoned) is resolved
- * here the same way.
+ * here the same way. A booking claimed by an InvoiceBookings that has not stored its draft yet (claims come first)
+ * fails the event, which the view's error policy applies again a moment later, rather than missing the change.
  */
 @Component
 public class CorrectionDetector implements InvoicedBookingWatcher {
@@ -64,6 +65,11 @@ public class CorrectionDetector implements InvoicedBookingWatcher {
                 .distinct().toList(), ItemRegistration.class, ItemRegistration::id);
         for (Change change : changes) {
             DraftInvoice invoice = byId.get(change.claim().invoiceId());
+            if (invoice == null && invoices.tombstone(change.claim().invoiceId()).isEmpty()) {
+                // claimed, but its draft not stored yet: the InvoiceBookings is in flight; the event is retried
+                throw new IllegalStateException("draft invoice " + change.claim().invoiceId() + " of booking "
+                        + change.claim().id() + " is still being created; the appointment event is applied again");
+            }
             Optional<InvoiceLine> line = invoice == null ? Optional.empty()
                     : invoice.lines().stream().filter(l -> l.bookingId().equals(change.claim().id())).findFirst();
             if (line.isPresent()) {

@@ -19,9 +19,9 @@ import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
 import dev.bookingsinvoicing.events.CustomerUpdated;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
-import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.InvoicedBookingChanged;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
@@ -62,7 +62,8 @@ public final class Topics {
                     List.of(ItemRegistered.class, ItemUpdated.class, ItemRejected.class), Topic.Cleanup.COMPACT),
             new Topic(INVOICING_COMMANDS, "commandId", "operators",
                     List.of(InvoiceBookings.class, MarkBookingsInvoiced.class, AssociateCustomer.class,
-                            DeleteDraftInvoice.class, SetBookingPrice.class, ResolveCorrection.class), Topic.Cleanup.DELETE),
+                            DeleteDraftInvoice.class, SetBookingPrice.class, ResolveCorrection.class),
+                    Topic.Cleanup.DELETE),
             new Topic(INVOICES, "customerNo", "invoicing-service",
                     List.of(DraftInvoiceCreated.class, DraftInvoiceDeleted.class, InvoicedBookingChanged.class,
                             DraftCreditNoteCreated.class), Topic.Cleanup.DELETE),

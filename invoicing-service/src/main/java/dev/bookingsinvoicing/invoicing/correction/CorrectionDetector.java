@@ -82,8 +82,8 @@ public class CorrectionDetector implements InvoicedBookingWatcher {
             Map<String, ItemRegistration> items) {
         CorrectionLine invoiced = CorrectionRules.lineOf(invoicedLine, invoice.customerNo());
         BookingRow row = change.now();
-        CorrectionLine now = row == null ? null
-                : CorrectionRules.lineOf(planner.line(invoicedLine.lineNo(), row, posting(row, items)), row.customerNo());
+        CorrectionLine now = row == null ? null : CorrectionRules
+                .lineOf(planner.line(invoicedLine.lineNo(), row, posting(row, items)), row.customerNo());
         String bookingId = invoicedLine.bookingId();
         if (now != null && !CorrectionRules.differs(invoiced, now)) {
             store.supersedeOpen(invoice.id(), bookingId, null, clock.instant());

@@ -57,8 +57,8 @@ public final class CorrectionRules {
      */
     public static String correctionId(String invoiceId, String bookingId, Instant occurredAt, CorrectionLine now) {
         String state = now == null ? "cancelled" : String.join("|", String.valueOf(now.customerNo()),
-                String.valueOf(now.itemNo()), now.description(), String.valueOf(now.serviceDate()), plain(now.quantity()),
-                plain(now.unitPrice()), plain(now.amount()));
+                String.valueOf(now.itemNo()), now.description(), String.valueOf(now.serviceDate()),
+                plain(now.quantity()), plain(now.unitPrice()), plain(now.amount()));
         return "CO-" + UUID.nameUUIDFromBytes(String.join("\n", invoiceId, bookingId, String.valueOf(occurredAt), state)
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -121,9 +121,9 @@ public class ResolveCorrectionHandler implements CommandHandler<ResolveCorrectio
             return rejected(command, "correction " + correction.id() + " is " + correction.describeResolution());
         }
         progress.reached(CommandSteps.PLANNED);
-        List<InvoiceEvent> events = List.of();
+        CreditNote note = null;
         if (resolution == Resolution.CREDIT) {
-            CreditNote note = store.record(new CreditNote(
+            note = store.record(new CreditNote(
                     CorrectionRules.creditNoteId(correction.invoiceId(), correction.bookingId()), correction.id(),
                     command.commandId(), correction.invoiceId(), correction.customerNo(), correction.customerName(),
                     correction.currency(), correction.bookingId(), correction.invoiced(), correction.resolvedAt(),
@@ -138,12 +138,11 @@ public class ResolveCorrectionHandler implements CommandHandler<ResolveCorrectio
             claims.release(correction.invoiceId(), List.of(correction.bookingId()));
             progress.reached(CommandSteps.CLAIMED);
             projection.restore(List.of(correction.bookingId()));
-            events = List.of(note);
         }
         return new CarriedOut(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(),
-                summary(command), events.isEmpty() ? List.of() : List.of(((CreditNote) events.get(0)).id()), 0,
-                List.of(), List.of(correction.bookingId()), correction.resolvedAt(), List.of(correction.businessId())),
-                events);
+                summary(command), note == null ? List.of() : List.of(note.id()), 0, List.of(),
+                List.of(correction.bookingId()), correction.resolvedAt(), List.of(correction.businessId())),
+                note == null ? List.of() : List.of(note));
     }
 
     /** A credited correction announces its credit note again (same event id and time). */

@@ -238,6 +238,7 @@ class CorrectionsIntegrationTest {
                     .containsEntry("resolvedByCommand", "corr-del");
             assertThat(row(spa + "/a4/c4").amount()).isEqualByComparingTo("50.00");
             assertThat(awaitOpen(rest, spa, 0)).isEmpty();
+            assertThat(correctionsBadRequest(rest, "status=CLOSED")).contains("status must be one of OPEN");
             assertThat(invoices.drain(Duration.ofSeconds(2))).noneMatch(v -> v instanceof DraftCreditNoteCreated n
                     && n.getCustomerNo().startsWith("C200"));
         }
@@ -291,6 +292,15 @@ class CorrectionsIntegrationTest {
             return open.size() == count;
         });
         return open;
+    }
+
+    /** A 400 answered as a problem detail; its body. */
+    private static String correctionsBadRequest(RestClient rest, String query) {
+        return rest.get().uri("/api/corrections?" + query).exchange((request, response) -> {
+            assertThat(response.getStatusCode().value()).isEqualTo(400);
+            assertThat(String.valueOf(response.getHeaders().getContentType())).startsWith("application/problem+json");
+            return new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        });
     }
 
     private static Map<String, Object> correction(RestClient rest, String id) {

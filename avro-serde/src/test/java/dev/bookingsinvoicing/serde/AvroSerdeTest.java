@@ -84,7 +84,7 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> serializer.serialize(Topics.INVOICES, result))
                 .isInstanceOf(SerializationException.class)
                 .hasMessage("CommandCompleted does not belong on invoicing.invoices, which carries"
-                        + " [DraftInvoiceCreated, DraftInvoiceDeleted]");
+                        + " [DraftInvoiceCreated, DraftInvoiceDeleted, InvoicedBookingChanged, DraftCreditNoteCreated]");
     }
 
     @Test

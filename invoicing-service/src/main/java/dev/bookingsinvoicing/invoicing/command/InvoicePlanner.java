@@ -96,7 +96,8 @@ public final class InvoicePlanner {
         return new InvoicePlan(commandId, invoices, skipped, now);
     }
 
-    private InvoiceLine line(int lineNo, BookingRow row, ItemPosting item) {
+    /** The invoice line of one ready row (also what a correction compares an invoiced line with). */
+    public InvoiceLine line(int lineNo, BookingRow row, ItemPosting item) {
         BookingRow dated = BookingRows.withLocalDate(row);
         String unit = BookingPriceType.of(row.priceType()) == BookingPriceType.hourly ? hourUnitOfMeasure
                 : item.baseUnitOfMeasure();

@@ -11,6 +11,7 @@ import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.schemas.DecimalFields;
 
@@ -70,5 +71,11 @@ public class OperatorCommands {
     DeleteDraftInvoice deleteDraft(String commandId, String by, String invoiceId) {
         return DeleteDraftInvoice.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
                 .setInvoiceId(invoiceId).build();
+    }
+
+    /** Resolve a correction: {@code resolution} CREDIT or ACCEPT. */
+    ResolveCorrection resolveCorrection(String commandId, String by, String correctionId, String resolution) {
+        return ResolveCorrection.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
+                .setCorrectionId(correctionId).setResolution(resolution).build();
     }
 }

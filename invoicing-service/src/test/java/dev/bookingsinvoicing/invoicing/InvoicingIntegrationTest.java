@@ -261,7 +261,8 @@ class InvoicingIntegrationTest {
 
         // Given: the first attempt of cmd-crash stored its plan and claimed b1, then died; cmd-other holds b3
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
-        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
+        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+                dev.bookingsinvoicing.invoicing.command.InvoiceGrouping.CUSTOMER,
                 InvoicePlanner.DEFAULT_HOUR_UNIT_OF_MEASURE).plan("cmd-crash", ids.stream().map(this::row).toList(),
                 List.of(SkippedBooking.notFound("clinic/nope/k1")), Postings.NONE, firstAttempt);
         plans.saveOrGetExisting(plan);
@@ -642,7 +643,7 @@ class InvoicingIntegrationTest {
         try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
             dev.bookingsinvoicing.invoicing.command.InvoiceCommand command = new dev.bookingsinvoicing.invoicing
                     .command.InvoiceCommand("gym-3x", "ops", dev.bookingsinvoicing.invoicing.command.InvoiceScope.ALL,
-                            List.of(), null, "gym", null, null, null, null, false);
+                            List.of(), null, "gym", null, null, null, null, false, null);
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
             List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();

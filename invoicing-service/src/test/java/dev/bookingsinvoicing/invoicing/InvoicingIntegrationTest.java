@@ -908,7 +908,7 @@ class InvoicingIntegrationTest {
         return found;
     }
 
-    private static List<DraftInvoiceCreated> invoicesOf(String commandId, TopicReader invoices, int count) {
+    static List<DraftInvoiceCreated> invoicesOf(String commandId, TopicReader invoices, int count) {
         List<DraftInvoiceCreated> found = new java.util.ArrayList<>();
         invoices.awaitRaw(records -> {
             found.clear();
@@ -920,7 +920,7 @@ class InvoicingIntegrationTest {
         return found;
     }
 
-    private static List<Object> answersTo(String commandId, TopicReader results, int count) {
+    static List<Object> answersTo(String commandId, TopicReader results, int count) {
         List<Object> answers = new java.util.ArrayList<>();
         results.awaitRaw(records -> {
             answers.clear();
@@ -948,7 +948,7 @@ class InvoicingIntegrationTest {
         return (List<Map<String, Object>>) page.get("content");
     }
 
-    private static AppointmentCompleted appointment(String id, String serviceId, String serviceName, Instant start,
+    static AppointmentCompleted appointment(String id, String serviceId, String serviceName, Instant start,
             int minutes, PriceType priceType, String price, String... customers) {
         return AppointmentCompleted.newBuilder()
                 .setEventId("appt-" + id).setOccurredAt(start.plus(Duration.ofHours(2)))
@@ -966,7 +966,7 @@ class InvoicingIntegrationTest {
                 .setScope(scope).setBookingIds(bookingIds).build();
     }
 
-    private static void send(KafkaTemplate<String, SpecificRecord> producer, String topic, String key,
+    static void send(KafkaTemplate<String, SpecificRecord> producer, String topic, String key,
             SpecificRecord value) {
         producer.send(topic, key, value).join();
     }

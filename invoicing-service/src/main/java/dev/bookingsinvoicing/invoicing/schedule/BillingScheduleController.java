@@ -47,9 +47,7 @@ public class BillingScheduleController {
 
     @GetMapping("/api/billing-schedules")
     public List<ScheduleView> list(BusinessAccess access) {
-        Instant now = clock.instant();
-        return schedules.all().stream().filter(s -> access.allows(s.businessId()))
-                .map(s -> ScheduleView.of(s, now)).toList();
+        return schedules.views(access::allows, clock.instant());
     }
 
     @GetMapping("/api/businesses/{businessId}/billing-schedule")
@@ -83,19 +81,19 @@ public class BillingScheduleController {
         String known = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new IllegalArgumentException(field + " is required (" + known + ")");
+                throw new InvalidScheduleException(field + " is required (" + known + ")");
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not one of " + known, e);
+            throw new InvalidScheduleException(field + " '" + value + "' is not one of " + known, e);
         }
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badSchedule(IllegalArgumentException e) {
+    @ExceptionHandler(InvalidScheduleException.class)
+    ProblemDetail badSchedule(InvalidScheduleException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad billing schedule", e.getMessage());
     }
 

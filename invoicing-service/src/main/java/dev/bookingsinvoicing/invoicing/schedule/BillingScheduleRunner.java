@@ -77,7 +77,7 @@ public class BillingScheduleRunner {
         ScheduleSlots slots;
         try {
             slots = ScheduleSlots.of(schedule.cron(), schedule.timeZone());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidScheduleException e) {
             // only a schedule written around the API can be invalid
             LOG.warn("Billing schedule of {} cannot run: {}", schedule.businessId(), e.getMessage());
             return Optional.empty();

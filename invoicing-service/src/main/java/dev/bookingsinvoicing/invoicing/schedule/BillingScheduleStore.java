@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -41,6 +42,11 @@ public class BillingScheduleStore {
         return mongo.find(new Query().with(Sort.by("_id")), BillingSchedule.class);
     }
 
+    /** The schedules of the businesses {@code visible} accepts, as shown at {@code now}. */
+    public List<ScheduleView> views(Predicate<String> visible, Instant now) {
+        return all().stream().filter(s -> visible.test(s.businessId())).map(s -> ScheduleView.of(s, now)).toList();
+    }
+
     List<BillingSchedule> enabled() {
         return mongo.find(query(where("enabled").is(true)).with(Sort.by("_id")), BillingSchedule.class);
     }
@@ -50,7 +56,8 @@ public class BillingScheduleStore {
             InvoiceGrouping grouping, boolean enabled, Instant at, String by) {
         Update update = new Update().set("cron", cron).set("timeZone", timeZone).set("scope", scope)
                 .set("grouping", grouping).set("enabled", enabled).set("countsFrom", Date.from(at))
-                .set("updatedAt", Date.from(at)).set("updatedBy", by).inc("version", 1);
+                .set("updatedAt", Date.from(at)).set("updatedBy", by).setOnInsert("lastSkippedCount", 0L)
+                .inc("version", 1);
         return mongo.findAndModify(query(where("_id").is(businessId)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), BillingSchedule.class);
     }

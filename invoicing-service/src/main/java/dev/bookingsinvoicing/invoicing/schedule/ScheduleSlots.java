@@ -37,33 +37,33 @@ public final class ScheduleSlots {
     /**
      * The slots of {@code cron} in {@code timeZone}.
      *
-     * @throws IllegalArgumentException saying what is wrong: not a cron expression, not an IANA time zone, or an
+     * @throws InvalidScheduleException saying what is wrong: not a cron expression, not an IANA time zone, or an
      *                                  expression that never fires
      */
     public static ScheduleSlots of(String cron, String timeZone) {
         if (cron == null || cron.isBlank()) {
-            throw new IllegalArgumentException("cron is required (Spring's six fields, seconds first, e.g. "
+            throw new InvalidScheduleException("cron is required (Spring's six fields, seconds first, e.g. "
                     + "'0 0 6 * * MON' for 06:00 every Monday, or @daily, @weekly, @monthly)");
         }
         CronExpression expression;
         try {
             expression = CronExpression.parse(cron.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cron '" + cron + "' is not a cron expression (" + e.getMessage()
+            throw new InvalidScheduleException("cron '" + cron + "' is not a cron expression (" + e.getMessage()
                     + "); Spring's six fields are expected, seconds first, e.g. '0 0 6 * * MON'", e);
         }
         if (timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
-            throw new IllegalArgumentException("timeZone '" + timeZone + "' is not an IANA time zone id "
+            throw new InvalidScheduleException("timeZone '" + timeZone + "' is not an IANA time zone id "
                     + "(e.g. Europe/Berlin, America/Los_Angeles, UTC)");
         }
         ScheduleSlots slots;
         try {
             slots = new ScheduleSlots(expression, ZoneId.of(timeZone));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timeZone '" + timeZone + "' is not usable: " + e.getMessage(), e);
+            throw new InvalidScheduleException("timeZone '" + timeZone + "' is not usable: " + e.getMessage(), e);
         }
         if (slots.next(Instant.EPOCH).isEmpty()) {
-            throw new IllegalArgumentException("cron '" + cron + "' never fires");
+            throw new InvalidScheduleException("cron '" + cron + "' never fires");
         }
         return slots;
     }

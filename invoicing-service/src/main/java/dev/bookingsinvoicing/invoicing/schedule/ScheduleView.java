@@ -17,10 +17,14 @@ public record ScheduleView(String businessId, String cron, String timeZone, Sche
     static ScheduleView of(BillingSchedule schedule, Instant now) {
         Instant next = null;
         if (schedule.enabled()) {
-            ScheduleSlots slots = ScheduleSlots.of(schedule.cron(), schedule.timeZone());
-            // a slot already due (not yet run by a tick) is the next one
-            next = slots.due(schedule.dueAfter(), now).map(ScheduleSlots.Due::slot)
-                    .or(() -> slots.next(now)).orElse(null);
+            try {
+                ScheduleSlots slots = ScheduleSlots.of(schedule.cron(), schedule.timeZone());
+                // a slot already due (not yet run by a tick) is the next one
+                next = slots.due(schedule.dueAfter(), now).map(ScheduleSlots.Due::slot)
+                        .or(() -> slots.next(now)).orElse(null);
+            } catch (InvalidScheduleException e) {
+                // only a schedule written around the API can be invalid; it never runs, so it has no next slot
+            }
         }
         return new ScheduleView(schedule.businessId(), schedule.cron(), schedule.timeZone(), schedule.scope(),
                 schedule.grouping(), schedule.enabled(), next, schedule.lastSlot(), schedule.lastCommandId(),

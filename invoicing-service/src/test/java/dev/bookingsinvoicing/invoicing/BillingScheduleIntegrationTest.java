@@ -45,6 +45,7 @@ import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.PreviewedInvoice;
 import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.PriceType;
+import dev.bookingsinvoicing.invoicing.command.CommandResult;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoiceGrouping;
 import dev.bookingsinvoicing.invoicing.schedule.BillingSchedule;
@@ -55,6 +56,7 @@ import dev.bookingsinvoicing.invoicing.schedule.ScheduledRun;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.web.CommandSender;
+import dev.bookingsinvoicing.invoicing.web.OperatorAction;
 import dev.bookingsinvoicing.invoicing.web.OperatorSession;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.schemas.AvroSerializer;
@@ -66,7 +68,8 @@ import dev.bookingsinvoicing.schemas.Topics;
  * service's own tick is an hour away): a preview per customer and month shows the invoices the scheduled run then
  * creates; two instances running the same slot send one command id and invoice once; after missed slots a restarted
  * instance runs the latest and records the others as skipped; the run is in the command history under the schedule's
- * name. Schedules are managed over REST, with clear refusals.
+ * name. Schedules are managed over REST, with clear refusals. The page's "Invoice all" previews and invoices with the
+ * grouping chosen.
  */
 @InvoicingServiceTest
 @TestPropertySource(properties = {
@@ -216,6 +219,66 @@ class BillingScheduleIntegrationTest {
                     "per customer and month", "2026-04-03 04:00", "/commands/" + latest,
                     "missed: 2026-04-01 04:00, 2026-04-02 04:00");
         }
+    }
+
+    @Test
+    void theOperatorPageInvoicesAllGroupedAsChosenAndItsPreviewShowsTheGrouping() throws Exception {
+        KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
+        // Given: a gym customer with classes on 30 January and on 2 and 3 February
+        send(producer, Topics.CUSTOMER_REGISTRATIONS, Keys.customer("gym", "g1"), new CustomerRegistered("reg-g1",
+                REGISTERED, "gym", "g1", "C00500", "Gina Gym", "g1@example.com", "BOOKINGS", true, null, null, null));
+        send(producer, Topics.ITEM_REGISTRATIONS, Keys.service("gym", "s-class"), new ItemRegistered("item-class",
+                REGISTERED, "gym", "s-class", "I-CLASS", "Class", null, "PCS", "SERVICES", null, null, null));
+        for (String[] c : new String[][] { { "g-1", "2026-01-30T17:00:00Z" }, { "g-2", "2026-02-02T17:00:00Z" },
+                { "g-3", "2026-02-03T17:00:00Z" } }) {
+            var booked = appointment(c[0], "s-class", "Class", Instant.parse(c[1]), 60, PriceType.fixedPrice,
+                    "15.00", "g1");
+            booked.setBusinessId("gym");
+            send(producer, Topics.APPOINTMENTS, Keys.appointment("gym", c[0]), booked);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("businessId")
+                .is("gym").and("status").is(BookingStatus.READY)), BookingRow.class) == 3);
+
+        // When: an operator previews "Invoice all" of the gym per customer and month
+        OperatorSession page = OperatorSession.signIn("http://localhost:" + port, "operator", "operator");
+        String html = page.get("/bookings?businessId=gym");
+        assertThat(html).contains("<option value=\"CUSTOMER_AND_MONTH\">per customer and month</option>");
+        String location = page.post("/bookings/actions", Map.of("action", "invoice-all", "businessId", "gym",
+                "grouping", "CUSTOMER_AND_MONTH",
+                "token", OperatorSession.first(html, "name=\"token\" value=\"([^\"]+)\""),
+                "_csrf", OperatorSession.first(html, "name=\"_csrf\" value=\"([^\"]+)\"")));
+
+        // Then: the preview shows two drafts, January's and February's
+        OperatorAction preview = mongo.findById(location.substring(location.lastIndexOf('/') + 1),
+                OperatorAction.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(preview.commandIds().get(0),
+                CommandResult.class) != null);
+        CommandResult previewed = mongo.findById(preview.commandIds().get(0), CommandResult.class);
+        assertThat(previewed.previewedInvoices()).extracting(i -> i.lines().stream()
+                .map(dev.bookingsinvoicing.invoicing.command.PreviewedInvoice.Line::bookingId).toList())
+                .containsExactly(List.of("gym/g-1/g1"), List.of("gym/g-2/g1", "gym/g-3/g1"));
+        String previewPage = page.get(location.substring(location.indexOf("/actions/")));
+        assertThat(previewPage).contains("per customer and month");
+
+        // When: it is confirmed, as the preview's form posts it
+        String confirmAt = OperatorSession.first(previewPage, "id=\"confirm-form\"[^>]*action=\"([^\"]+)\"")
+                .replace("&amp;", "&");
+        assertThat(confirmAt).contains("grouping=CUSTOMER_AND_MONTH");
+        String confirmed = page.post(confirmAt.substring(confirmAt.indexOf("/bookings/actions")), Map.of(
+                "action", "invoice-all", "confirmed", "true",
+                "token", OperatorSession.first(previewPage, "name=\"token\" value=\"([^\"]+)\""),
+                "_csrf", OperatorSession.first(previewPage, "name=\"_csrf\" value=\"([^\"]+)\"")));
+
+        // Then: the two previewed drafts are created
+        OperatorAction action = mongo.findById(confirmed.substring(confirmed.lastIndexOf('/') + 1),
+                OperatorAction.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(action.commandIds().get(0),
+                CommandResult.class) != null);
+        assertThat(mongo.find(Query.query(Criteria.where("commandId").is(action.commandIds().get(0))),
+                DraftInvoice.class)).extracting(i -> i.lines().stream()
+                        .map(dev.bookingsinvoicing.invoicing.command.InvoiceLine::bookingId).toList())
+                .containsExactlyInAnyOrder(List.of("gym/g-1/g1"), List.of("gym/g-2/g1", "gym/g-3/g1"));
     }
 
     @Test

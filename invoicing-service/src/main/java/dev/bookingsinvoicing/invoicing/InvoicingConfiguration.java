@@ -68,7 +68,7 @@ public class InvoicingConfiguration {
 
     @Bean
     InvoicePlanner invoicePlanner(InvoicingProperties properties) {
-        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.invoicePerBusiness(),
+        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.grouping(),
                 properties.hourUnitOfMeasure());
     }
 

@@ -60,7 +60,7 @@ public final class Topics {
                     List.of(CustomerRegistered.class, CustomerUpdated.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
             new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",
                     List.of(ItemRegistered.class, ItemUpdated.class, ItemRejected.class), Topic.Cleanup.COMPACT),
-            new Topic(INVOICING_COMMANDS, "commandId", "operators",
+            new Topic(INVOICING_COMMANDS, "commandId", "operators; invoicing-service's billing schedules",
                     List.of(InvoiceBookings.class, MarkBookingsInvoiced.class, AssociateCustomer.class,
                             DeleteDraftInvoice.class, SetBookingPrice.class, ResolveCorrection.class),
                     Topic.Cleanup.DELETE),

@@ -51,7 +51,8 @@ public class InvoicingCommandListener {
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
                 command.getBookingIds() == null ? List.of() : command.getBookingIds(),
                 command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo(),
-                command.getFromDate(), command.getToDate(), command.getPreview()));
+                command.getFromDate(), command.getToDate(), command.getPreview(),
+                command.getGrouping() == null ? null : InvoiceGrouping.valueOf(command.getGrouping().name())));
     }
 
     @KafkaHandler

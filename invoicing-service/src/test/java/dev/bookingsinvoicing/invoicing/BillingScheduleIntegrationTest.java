@@ -59,7 +59,7 @@ import dev.bookingsinvoicing.invoicing.web.CommandSender;
 import dev.bookingsinvoicing.invoicing.web.OperatorAction;
 import dev.bookingsinvoicing.invoicing.web.OperatorSession;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 

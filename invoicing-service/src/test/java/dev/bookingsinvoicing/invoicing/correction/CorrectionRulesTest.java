@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.invoicing.command.InvoiceLine;
+import dev.bookingsinvoicing.invoicing.command.InvoiceGrouping;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
@@ -31,7 +32,7 @@ class CorrectionRulesTest {
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private final BookingRows rules = new BookingRows(new Pricing());
-    private final InvoicePlanner planner = new InvoicePlanner(500, false, "HOUR");
+    private final InvoicePlanner planner = new InvoicePlanner(500, InvoiceGrouping.CUSTOMER, "HOUR");
 
     @Test
     void aNewRevisionThatChangesNothingOnTheLineIsNoCorrection() {

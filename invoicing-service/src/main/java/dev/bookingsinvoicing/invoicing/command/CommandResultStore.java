@@ -3,21 +3,25 @@ package dev.bookingsinvoicing.invoicing.command;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 
 /**
  * The stored answers ({@code command_results}) and decisions ({@code command_decisions}) of commands, by command id.
- * A stored result makes a command done; a stored decision makes a retry carry out what the first attempt decided.
+ * A stored result makes a command done (and is told as {@link CommandAnswered}); a stored decision makes a retry
+ * carry out what the first attempt decided.
  */
 @Component
 public class CommandResultStore {
 
     private final DocumentsById documents;
+    private final ApplicationEventPublisher events;
 
-    public CommandResultStore(DocumentsById documents) {
+    public CommandResultStore(DocumentsById documents, ApplicationEventPublisher events) {
         this.documents = documents;
+        this.events = events;
     }
 
     public Optional<CommandResult> find(String commandId) {
@@ -27,6 +31,7 @@ public class CommandResultStore {
     /** Stores the result; a concurrent attempt of the same command may have stored the identical one first. */
     void save(CommandResult result) {
         documents.insertOrExisting(result, CommandResult.class, result.id());
+        events.publishEvent(new CommandAnswered(result.id()));
     }
 
     Optional<CommandDecision> decision(String commandId) {

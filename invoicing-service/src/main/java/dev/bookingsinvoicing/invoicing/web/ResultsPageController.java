@@ -12,18 +12,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
- * The result of an action sent from the page (refreshing itself until every command has answered, with progress
- * for large runs) and the command history: every stored command result, whoever sent it (page, CLI, another
+ * The result of an action sent from the page (following it until every command has answered, with progress for
+ * large runs, pushed to the page over server-sent events by {@link ActionStreams}) and the command history: every stored command result, whoever sent it (page, CLI, another
  * service). A user limited to some businesses sees their own actions, and the commands they sent or that name only
  * their businesses; anything else answers 404, as if it did not exist.
  */
@@ -33,10 +35,12 @@ public class ResultsPageController {
     static final int HISTORY_PAGE_SIZE = 50;
 
     private final OperatorActions actions;
+    private final ActionStreams streams;
     private final MongoTemplate mongo;
 
-    public ResultsPageController(OperatorActions actions, MongoTemplate mongo) {
+    public ResultsPageController(OperatorActions actions, ActionStreams streams, MongoTemplate mongo) {
         this.actions = actions;
+        this.streams = streams;
         this.mongo = mongo;
     }
 
@@ -46,24 +50,30 @@ public class ResultsPageController {
         if (action == null) {
             return "redirect:/commands/" + actionId;
         }
-        if (!access.everyBusiness() && !access.user().equals(action.issuedBy())) {
+        ActionStatus status = actions.status(visible(access, action, actionId));
+        model.addAttribute("action", action);
+        model.addAttribute("status", status);
+        model.addAttribute("outcomes", status.done());
+        model.addAttribute("pending", status.pending());
+        model.addAttribute("progress", status.progress());
+        model.addAttribute("invoices", actions.invoices(access, status.done().stream()
+                .flatMap(o -> o.invoiceIds().stream()).toList()));
+        model.addAttribute("summary", Summary.of(status.done()));
+        return "operator/action";
+    }
+
+    /** The action's progress, pushed to its result page while its commands run (server-sent events). */
+    @GetMapping(path = "/actions/{actionId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter progress(BusinessAccess access, @PathVariable String actionId) {
+        return streams.follow(visible(access, actions.find(actionId), actionId));
+    }
+
+    /** The action, or 404 if there is none or the user may not see it (another user's, for a limited user). */
+    private static OperatorAction visible(BusinessAccess access, OperatorAction action, String actionId) {
+        if (action == null || !access.everyBusiness() && !access.user().equals(action.issuedBy())) {
             throw notFound("No action " + actionId);
         }
-        Map<String, CommandOutcome> outcomes = actions.outcomes(action.commandIds());
-        List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
-        List<CommandOutcome> done = action.commandIds().stream().filter(outcomes::containsKey).map(outcomes::get)
-                .toList();
-        long actedOn = done.stream().mapToLong(o -> (o.invoicing() ? o.bookingsInvoiced() + o.previewedBookings()
-                : o.bookingIds().size()) + o.skipped().size()).sum();
-        long progress = Math.min(action.expectedBookings(), actedOn + actions.bookingsTaken(pending));
-        model.addAttribute("action", action);
-        model.addAttribute("outcomes", done);
-        model.addAttribute("pending", pending);
-        model.addAttribute("progress", progress);
-        model.addAttribute("invoices", actions.invoices(access, done.stream().flatMap(o -> o.invoiceIds().stream())
-                .toList()));
-        model.addAttribute("summary", Summary.of(done));
-        return "operator/action";
+        return action;
     }
 
     @GetMapping("/commands")

@@ -4,9 +4,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
+import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
  * The stored answers ({@code command_results}) and decisions ({@code command_decisions}) of commands, by command id.
@@ -32,6 +35,12 @@ public class CommandResultStore {
     void save(CommandResult result) {
         documents.insertOrExisting(result, CommandResult.class, result.id());
         events.publishEvent(new CommandAnswered(result.id()));
+    }
+
+    /** One page of the results matching {@code criteria}, newest first (index by_time), as stored. */
+    public StoredPage newestFirst(Criteria criteria, long offset, int limit) {
+        return documents.page(CommandResult.COLLECTION, criteria,
+                Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")), offset, limit);
     }
 
     Optional<CommandDecision> decision(String commandId) {

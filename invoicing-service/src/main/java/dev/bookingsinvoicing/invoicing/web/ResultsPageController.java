@@ -1,27 +1,24 @@
 package dev.bookingsinvoicing.invoicing.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.bookingsinvoicing.invoicing.command.CommandResultStore;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
  * The result of an action sent from the page (following it until every command has answered, with progress for
@@ -32,15 +29,16 @@ import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 @Controller
 public class ResultsPageController {
 
-    static final int HISTORY_PAGE_SIZE = 50;
-
     private final OperatorActions actions;
     private final ActionStreams streams;
+    private final CommandResultStore results;
     private final MongoTemplate mongo;
 
-    public ResultsPageController(OperatorActions actions, ActionStreams streams, MongoTemplate mongo) {
+    public ResultsPageController(OperatorActions actions, ActionStreams streams, CommandResultStore results,
+            MongoTemplate mongo) {
         this.actions = actions;
         this.streams = streams;
+        this.results = results;
         this.mongo = mongo;
     }
 
@@ -77,18 +75,15 @@ public class ResultsPageController {
     }
 
     @GetMapping("/commands")
-    public String history(BusinessAccess access, @RequestParam(defaultValue = "0") int page, Model model) {
-        int p = Math.max(0, page);
-        Criteria visible = access.commands(new Criteria());
-        long total = mongo.count(Query.query(visible), CommandOutcome.COLLECTION);
-        Query query = Query.query(visible).with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
-                .skip((long) p * HISTORY_PAGE_SIZE).limit(HISTORY_PAGE_SIZE);
-        List<CommandOutcome> commands = new ArrayList<>();
-        mongo.find(query, Document.class, CommandOutcome.COLLECTION).forEach(d -> commands.add(CommandOutcome.of(d)));
-        model.addAttribute("commands", commands);
-        model.addAttribute("page", p);
-        model.addAttribute("total", total);
-        model.addAttribute("totalPages", (int) ((total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE));
+    public String history(BusinessAccess access, CommandFilter filter, Model model) {
+        StoredPage page = results.newestFirst(access.commands(filter.criteria()), filter.offset(), filter.size());
+        model.addAttribute("filter", filter);
+        model.addAttribute("commands", page.documents().stream().map(CommandOutcome::of).toList());
+        model.addAttribute("total", page.total());
+        model.addAttribute("totalPages", Paging.pages(page.total(), filter.size()));
+        model.addAttribute("pageSizes", Paging.SIZES);
+        model.addAttribute("kinds", CommandOutcome.KINDS);
+        model.addAttribute("outcomeChoices", CommandFilter.OUTCOMES);
         return "operator/commands";
     }
 

@@ -28,6 +28,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -322,7 +323,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.linkText(invoiceId)).click();
         browser.findElement(By.id("delete-draft")).click();
         browser.switchTo().alert().accept();
-        assertThat(awaitResult().getText()).doesNotContain("rejected");
+        assertThat(awaitResult().getText()).doesNotContain("Refused");
 
         // Then: the draft is gone and both bookings are back on the list
         browser.get(url("/bookings?customer=C00040"));
@@ -330,9 +331,15 @@ class OperatorPageBrowserTest {
         browser.get(url("/draft-invoices"));
         assertThat(browser.findElements(By.linkText(invoiceId))).isEmpty();
 
-        // and the command history lists both commands
+        // and the command history lists both, in the operator's words; filtered to deletions, the deletion alone
         browser.findElement(By.linkText("Command history")).click();
-        assertThat(text("#commands")).contains("InvoiceBookings", "DeleteDraftInvoice");
+        assertThat(text("#commands")).contains("Invoice bookings", "Delete draft invoice");
+        new Select(browser.findElement(By.id("f-kind"))).selectByVisibleText("Delete draft invoice");
+        browser.findElement(By.id("apply-filter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("kind="));
+        List<WebElement> deletions = browser.findElements(By.cssSelector("#commands tbody tr"));
+        assertThat(deletions).hasSize(1);
+        assertThat(deletions.get(0).getText()).contains("Delete draft invoice", invoiceId, "operator", "Done");
     }
 
     @Test
@@ -348,7 +355,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("assoc-no")).sendKeys("C00090");
         browser.findElement(By.id("assoc-name")).sendKeys("White Ltd");
         browser.findElement(By.id("associate-customer")).click();
-        assertThat(awaitResult().getText()).doesNotContain("rejected");
+        assertThat(awaitResult().getText()).doesNotContain("Refused");
 
         // Then: the booking is ready, billed to C00090
         browser.findElement(By.id("back")).click();

@@ -45,8 +45,8 @@ final class CommandChannel implements AutoCloseable {
             List<TopicPartition> partitions = results.partitionsFor(Topics.COMMAND_RESULTS, kafka.remaining()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
-                throw new CliFailure(ExitCode.FAILED, "The invoicing service has never answered on the Kafka cluster at "
-                        + kafka.bootstrapServers() + " (it has no " + Topics.COMMAND_RESULTS
+                throw new CliFailure(ExitCode.FAILED, "The invoicing service has never answered on the Kafka "
+                        + "cluster at " + kafka.bootstrapServers() + " (it has no " + Topics.COMMAND_RESULTS
                         + "): is the invoicing service running on this cluster?");
             }
             results.assign(partitions);

@@ -34,8 +34,8 @@ import com.mongodb.client.model.WriteModel;
 /**
  * Reads and writes documents by {@code _id}, in the shapes both a real MongoDB and the embedded server serve fast:
  * {@code $in} reads and deletes in {@link IdBatches}, bulk replaces in one round trip, inserts in unordered chunks
- * that report which ids existed already; and pages of listings. The repositories of the view and of the commands use it, so that no
- * handler talks to the driver and the store's limits are written down once.
+ * that report which ids existed already; and pages of listings. The repositories of the view and of the commands
+ * use it, so that no handler talks to the driver and the store's limits are written down once.
  */
 @Component
 public class DocumentsById {

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.bson.Document;
 
-/** One page of a listing as stored (raw documents, so readers keep working while writers add fields) and how many match in all. */
+/**
+ * One page of a listing as stored (raw documents, so that readers keep working while writers add fields) and how many
+ * documents match in all.
+ */
 public record StoredPage(List<Document> documents, long total) {
 }

@@ -78,7 +78,11 @@ public class ActionStreams implements DisposableBean {
         action.commandIds().forEach(id -> byCommand.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet())
                 .add(follower));
         follower.emitter.onCompletion(() -> forget(follower));
-        follower.emitter.onTimeout(() -> forget(follower));
+        follower.emitter.onTimeout(() -> {
+            // ends the response normally; the browser connects again and is told the state at once
+            forget(follower);
+            follower.emitter.complete();
+        });
         follower.emitter.onError(e -> forget(follower));
         follower.push();
         return follower.emitter;

@@ -22,9 +22,10 @@ import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
  * The result of an action sent from the page (following it until every command has answered, with progress for
- * large runs, pushed to the page over server-sent events by {@link ActionStreams}) and the command history: every stored command result, whoever sent it (page, CLI, another
- * service). A user limited to some businesses sees their own actions, and the commands they sent or that name only
- * their businesses; anything else answers 404, as if it did not exist.
+ * large runs, pushed to the page over server-sent events by {@link ActionStreams}) and the command history: every
+ * stored command result, whoever sent it (page, CLI, another service), filtered by kind, outcome, who asked and day,
+ * paged like the bookings. A user limited to some businesses sees their own actions, and the commands they sent or
+ * that name only their businesses; anything else answers 404, as if it did not exist.
  */
 @Controller
 public class ResultsPageController {

@@ -1,7 +1,58 @@
-// Operator page helpers, no framework: selection count, select all on the page, confirmations, and Enter in an
-// action's field pressing that action's own button (never "Invoice selected").
+// Operator page helpers, no framework: selection count, select all on the page, confirmations, Enter in an
+// action's field pressing that action's own button (never "Invoice selected"), and a running action's result page
+// following its progress stream.
 (function () {
   'use strict';
+
+  // The result page of a running action: the service tells it over server-sent events how far the action has got
+  // ("progress", then "done"); when that differs from what the page shows, the page's live part is replaced by the
+  // page as it is now (read in the background: no reload). Without JavaScript the page offers a reload link.
+  function followAction(live) {
+    if (!window.EventSource || !window.fetch || !window.DOMParser) {
+      return;
+    }
+    var source = new EventSource(live.getAttribute('data-progress'));
+    var reading = null;
+    var stale = false;
+
+    function current() { return document.getElementById('live'); }
+
+    function showLost() {
+      var lost = current().querySelector('.stream-lost');
+      if (lost) { lost.hidden = false; }
+    }
+
+    function readAgain() {
+      if (reading) { stale = true; return; }
+      reading = fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+        .then(function (response) {
+          if (!response.ok || response.redirected) { throw new Error('status ' + response.status); }
+          return response.text();
+        })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, 'text/html').getElementById('live');
+          if (!next) { throw new Error('no live part'); }
+          current().replaceWith(next);
+          if (!next.hasAttribute('data-progress')) { source.close(); }
+        })
+        .catch(function () { source.close(); showLost(); })
+        .then(function () {
+          reading = null;
+          if (stale) { stale = false; readAgain(); }
+        });
+    }
+
+    function told(e) {
+      if (e.type === 'done') { source.close(); }
+      if (e.data !== current().getAttribute('data-state')) { readAgain(); }
+    }
+    source.addEventListener('progress', told);
+    source.addEventListener('done', told);
+    source.addEventListener('error', function () {
+      // a stream that ended is connected again by the browser; one that was refused is not
+      if (source.readyState === EventSource.CLOSED) { showLost(); }
+    });
+  }
   function rowBoxes() { return Array.prototype.slice.call(document.querySelectorAll('input.row-select')); }
 
   function updateSelection() {
@@ -26,6 +77,9 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    var live = document.getElementById('live');
+    if (live && live.hasAttribute('data-progress')) { followAction(live); }
+
     var page = document.getElementById('select-page');
     if (page) {
       page.addEventListener('change', function () {

@@ -45,8 +45,9 @@ final class CommandChannel implements AutoCloseable {
             List<TopicPartition> partitions = results.partitionsFor(Topics.COMMAND_RESULTS, kafka.remaining()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
-                throw new CliFailure(ExitCode.FAILED, "The Kafka cluster at " + kafka.bootstrapServers() + " has no "
-                        + Topics.COMMAND_RESULTS + " topic: is the invoicing service running on this cluster?");
+                throw new CliFailure(ExitCode.FAILED, "The invoicing service has never answered on the Kafka "
+                        + "cluster at " + kafka.bootstrapServers() + " (it has no " + Topics.COMMAND_RESULTS
+                        + "): is the invoicing service running on this cluster?");
             }
             results.assign(partitions);
             results.seekToEnd(partitions);

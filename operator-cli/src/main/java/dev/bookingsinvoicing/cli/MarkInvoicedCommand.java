@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mark-invoiced --bookings id1,id2 --reason "paid in cash"}: Business Central's "Mark as Invoiced". */
 @Command(name = "mark-invoiced", mixinStandardHelpOptions = true,
-        description = "Take bookings out of the view without an invoice, recording who and why.")
+        description = "Take bookings off Bookings Not Invoiced without an invoice, recording who and why.")
 final class MarkInvoicedCommand implements Callable<Integer> {
 
     @Option(names = "--bookings", required = true, split = ",", paramLabel = "BOOKING",

@@ -60,7 +60,7 @@ final class Results {
                     + skipped + " skipped";
             case "AssociateCustomer" -> acted + " booking(s) now billed to the customer, " + skipped + " not ready yet";
             case "DeleteDraftInvoice" -> "draft invoice " + String.join(", ", completed.getInvoiceIds())
-                    + " deleted, " + acted + " booking(s) released";
+                    + " deleted, " + acted + " booking(s) back among the bookings not invoiced";
             case "SetBookingPrice" -> acted + " booking(s) priced, " + skipped + " skipped";
             case "ResolveCorrection" -> completed.getInvoiceIds().isEmpty() ? "correction accepted as invoiced"
                     : "correction credited on draft credit note " + String.join(", ", completed.getInvoiceIds());

@@ -169,7 +169,8 @@ class OperatorCommandsTest {
                 .contains("skipped  b/a/3: already invoiced (already invoiced on DI-9)");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "d-1", "DeleteDraftInvoice", List.of("DI-1"), 0,
                 List.of(), List.of("b/a/1"), false, List.of(), List.of(), false)))
-                .contains("COMPLETED d-1: draft invoice DI-1 deleted, 1 booking(s) released").contains("booking  b/a/1")
+                .contains("COMPLETED d-1: draft invoice DI-1 deleted, 1 booking(s) back among the bookings not invoiced")
+                .contains("booking  b/a/1")
                 .doesNotContain("invoice  DI-1");
         assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "p-1", "SetBookingPrice", List.of(), 0, List.of(),
                 List.of("b/a/1"), false, List.of(), List.of(), false))).contains("COMPLETED p-1: 1 booking(s) priced, 0 skipped");

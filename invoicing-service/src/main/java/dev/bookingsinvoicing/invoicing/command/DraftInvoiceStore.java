@@ -8,10 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
+import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
  * Draft invoices ({@code draft_invoices}, written as raw documents: see {@link RawDocuments}) and the tombstones of
@@ -48,6 +51,12 @@ public class DraftInvoiceStore {
     List<DraftInvoice> ofCommand(String commandId) {
         return documents.findRaw(DraftInvoice.COLLECTION, new Document("commandId", commandId)).stream()
                 .map(RawDocuments::invoice).toList();
+    }
+
+    /** One page of the drafts matching {@code criteria}, newest first (index by_created), as stored. */
+    public StoredPage newestFirst(Criteria criteria, long offset, int limit) {
+        return documents.page(DraftInvoice.COLLECTION, criteria,
+                Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")), offset, limit);
     }
 
     void delete(String invoiceId) {

@@ -15,9 +15,11 @@ import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +34,8 @@ import com.mongodb.client.model.WriteModel;
 /**
  * Reads and writes documents by {@code _id}, in the shapes both a real MongoDB and the embedded server serve fast:
  * {@code $in} reads and deletes in {@link IdBatches}, bulk replaces in one round trip, inserts in unordered chunks
- * that report which ids existed already. The repositories of the view and of the commands use it, so that no
- * handler talks to the driver and the store's limits are written down once.
+ * that report which ids existed already; and pages of listings. The repositories of the view and of the commands
+ * use it, so that no handler talks to the driver and the store's limits are written down once.
  */
 @Component
 public class DocumentsById {
@@ -152,6 +154,14 @@ public class DocumentsById {
         List<Document> found = new ArrayList<>();
         mongo.getCollection(collection).find(filter).batchSize(WRITE_BATCH).forEach(found::add);
         return found;
+    }
+
+    /** One page of the raw documents matching {@code criteria} in {@code sort} order, and how many match in all. */
+    public StoredPage page(String collection, Criteria criteria, Sort sort, long offset, int limit) {
+        long total = mongo.count(query(criteria), collection);
+        List<Document> documents = mongo.find(query(criteria).with(sort).skip(offset).limit(limit), Document.class,
+                collection);
+        return new StoredPage(documents, total);
     }
 
     public void delete(String id, Class<?> type) {

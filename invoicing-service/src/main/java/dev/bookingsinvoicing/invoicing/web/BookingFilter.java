@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
@@ -23,8 +22,6 @@ import dev.bookingsinvoicing.invoicing.view.LocalDateRange;
 public record BookingFilter(String businessId, String customer, BookingStatus status, LocalDate from, LocalDate to,
         String sort, String dir, int page, int size) {
 
-    static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
-
     /** Sortable columns: the name in the query string -> the field of the row. */
     static final Map<String, String> SORTS = Map.of("date", "localDate", "customer", "customerName", "service",
             "serviceName", "amount", "amount", "status", "status", "business", "businessId");
@@ -34,8 +31,8 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
         customer = blankToNull(customer);
         sort = sort == null || !SORTS.containsKey(sort) ? "date" : sort;
         dir = "desc".equals(dir) ? "desc" : "asc";
-        page = Math.max(0, page);
-        size = PAGE_SIZES.contains(size) ? size : 50;
+        page = Paging.page(page);
+        size = Paging.size(size);
     }
 
     Criteria criteria() {
@@ -85,25 +82,9 @@ public record BookingFilter(String businessId, String customer, BookingStatus st
     }
 
     private String with(int otherPage, String otherSort, String otherDir) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("");
-        if (businessId != null) {
-            b.queryParam("businessId", businessId);
-        }
-        if (customer != null) {
-            b.queryParam("customer", customer);
-        }
-        if (status != null) {
-            b.queryParam("status", status.name());
-        }
-        if (from != null) {
-            b.queryParam("from", from);
-        }
-        if (to != null) {
-            b.queryParam("to", to);
-        }
-        b.queryParam("sort", otherSort).queryParam("dir", otherDir).queryParam("page", otherPage)
-                .queryParam("size", size);
-        return b.encode().build().toUriString();
+        return new QueryString().with("businessId", businessId).with("customer", customer)
+                .with("status", status == null ? null : status.name()).with("from", from).with("to", to)
+                .with("sort", otherSort).with("dir", otherDir).with("page", otherPage).with("size", size).toString();
     }
 
     /**

@@ -77,9 +77,9 @@ public class BookingsPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("rows", rows);
         model.addAttribute("totals", totals);
-        model.addAttribute("totalPages", (int) ((totals.bookings() + filter.size() - 1) / filter.size()));
+        model.addAttribute("totalPages", Paging.pages(totals.bookings(), filter.size()));
         model.addAttribute("statuses", BookingStatus.values());
-        model.addAttribute("pageSizes", BookingFilter.PAGE_SIZES);
+        model.addAttribute("pageSizes", Paging.SIZES);
         model.addAttribute("businesses", search.businesses(access));
         model.addAttribute("scope", filter.scopeDescription(access.everyBusiness()));
         model.addAttribute("token", OperatorActions.newToken());
@@ -295,8 +295,8 @@ public class BookingsPageController {
             Integer size) {
 
         BookingFilter filter() {
-            return new BookingFilter(businessId, customer, status, from, to, sort, dir, page == null ? 0 : page,
-                    size == null ? 50 : size);
+            return new BookingFilter(businessId, customer, status, from, to, sort, dir, Paging.page(page),
+                    Paging.size(size));
         }
     }
 

@@ -3,7 +3,9 @@ package dev.bookingsinvoicing.invoicing.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 
@@ -18,6 +20,9 @@ public record CommandOutcome(String id, String commandType, String outcome, List
         List<Previewed> previewed, List<CurrencyTotal> previewTotals) {
 
     static final String COLLECTION = "command_results";
+
+    /** The kinds of command the page knows, in the operator's words (the history's "Action" column and filter). */
+    static final Map<String, String> KINDS = kinds();
 
     /** An invoice a preview would create: {@code lineCount} and {@code total} of all its lines. */
     public record Previewed(String customerNo, String customerName, String currency, List<String> businessIds,
@@ -57,6 +62,16 @@ public record CommandOutcome(String id, String commandType, String outcome, List
         }
     }
 
+    /** What kind of action this was, in the operator's words ("Invoice bookings"); the type itself if unknown. */
+    public String kind() {
+        return KINDS.getOrDefault(commandType, commandType);
+    }
+
+    /** "Done", "Preview" or "Rejected". */
+    public String outcomeLabel() {
+        return rejected() ? "Rejected" : preview ? "Preview" : "Done";
+    }
+
     public boolean rejected() {
         return "REJECTED".equals(outcome);
     }
@@ -89,6 +104,17 @@ public record CommandOutcome(String id, String commandType, String outcome, List
                         .map(t -> new CurrencyTotal(t.getString("currency"), count(t.get("invoices")),
                                 count(t.get("lines")), Money.of(t.get("totalAmount"))))
                         .toList());
+    }
+
+    private static Map<String, String> kinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("InvoiceBookings", "Invoice bookings");
+        kinds.put("MarkBookingsInvoiced", "Mark as invoiced");
+        kinds.put("AssociateCustomer", "Associate customer");
+        kinds.put("SetBookingPrice", "Set price");
+        kinds.put("DeleteDraftInvoice", "Delete draft invoice");
+        kinds.put("ResolveCorrection", "Resolve correction");
+        return kinds;
     }
 
     private static int count(Object value) {

@@ -1,13 +1,9 @@
 package dev.bookingsinvoicing.invoicing.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,40 +13,43 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.bookingsinvoicing.invoicing.command.DraftInvoiceStore;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
- * The draft invoices: the list, one invoice with its lines, and deleting a draft (its bookings return to the list).
+ * The draft invoices: the list (filtered by customer, business, currency and creation day, paged like the bookings),
+ * one invoice with its lines, and deleting a draft (its bookings return to the list).
  * A user limited to some businesses sees, and may delete, only drafts whose lines are all of their businesses.
  */
 @Controller
 public class DraftInvoicesPageController {
 
-    static final int PAGE_SIZE = 50;
-
     private final MongoTemplate mongo;
+    private final DraftInvoiceStore invoices;
+    private final BookingSearch search;
     private final OperatorActions actions;
     private final OperatorCommands commands;
 
-    public DraftInvoicesPageController(MongoTemplate mongo, OperatorActions actions, OperatorCommands commands) {
+    public DraftInvoicesPageController(MongoTemplate mongo, DraftInvoiceStore invoices, BookingSearch search,
+            OperatorActions actions, OperatorCommands commands) {
         this.mongo = mongo;
+        this.invoices = invoices;
+        this.search = search;
         this.actions = actions;
         this.commands = commands;
     }
 
     @GetMapping("/draft-invoices")
-    public String list(BusinessAccess access, @RequestParam(defaultValue = "0") int page, Model model) {
-        int p = Math.max(0, page);
-        Criteria visible = access.invoices(new Criteria());
-        long total = mongo.count(Query.query(visible), InvoiceView.COLLECTION);
-        Query query = Query.query(visible).with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")))
-                .skip((long) p * PAGE_SIZE).limit(PAGE_SIZE);
-        List<InvoiceView> invoices = new ArrayList<>();
-        mongo.find(query, Document.class, InvoiceView.COLLECTION).forEach(d -> invoices.add(InvoiceView.of(d)));
-        model.addAttribute("invoices", invoices);
-        model.addAttribute("page", p);
-        model.addAttribute("total", total);
-        model.addAttribute("totalPages", (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+    public String list(BusinessAccess access, DraftInvoiceFilter filter, Model model) {
+        access.check(filter.businessId());
+        StoredPage page = invoices.newestFirst(access.invoices(filter.criteria()), filter.offset(), filter.size());
+        model.addAttribute("filter", filter);
+        model.addAttribute("invoices", page.documents().stream().map(InvoiceView::of).toList());
+        model.addAttribute("total", page.total());
+        model.addAttribute("totalPages", Paging.pages(page.total(), filter.size()));
+        model.addAttribute("pageSizes", Paging.SIZES);
+        model.addAttribute("businesses", search.businesses(access));
         return "operator/draft-invoices";
     }
 

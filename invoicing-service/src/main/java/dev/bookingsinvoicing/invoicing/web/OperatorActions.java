@@ -78,6 +78,18 @@ public class OperatorActions {
         return mongo.findById(actionId, OperatorAction.class);
     }
 
+    /** How far the action has got: the results that have arrived, the commands still running, the bookings done. */
+    ActionStatus status(OperatorAction action) {
+        Map<String, CommandOutcome> outcomes = outcomes(action.commandIds());
+        List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
+        List<CommandOutcome> done = action.commandIds().stream().filter(outcomes::containsKey).map(outcomes::get)
+                .toList();
+        long actedOn = done.stream().mapToLong(o -> (o.invoicing() ? o.bookingsInvoiced() + o.previewedBookings()
+                : o.bookingIds().size()) + o.skipped().size()).sum();
+        return new ActionStatus(action, done, pending,
+                Math.min(action.expectedBookings(), actedOn + bookingsTaken(pending)));
+    }
+
     /** The stored results of these commands, by id (absent while a command is not carried out yet). */
     Map<String, CommandOutcome> outcomes(List<String> commandIds) {
         Map<String, CommandOutcome> found = new LinkedHashMap<>();

@@ -1,42 +1,45 @@
 package dev.bookingsinvoicing.invoicing.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.bookingsinvoicing.invoicing.command.CommandResultStore;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
 /**
- * The result of an action sent from the page (refreshing itself until every command has answered, with progress
- * for large runs) and the command history: every stored command result, whoever sent it (page, CLI, another
- * service). A user limited to some businesses sees their own actions, and the commands they sent or that name only
- * their businesses; anything else answers 404, as if it did not exist.
+ * The result of an action sent from the page (following it until every command has answered, with progress for
+ * large runs, pushed to the page over server-sent events by {@link ActionStreams}) and the command history: every
+ * stored command result, whoever sent it (page, CLI, another service), filtered by kind, outcome, who asked and day,
+ * paged like the bookings. A user limited to some businesses sees their own actions, and the commands they sent or
+ * that name only their businesses; anything else answers 404, as if it did not exist.
  */
 @Controller
 public class ResultsPageController {
 
-    static final int HISTORY_PAGE_SIZE = 50;
-
     private final OperatorActions actions;
+    private final ActionStreams streams;
+    private final CommandResultStore results;
     private final MongoTemplate mongo;
 
-    public ResultsPageController(OperatorActions actions, MongoTemplate mongo) {
+    public ResultsPageController(OperatorActions actions, ActionStreams streams, CommandResultStore results,
+            MongoTemplate mongo) {
         this.actions = actions;
+        this.streams = streams;
+        this.results = results;
         this.mongo = mongo;
     }
 
@@ -46,39 +49,42 @@ public class ResultsPageController {
         if (action == null) {
             return "redirect:/commands/" + actionId;
         }
-        if (!access.everyBusiness() && !access.user().equals(action.issuedBy())) {
-            throw notFound("No action " + actionId);
-        }
-        Map<String, CommandOutcome> outcomes = actions.outcomes(action.commandIds());
-        List<String> pending = action.commandIds().stream().filter(id -> !outcomes.containsKey(id)).toList();
-        List<CommandOutcome> done = action.commandIds().stream().filter(outcomes::containsKey).map(outcomes::get)
-                .toList();
-        long actedOn = done.stream().mapToLong(o -> (o.invoicing() ? o.bookingsInvoiced() + o.previewedBookings()
-                : o.bookingIds().size()) + o.skipped().size()).sum();
-        long progress = Math.min(action.expectedBookings(), actedOn + actions.bookingsTaken(pending));
+        ActionStatus status = actions.status(visible(access, action, actionId));
         model.addAttribute("action", action);
-        model.addAttribute("outcomes", done);
-        model.addAttribute("pending", pending);
-        model.addAttribute("progress", progress);
-        model.addAttribute("invoices", actions.invoices(access, done.stream().flatMap(o -> o.invoiceIds().stream())
-                .toList()));
-        model.addAttribute("summary", Summary.of(done));
+        model.addAttribute("status", status);
+        model.addAttribute("outcomes", status.done());
+        model.addAttribute("pending", status.pending());
+        model.addAttribute("progress", status.progress());
+        model.addAttribute("invoices", actions.invoices(access, status.done().stream()
+                .flatMap(o -> o.invoiceIds().stream()).toList()));
+        model.addAttribute("summary", Summary.of(status.done()));
         return "operator/action";
     }
 
+    /** The action's progress, pushed to its result page while its commands run (server-sent events). */
+    @GetMapping(path = "/actions/{actionId}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter progress(BusinessAccess access, @PathVariable String actionId) {
+        return streams.follow(visible(access, actions.find(actionId), actionId));
+    }
+
+    /** The action, or 404 if there is none or the user may not see it (another user's, for a limited user). */
+    private static OperatorAction visible(BusinessAccess access, OperatorAction action, String actionId) {
+        if (action == null || !access.everyBusiness() && !access.user().equals(action.issuedBy())) {
+            throw notFound("No action " + actionId);
+        }
+        return action;
+    }
+
     @GetMapping("/commands")
-    public String history(BusinessAccess access, @RequestParam(defaultValue = "0") int page, Model model) {
-        int p = Math.max(0, page);
-        Criteria visible = access.commands(new Criteria());
-        long total = mongo.count(Query.query(visible), CommandOutcome.COLLECTION);
-        Query query = Query.query(visible).with(Sort.by(Sort.Direction.DESC, "occurredAt").and(Sort.by("_id")))
-                .skip((long) p * HISTORY_PAGE_SIZE).limit(HISTORY_PAGE_SIZE);
-        List<CommandOutcome> commands = new ArrayList<>();
-        mongo.find(query, Document.class, CommandOutcome.COLLECTION).forEach(d -> commands.add(CommandOutcome.of(d)));
-        model.addAttribute("commands", commands);
-        model.addAttribute("page", p);
-        model.addAttribute("total", total);
-        model.addAttribute("totalPages", (int) ((total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE));
+    public String history(BusinessAccess access, CommandFilter filter, Model model) {
+        StoredPage page = results.newestFirst(access.commands(filter.criteria()), filter.offset(), filter.size());
+        model.addAttribute("filter", filter);
+        model.addAttribute("commands", page.documents().stream().map(CommandOutcome::of).toList());
+        model.addAttribute("total", page.total());
+        model.addAttribute("totalPages", Paging.pages(page.total(), filter.size()));
+        model.addAttribute("pageSizes", Paging.SIZES);
+        model.addAttribute("kinds", CommandOutcome.KINDS);
+        model.addAttribute("outcomeChoices", CommandFilter.OUTCOMES);
         return "operator/commands";
     }
 

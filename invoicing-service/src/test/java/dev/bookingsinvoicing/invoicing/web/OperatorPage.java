@@ -40,7 +40,7 @@ final class OperatorPage {
                 .map(r -> r.getAttribute("data-booking-id")).toList();
     }
 
-    /** The result page refreshes itself until every command has answered. */
+    /** The result page shows the result once every command has answered (its progress stream tells it when). */
     static WebElement awaitResult(WebDriver browser) {
         return new WebDriverWait(browser, RESULT_TIMEOUT).until(d -> {
             List<WebElement> done = d.findElements(By.id("result"));
@@ -63,7 +63,7 @@ final class OperatorPage {
         return preview;
     }
 
-    /** The element's text once the page stops replacing it (the result page refreshes itself). */
+    /** The element's text once the page stops replacing it (the result page replaces its live part as it goes). */
     static String text(WebDriver browser, String css) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(css)).getText());

@@ -28,6 +28,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,7 +64,8 @@ import dev.bookingsinvoicing.schemas.Topics;
  * broker and the embedded MongoDB server. Given a salon whose bookings arrive as events (registered customers Ann
  * and Bob, a customer who is not registered, a consultation whose price varies): an operator filters to Ann,
  * selects two bookings, invoices them and sees one draft invoice and the two rows gone; a viewer sees the list but
- * no action; a booking that needs a price is priced and then invoiced; a draft is deleted and its bookings return.
+ * no action; a booking that needs a price is priced and then invoiced; a draft is deleted and its bookings return;
+ * a result page waiting for the service shows the answer when it arrives, without reloading.
  * Each test uses its own customer, so the order of the tests does not matter.
  */
 @InvoicingServiceTest
@@ -82,6 +86,9 @@ class OperatorPageBrowserTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @LocalServerPort
     int port;
 
@@ -98,7 +105,8 @@ class OperatorPageBrowserTest {
         KafkaTemplate<String, SpecificRecord> producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 KafkaTestUtils.producerProps(broker), new StringSerializer(), new AvroSerializer()));
         for (String[] c : new String[][] { { "c1", "C00010", "Ann Smith" }, { "c2", "C00020", "Bob Jones" },
-                { "c4", "C00040", "Dora Lane" }, { "c9", "C00090", "White Ltd" } }) {
+                { "c4", "C00040", "Dora Lane" }, { "c6", "C00060", "Gus Hall" },
+                { "c9", "C00090", "White Ltd" } }) {
             producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("salon", c[0]), new CustomerRegistered(
                     "reg-" + c[0], MARCH, "salon", c[0], c[1], c[2], c[0] + "@example.com", "BOOKINGS", true, null, null, null)).join();
         }
@@ -118,6 +126,8 @@ class OperatorPageBrowserTest {
                 "Eve Stone");
         appointment(producer, "a8", "s-colour", "Colouring", 4, 90, PriceType.fixedPrice, "45.00", "c4", "Dora Lane");
         appointment(producer, "a9", "s-cut", "Haircut", 5, 30, PriceType.fixedPrice, "25.00", "c4", "Dora Lane");
+        // Gus: one haircut, for following an action while it runs
+        appointment(producer, "a10", "s-cut", "Haircut", 9, 30, PriceType.fixedPrice, "25.00", "c6", "Gus Hall");
         // a clinic: Frank's two check-ups, for "Invoice all" of one business
         producer.send(Topics.CUSTOMER_REGISTRATIONS, Keys.customer("clinic", "k1"), new CustomerRegistered("reg-k1",
                 MARCH, "clinic", "k1", "C00100", "Frank Moss", "k1@example.com", "BOOKINGS", true, null, null, null)).join();
@@ -137,7 +147,8 @@ class OperatorPageBrowserTest {
                 && mongo.findById("salon/a1/c1", BookingRow.class) != null
                 && mongo.findById("salon/a4/c2", BookingRow.class) != null
                 && mongo.findById("salon/a5/c3", BookingRow.class) != null
-                && mongo.findById("salon/a6/c5", BookingRow.class) != null);
+                && mongo.findById("salon/a6/c5", BookingRow.class) != null
+                && mongo.findById("salon/a10/c6", BookingRow.class) != null);
         seeded = true;
     }
 
@@ -192,6 +203,39 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("back")).click();
         awaitRows(ids -> ids.equals(List.of("salon/a3/c1")));
         screenshot("operator-list-after");
+    }
+
+    @Test
+    void theResultPageShowsTheAnswerWhenItArrivesWithoutReloading() {
+        signIn("operator", "operator");
+        filterByCustomer("C00060");
+        select("salon/a10/c6");
+
+        // Given: the service does not take commands for now, so the action stays running
+        MessageListenerContainer commands = listeners.getListenerContainer("invoicing-commands");
+        commands.pause();
+        try {
+            await().atMost(RESULT_TIMEOUT).until(commands::isContainerPaused);
+            browser.findElement(By.id("invoice-selected")).click();
+
+            // the result page says it is waiting, and offers a reload link to a browser without JavaScript only
+            assertThat(text("#progress")).contains("Working", "Waiting for the invoicing service",
+                    "0 of 1 booking done");
+            assertThat(browser.getPageSource()).doesNotContain("http-equiv=\"refresh\"")
+                    .containsPattern("<noscript>.*Reload this page");
+            assertThat(browser.findElement(By.cssSelector("#progress .stream-lost")).isDisplayed()).isFalse();
+            js("window.sameDocument = true;");
+        } finally {
+            // When: the service takes the command again
+            commands.resume();
+        }
+
+        // Then: the preview appears in the same document: told by the progress stream, not by a reload
+        assertThat(OperatorPage.awaitPreview(browser).getText())
+                .contains("1 draft invoice would be created for 1 booking", "25.00");
+        assertThat(js("return window.sameDocument === true;")).isEqualTo(true);
+        assertThat(browser.findElements(By.id("progress"))).isEmpty();
+        assertThat(text(".previewed tbody tr")).contains("Gus Hall", "C00060", "25.00");
     }
 
     @Test
@@ -279,7 +323,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.linkText(invoiceId)).click();
         browser.findElement(By.id("delete-draft")).click();
         browser.switchTo().alert().accept();
-        assertThat(awaitResult().getText()).doesNotContain("rejected");
+        assertThat(awaitResult().getText()).doesNotContain("Refused");
 
         // Then: the draft is gone and both bookings are back on the list
         browser.get(url("/bookings?customer=C00040"));
@@ -287,9 +331,15 @@ class OperatorPageBrowserTest {
         browser.get(url("/draft-invoices"));
         assertThat(browser.findElements(By.linkText(invoiceId))).isEmpty();
 
-        // and the command history lists both commands
+        // and the command history lists both, in the operator's words; filtered to deletions, the deletion alone
         browser.findElement(By.linkText("Command history")).click();
-        assertThat(text("#commands")).contains("InvoiceBookings", "DeleteDraftInvoice");
+        assertThat(text("#commands")).contains("Invoice bookings", "Delete draft invoice");
+        new Select(browser.findElement(By.id("f-kind"))).selectByVisibleText("Delete draft invoice");
+        browser.findElement(By.id("apply-filter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("kind="));
+        List<WebElement> deletions = browser.findElements(By.cssSelector("#commands tbody tr"));
+        assertThat(deletions).hasSize(1);
+        assertThat(deletions.get(0).getText()).contains("Delete draft invoice", invoiceId, "operator", "Done");
     }
 
     @Test
@@ -305,7 +355,7 @@ class OperatorPageBrowserTest {
         browser.findElement(By.id("assoc-no")).sendKeys("C00090");
         browser.findElement(By.id("assoc-name")).sendKeys("White Ltd");
         browser.findElement(By.id("associate-customer")).click();
-        assertThat(awaitResult().getText()).doesNotContain("rejected");
+        assertThat(awaitResult().getText()).doesNotContain("Refused");
 
         // Then: the booking is ready, billed to C00090
         browser.findElement(By.id("back")).click();
@@ -385,6 +435,10 @@ class OperatorPageBrowserTest {
         HttpResponse<String> page = get(http, "/bookings", null);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        // and so does an action's progress stream
+        HttpResponse<String> progress = get(http, "/actions/any/progress", null);
+        assertThat(progress.statusCode()).isEqualTo(302);
+        assertThat(progress.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         // the page's actions are not reachable with Basic credentials (form login and CSRF only)
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url("/bookings/actions")))
                 .header("Authorization", basic("operator:operator"))
@@ -405,6 +459,10 @@ class OperatorPageBrowserTest {
 
     private static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes());
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     private void signIn(String user, String password) {

@@ -50,6 +50,12 @@ public final class OperatorSession {
         return response.body();
     }
 
+    /** The status a GET of the page answers (for pages that refuse). */
+    public int status(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** Posts a form as the page's forms do; answers where the redirect leads (every form of the page redirects). */
     public String post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

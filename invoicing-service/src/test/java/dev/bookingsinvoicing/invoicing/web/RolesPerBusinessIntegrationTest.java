@@ -248,6 +248,28 @@ class RolesPerBusinessIntegrationTest {
         assertThat(browser.getPageSource()).contains("403").doesNotContain("salon/a2/c9");
     }
 
+    @Test
+    void anActionsResultAndProgressAreItsUsersOnly() throws Exception {
+        // Given: an action of the operator who sees every business (invoice all, as a preview: nothing is invoiced)
+        OperatorSession operator = OperatorSession.signIn(url(""), "operator", "operator");
+        String list = operator.get("/bookings");
+        String location = operator.post("/bookings/actions", Map.of("action", "invoice-all",
+                "token", OperatorSession.first(list, "name=\"token\" value=\"([^\"]+)\""),
+                "_csrf", OperatorSession.first(list, "name=\"_csrf\" value=\"([^\"]+)\"")));
+        String action = location.substring(location.lastIndexOf('/') + 1);
+        OperatorAction sent = mongo.findById(action, OperatorAction.class);
+        await().atMost(OperatorPage.RESULT_TIMEOUT).until(() -> sent.commandIds().stream()
+                .allMatch(id -> mongo.findById(id, CommandResult.class) != null));
+
+        // the operator's progress stream says it is done, and ends
+        assertThat(operator.get("/actions/" + action + "/progress")).contains("event:done");
+
+        // a user limited to some businesses does not learn that it exists, on the page or on its stream
+        OperatorSession salon = OperatorSession.signIn(url(""), "salon-viewer", "salon");
+        assertThat(salon.status("/actions/" + action)).isEqualTo(404);
+        assertThat(salon.status("/actions/" + action + "/progress")).isEqualTo(404);
+    }
+
     private String invoiceOf(String commandId) {
         DraftInvoice invoice = mongo.findOne(Query.query(org.springframework.data.mongodb.core.query.Criteria
                 .where("commandId").is(commandId)), DraftInvoice.class);

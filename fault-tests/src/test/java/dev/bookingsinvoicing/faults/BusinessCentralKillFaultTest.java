@@ -50,6 +50,7 @@ class BusinessCentralKillFaultTest {
         // a SIGKILLed consumer is only dropped from its group when its session times out: 1 s instead of the
         // broker's minimum of 6 s keeps each start short
         kafka.brokerProperty("group.min.session.timeout.ms", "1000");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         int mongoPort = mongo.bind().getPort();

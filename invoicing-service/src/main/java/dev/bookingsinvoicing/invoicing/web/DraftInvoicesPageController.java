@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.bookingsinvoicing.invoicing.export.BusinessCentralExports;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 
 /**
@@ -31,11 +32,14 @@ public class DraftInvoicesPageController {
     private final MongoTemplate mongo;
     private final OperatorActions actions;
     private final OperatorCommands commands;
+    private final BusinessCentralExports exports;
 
-    public DraftInvoicesPageController(MongoTemplate mongo, OperatorActions actions, OperatorCommands commands) {
+    public DraftInvoicesPageController(MongoTemplate mongo, OperatorActions actions, OperatorCommands commands,
+            BusinessCentralExports exports) {
         this.mongo = mongo;
         this.actions = actions;
         this.commands = commands;
+        this.exports = exports;
     }
 
     @GetMapping("/draft-invoices")
@@ -48,6 +52,7 @@ public class DraftInvoicesPageController {
         List<InvoiceView> invoices = new ArrayList<>();
         mongo.find(query, Document.class, InvoiceView.COLLECTION).forEach(d -> invoices.add(InvoiceView.of(d)));
         model.addAttribute("invoices", invoices);
+        model.addAttribute("exports", exports.of(invoices.stream().map(InvoiceView::id).toList()));
         model.addAttribute("page", p);
         model.addAttribute("total", total);
         model.addAttribute("totalPages", (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));

@@ -217,12 +217,13 @@ public final class SimulatedCompany {
         invoice.put("customerName", customer.get("displayName").asString());
         invoice.put("currencyCode", text(posted, "currencyCode", customer.get("currencyCode").asString()));
         invoice.put("status", "Draft");
+        int decimals = amountDecimals(invoice.get("currencyCode").asString());
         ArrayNode lines = invoice.putArray(SALES_INVOICE_LINES);
         BigDecimal total = BigDecimal.ZERO;
         int sequence = 0;
         JsonNode postedLines = posted.get(SALES_INVOICE_LINES);
         for (JsonNode postedLine : postedLines == null ? List.<JsonNode>of() : postedLines) {
-            ObjectNode line = line((ObjectNode) postedLine, sequence += 10000);
+            ObjectNode line = line((ObjectNode) postedLine, sequence += 10000, decimals);
             total = total.add(line.get("amountExcludingTax").decimalValue());
             lines.add(line);
         }
@@ -232,7 +233,19 @@ public final class SimulatedCompany {
         return invoice;
     }
 
-    private ObjectNode line(ObjectNode posted, int sequence) {
+    /**
+     * The currency's amount rounding precision, as Business Central sets it up per currency (JPY 1, KWD 0.001); the
+     * company's local currency (blank) at 0.01.
+     */
+    private static int amountDecimals(String currencyCode) {
+        try {
+            return currencyCode.isBlank() ? 2 : Math.max(0, java.util.Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        } catch (IllegalArgumentException unknown) {
+            return 2;
+        }
+    }
+
+    private ObjectNode line(ObjectNode posted, int sequence, int decimals) {
         String lineType = text(posted, "lineType", "Comment");
         ObjectNode line = mapper.createObjectNode();
         line.put("id", UUID.randomUUID().toString());
@@ -263,8 +276,9 @@ public final class SimulatedCompany {
         line.put("quantity", quantity);
         line.put("unitPrice", unitPrice);
         line.put("discountAmount", discount);
-        // Business Central rounds a line amount to the currency's amount rounding precision (0.01 by default)
-        line.put("amountExcludingTax", quantity.multiply(unitPrice).subtract(discount).setScale(2, RoundingMode.HALF_UP));
+        // Business Central rounds a line amount to the currency's amount rounding precision
+        line.put("amountExcludingTax", quantity.multiply(unitPrice).subtract(discount).setScale(decimals,
+                RoundingMode.HALF_UP));
         return line;
     }
 

@@ -45,7 +45,10 @@ function options() {
   };
 }
 
-/** One readable line per event; other record types are named, not dropped silently. */
+/**
+ * One readable line per event (invoices, corrections of invoiced bookings, credit notes); other record types are
+ * named, not dropped silently. Corrections come at least once: a consumer that acts on them keeps their correctionId.
+ */
 function describe(name, invoice) {
   switch (name) {
     case 'dev.bookingsinvoicing.events.DraftInvoiceCreated':
@@ -55,6 +58,16 @@ function describe(name, invoice) {
     case 'dev.bookingsinvoicing.events.DraftInvoiceDeleted':
       return `DraftInvoiceDeleted invoice=${invoice.invoiceId} customer=${invoice.customerNo}`
         + ` released=${invoice.bookingIds.length}`;
+    case 'dev.bookingsinvoicing.events.InvoicedBookingChanged': {
+      const now = invoice.currentLine ? invoice.currentLine.amount ?? invoice.currentReason : '-';
+      return `InvoicedBookingChanged correction=${invoice.correctionId} invoice=${invoice.invoiceId}`
+        + ` customer=${invoice.customerNo} booking=${invoice.bookingId} kind=${invoice.kind}`
+        + ` invoiced=${invoice.invoicedLine.amount} now=${now} ${invoice.currency}`;
+    }
+    case 'dev.bookingsinvoicing.events.DraftCreditNoteCreated':
+      return `DraftCreditNoteCreated creditNote=${invoice.creditNoteId} invoice=${invoice.originalInvoiceId}`
+        + ` customer=${invoice.customerNo} lines=${invoice.lines.length}`
+        + ` total=${invoice.totalAmount} ${invoice.currency}`;
     default:
       return `${name} (not an invoice event)`;
   }

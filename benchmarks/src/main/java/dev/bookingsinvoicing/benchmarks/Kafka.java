@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 
 /** Kafka clients configured like the services' (acks=all, idempotence, lz4, linger 5 ms, read_committed). */
 final class Kafka {

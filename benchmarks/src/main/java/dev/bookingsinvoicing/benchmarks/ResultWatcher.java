@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
-import dev.bookingsinvoicing.schemas.AvroDeserializer;
+import dev.bookingsinvoicing.serde.AvroDeserializer;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /**

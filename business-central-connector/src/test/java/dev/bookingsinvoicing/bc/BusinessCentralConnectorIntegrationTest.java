@@ -41,8 +41,8 @@ import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

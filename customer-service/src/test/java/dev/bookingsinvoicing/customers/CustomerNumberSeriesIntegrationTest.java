@@ -38,7 +38,7 @@ import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.kafka.KafkaSupportAutoConfiguration;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.registration.testing.RegistrationServiceTest;
-import dev.bookingsinvoicing.registration.testing.TestMongo;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * docker/Dockerfile checked against the build, since no Docker engine runs here: the image is the module's runnable
@@ -122,13 +120,11 @@ class DockerImageTest {
     void aServiceStartsFromItsImagesLayersAndTurnsHealthyOnceReady() throws Exception {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongo.bind();
-        try {
+        try (TestMongo mongo = new TestMongo()) {
             int port = freePort();
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
-            environment.put("MONGODB_URI", "mongodb://localhost:" + mongoAddress.getPort() + "/customers");
+            environment.put("MONGODB_URI", mongo.uri("customers"));
             // the embedded server does not know the hello command of Boot's MongoDB health check
             environment.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
             Image image = Image.assemble(dockerfile, "customer-service");
@@ -145,7 +141,6 @@ class DockerImageTest {
             }
             assertThat(image.healthcheck(port)).as("no longer healthy once stopped").isNotZero();
         } finally {
-            mongo.shutdownNow();
             kafka.destroy();
         }
     }

@@ -1,10 +1,8 @@
 package dev.bookingsinvoicing.deployment;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * The production flow with the default build's MongoDB, the embedded wire-protocol server; subclasses provide the
@@ -12,15 +10,14 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 abstract class EmbeddedMongoProductionFlow extends ProductionFlowScenario {
 
-    private final MongoServer mongo = new MongoServer(new MemoryBackend());
-    private final InetSocketAddress mongoAddress = mongo.bind();
+    private final TestMongo mongo = new TestMongo();
 
     /** Stops the Kafka cluster, after the services. */
     protected abstract void stopKafka() throws Exception;
 
     @Override
     protected final void stopInfrastructure() {
-        mongo.shutdownNow();
+        mongo.close();
         try {
             stopKafka();
         } catch (Exception e) {
@@ -41,6 +38,6 @@ abstract class EmbeddedMongoProductionFlow extends ProductionFlowScenario {
 
     @Override
     protected String mongoUri(String database) {
-        return "mongodb://localhost:" + mongoAddress.getPort() + "/" + database;
+        return mongo.uri(database);
     }
 }

@@ -55,7 +55,7 @@ import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
 import dev.bookingsinvoicing.items.ItemServiceApplication;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;

@@ -29,9 +29,9 @@ import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 
 /**
  * The Business Central connector, a separate process, is SIGKILLed right after Business Central answered the POST of

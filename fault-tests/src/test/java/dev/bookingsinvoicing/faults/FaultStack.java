@@ -41,7 +41,7 @@ import dev.bookingsinvoicing.cli.DeadLetters;
 import dev.bookingsinvoicing.cli.KafkaClients;
 import dev.bookingsinvoicing.localstack.LocalMongoServer;
 import dev.bookingsinvoicing.localstack.LocalStack;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
 

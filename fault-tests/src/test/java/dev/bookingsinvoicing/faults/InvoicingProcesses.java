@@ -41,11 +41,9 @@ final class InvoicingProcesses implements AutoCloseable {
         // short; the restart takes longer than that anyway.
         args.add("--spring.kafka.consumer.properties.session.timeout.ms=6000");
         args.add("--spring.kafka.consumer.properties.heartbeat.interval.ms=1000");
-        // A process killed after it added a command's offset to its Kafka transaction leaves that transaction open;
-        // the next process's consumer cannot read the group's committed offsets (UNSTABLE_OFFSET_COMMIT) until the
-        // broker aborts it after transaction.timeout.ms: 60 s by default, measured as a 57-64 s stall (see
-        // docs/reliability.md). 10 s here keeps such a restart short; a command of this case takes well under 1 s.
-        args.add("--spring.kafka.producer.properties.transaction.timeout.ms=10000");
+        // No shorter transaction.timeout.ms: a process killed with a command's offset in its open Kafka transaction
+        // is fenced by the next one at start-up (kafka-support's TransactionalProducers, docs/reliability.md), so
+        // the restart does not wait the default 60 s for the broker to abort it.
         Path log = LOGS.resolve(name + "-" + starts + ".log");
         current = ChildJvm.start(InvoicingChildMain.class, jvmOptions, args, log);
     }

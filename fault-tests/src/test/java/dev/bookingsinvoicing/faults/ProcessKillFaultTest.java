@@ -59,10 +59,13 @@ class ProcessKillFaultTest {
 
             // When the run's commands are processed with the process SIGKILLed at random points
             List<String> killPoints = new ArrayList<>();
+            List<Duration> restarts = new ArrayList<>();
             Set<String> selectedIds = Runs.ids(commands.subList(0, commands.size() - 1));
             Runs.invoiceInTwoPhases(stack, commands, () -> {
                 while (killPoints.size() < size.kills()) {
+                    long restarting = System.nanoTime();
                     invoicing.awaitConsuming(InvoicingProcesses.COMMAND_GROUP);
+                    restarts.add(Duration.ofNanos(System.nanoTime() - restarting));
                     // Kill points spread over the run whatever the machine's speed: the k-th kill waits for a random
                     // number of results within the k-th of (kills + 2) equal slices of the run (the last one left for
                     // the pause to overshoot into), then a random pause: the kill lands in the process's start, in any
@@ -89,16 +92,24 @@ class ProcessKillFaultTest {
             Report.line("process-kill", String.format("seed %d, %d bookings, %d commands; SIGKILL of a separate "
                     + "invoicing process: 1 while the view filled (%d view rows at the kill), %d during the run "
                     + "(results of %d selections / view rows left at each kill: %s); %d process starts, "
-                    + "exit values %s; "
+                    + "exit values %s; start to taking commands again after a kill: at most %.1f s; "
                     + "%s; %.0f s", seed, universe.bookings(), commands.size(), viewAtKill, killPoints.size(),
-                    selectedIds.size(), killPoints, invoicing.starts(), exits, outcome.summaryAgainst(clean),
-                    (System.nanoTime() - started) / 1e9));
+                    selectedIds.size(), killPoints, invoicing.starts(), exits, longest(restarts).toMillis() / 1e3,
+                    outcome.summaryAgainst(clean), (System.nanoTime() - started) / 1e9));
             assertThat(exits).as("every process ended by SIGKILL").containsOnly(ChildJvm.KILLED_BY_SIGKILL);
             assertThat(killPoints).as("kills in the middle of the run (seed %d)", seed)
                     .hasSizeGreaterThanOrEqualTo(size.kills());
             outcome.assertSameAs(clean, universe.bookings());
+            // A kill inside a command's transaction leaves it open; had the next process not fenced it at start-up,
+            // it would have taken commands only once the broker aborted it, after the default transaction.timeout.ms.
+            assertThat(longest(restarts)).as("every restart took commands before an orphaned transaction's timeout")
+                    .isLessThan(Duration.ofSeconds(60));
             await().atMost(Runs.PATIENCE).until(() -> stack.viewCount(universe.businessId(), null) == 0);
         }
+    }
+
+    private static Duration longest(List<Duration> durations) {
+        return durations.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** Runs.awaitReadyView, failing with the seed and what the view holds. */

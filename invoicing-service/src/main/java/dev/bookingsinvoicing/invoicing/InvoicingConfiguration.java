@@ -23,6 +23,7 @@ import dev.bookingsinvoicing.invoicing.command.CommandValidator;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanStore;
 import dev.bookingsinvoicing.invoicing.command.InvoicePlanner;
+import dev.bookingsinvoicing.invoicing.correction.Correction;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingRows;
@@ -67,7 +68,7 @@ public class InvoicingConfiguration {
 
     @Bean
     InvoicePlanner invoicePlanner(InvoicingProperties properties) {
-        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.invoicePerBusiness(),
+        return new InvoicePlanner(properties.maxLinesPerInvoice(), properties.grouping(),
                 properties.hourUnitOfMeasure());
     }
 
@@ -91,7 +92,8 @@ public class InvoicingConfiguration {
     }
 
     /**
-     * Creates the indexes declared on {@link BookingRow}, {@link DraftInvoice} and {@link CommandResult} at start-up
+     * Creates the indexes declared on {@link BookingRow}, {@link DraftInvoice}, {@link CommandResult} and
+     * {@link Correction} at start-up
      * (Spring Data no longer does it by itself). The embedded server accepts and ignores them; a real MongoDB needs
      * them for the view's and the dashboard's queries.
      */
@@ -100,7 +102,8 @@ public class InvoicingConfiguration {
         return args -> {
             MongoPersistentEntityIndexResolver resolver = new MongoPersistentEntityIndexResolver(
                     mongo.getConverter().getMappingContext());
-            for (Class<?> type : new Class<?>[] { BookingRow.class, DraftInvoice.class, CommandResult.class }) {
+            for (Class<?> type : new Class<?>[] { BookingRow.class, DraftInvoice.class, CommandResult.class,
+                    Correction.class }) {
                 IndexOperations indexes = mongo.indexOps(type);
                 resolver.resolveIndexFor(type).forEach(indexes::createIndex);
             }

@@ -1,23 +1,19 @@
 package dev.bookingsinvoicing.invoicing;
 
-import java.net.InetSocketAddress;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
- * The embedded MongoDB wire-protocol server the service's integration tests share: started once per test JVM (and
+ * The one embedded MongoDB server the service's Spring integration tests share: started once per test JVM (and
  * stopped with it), a database per test class, so that no class sees another's data.
  */
 public final class EmbeddedMongo {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress ADDRESS = SERVER.bind();
+    private static final TestMongo SERVER = new TestMongo();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(SERVER::shutdownNow, "embedded-mongo-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(SERVER::close, "embedded-mongo-stop"));
     }
 
     private EmbeddedMongo() {
@@ -25,6 +21,6 @@ public final class EmbeddedMongo {
 
     /** Points the service at {@code database} on the shared server (call from a {@code @DynamicPropertySource}). */
     public static void database(DynamicPropertyRegistry registry, String database) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + ADDRESS.getPort() + "/" + database);
+        registry.add("spring.mongodb.uri", () -> SERVER.uri(database));
     }
 }

@@ -67,7 +67,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.web.OperatorAction;
 import dev.bookingsinvoicing.invoicing.web.OperatorSession;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -261,7 +261,8 @@ class InvoicingIntegrationTest {
 
         // Given: the first attempt of cmd-crash stored its plan and claimed b1, then died; cmd-other holds b3
         Instant firstAttempt = Instant.parse("2026-03-31T18:00:00Z");
-        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
+        InvoicePlan plan = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+                dev.bookingsinvoicing.invoicing.command.InvoiceGrouping.CUSTOMER,
                 InvoicePlanner.DEFAULT_HOUR_UNIT_OF_MEASURE).plan("cmd-crash", ids.stream().map(this::row).toList(),
                 List.of(SkippedBooking.notFound("clinic/nope/k1")), Postings.NONE, firstAttempt);
         plans.saveOrGetExisting(plan);
@@ -642,7 +643,7 @@ class InvoicingIntegrationTest {
         try (TopicReader results = new TopicReader(broker.getBrokersAsString(), Topics.COMMAND_RESULTS)) {
             dev.bookingsinvoicing.invoicing.command.InvoiceCommand command = new dev.bookingsinvoicing.invoicing
                     .command.InvoiceCommand("gym-3x", "ops", dev.bookingsinvoicing.invoicing.command.InvoiceScope.ALL,
-                            List.of(), null, "gym", null, null, null, null, false);
+                            List.of(), null, "gym", null, null, null, null, false, null);
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(3);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
             List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
@@ -907,7 +908,7 @@ class InvoicingIntegrationTest {
         return found;
     }
 
-    private static List<DraftInvoiceCreated> invoicesOf(String commandId, TopicReader invoices, int count) {
+    static List<DraftInvoiceCreated> invoicesOf(String commandId, TopicReader invoices, int count) {
         List<DraftInvoiceCreated> found = new java.util.ArrayList<>();
         invoices.awaitRaw(records -> {
             found.clear();
@@ -919,7 +920,7 @@ class InvoicingIntegrationTest {
         return found;
     }
 
-    private static List<Object> answersTo(String commandId, TopicReader results, int count) {
+    static List<Object> answersTo(String commandId, TopicReader results, int count) {
         List<Object> answers = new java.util.ArrayList<>();
         results.awaitRaw(records -> {
             answers.clear();
@@ -947,7 +948,7 @@ class InvoicingIntegrationTest {
         return (List<Map<String, Object>>) page.get("content");
     }
 
-    private static AppointmentCompleted appointment(String id, String serviceId, String serviceName, Instant start,
+    static AppointmentCompleted appointment(String id, String serviceId, String serviceName, Instant start,
             int minutes, PriceType priceType, String price, String... customers) {
         return AppointmentCompleted.newBuilder()
                 .setEventId("appt-" + id).setOccurredAt(start.plus(Duration.ofHours(2)))
@@ -965,7 +966,7 @@ class InvoicingIntegrationTest {
                 .setScope(scope).setBookingIds(bookingIds).build();
     }
 
-    private static void send(KafkaTemplate<String, SpecificRecord> producer, String topic, String key,
+    static void send(KafkaTemplate<String, SpecificRecord> producer, String topic, String key,
             SpecificRecord value) {
         producer.send(topic, key, value).join();
     }

@@ -30,7 +30,7 @@ import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.events.ServiceDiscovered;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.registration.testing.RegistrationServiceTest;
-import dev.bookingsinvoicing.registration.testing.TestMongo;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 

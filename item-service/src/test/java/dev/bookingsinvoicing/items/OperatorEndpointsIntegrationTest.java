@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.bookingsinvoicing.registration.testing.RegistrationOperatorEndpointsTest;
-import dev.bookingsinvoicing.registration.testing.TestMongo;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.schemas.Topics;
 
 /** {@link RegistrationOperatorEndpointsTest} for item-service. */

@@ -11,15 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings every service shares under {@code bookings.kafka}: how topics are created and how a failing
- * record is retried before it is dead-lettered.
+ * Settings every service shares under {@code bookings.kafka}: how topics are created, how a failing
+ * record is retried before it is dead-lettered, and how many transactional producers a transactional service keeps.
  *
- * @param topics the catalog topics the service declares at start-up
- * @param retry  the back-off before a failing record is dead-lettered
+ * @param topics                 the catalog topics the service declares at start-up
+ * @param retry                  the back-off before a failing record is dead-lettered
+ * @param transactionalProducers with {@code spring.kafka.producer.transaction-id-prefix} set: the fixed number of
+ *                               transactional ids ({@code <prefix>0} ... {@code <prefix>(n-1)}), opened at start-up so
+ *                               that a restart fences what a killed instance left open; at least the listeners'
+ *                               concurrency plus the sends that may run beside them (a send beyond it fails)
  */
 @Validated
 @ConfigurationProperties("bookings.kafka")
-public record BookingsKafkaProperties(@Valid @NotNull @DefaultValue Topics topics, @Valid @NotNull @DefaultValue Retry retry) {
+public record BookingsKafkaProperties(@Valid @NotNull @DefaultValue Topics topics, @Valid @NotNull @DefaultValue Retry retry,
+        @Min(1) @DefaultValue("8") int transactionalProducers) {
 
     /**
      * @param create            declare every catalog topic and its dead-letter topic at start-up (off where a

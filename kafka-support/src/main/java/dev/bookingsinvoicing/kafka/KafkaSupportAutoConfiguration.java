@@ -18,13 +18,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -33,7 +36,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topic;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.schemas.UnreadableRecordException;
@@ -41,7 +44,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The one error policy of every listener, and the topics every service expects.
+ * The one error policy of every listener, the topics every service expects, and fixed transactional ids for a
+ * service that writes in Kafka transactions ({@link TransactionalProducers}).
  *
  * <p>A record that fails is retried with bounded exponential back-off, then published to {@code <topic>-dlt}
  * (same partition) with the original key, value bytes, the exception in spring-kafka's
@@ -58,6 +62,20 @@ public class KafkaSupportAutoConfiguration {
 
     /** Counter of the records sent to a dead-letter topic, tagged with the topic they came from. */
     public static final String DEAD_LETTERS = "bookings.kafka.dead.letters";
+
+    /** A fixed set of transactional ids, so that a restarted instance reuses (and fences) its predecessor's. */
+    @Bean
+    @ConditionalOnProperty(prefix = "spring.kafka.producer", name = "transaction-id-prefix")
+    DefaultKafkaProducerFactoryCustomizer fixedTransactionalIds(BookingsKafkaProperties properties) {
+        return factory -> factory.setTransactionIdSuffixStrategy(
+                new DefaultTransactionIdSuffixStrategy(properties.transactionalProducers()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "spring.kafka.producer", name = "transaction-id-prefix")
+    TransactionalProducers transactionalProducers(ProducerFactory<?, ?> producers, BookingsKafkaProperties properties) {
+        return new TransactionalProducers(producers, properties.transactionalProducers());
+    }
 
     @Bean
     DeadLetterProducers deadLetterProducers(KafkaProperties kafkaProperties) {

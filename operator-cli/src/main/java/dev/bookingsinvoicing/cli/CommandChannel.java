@@ -17,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import dev.bookingsinvoicing.schemas.AvroDeserializer;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroDeserializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Topics;
 import picocli.CommandLine.Model.CommandSpec;
 

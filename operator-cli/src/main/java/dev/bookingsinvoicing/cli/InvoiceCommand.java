@@ -2,13 +2,19 @@ package dev.bookingsinvoicing.cli;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceGrouping;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,8 +22,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code invoice --all | --customer C00010 | --bookings id1,id2 [--preview]}: Business Central's "Invoice" actions;
- * with {@code --preview} the service only says what the command would invoice and skip.
+ * {@code invoice --all | --customer C00010 | --bookings id1,id2 [--group-by customer-and-month] [--preview]}:
+ * Business Central's "Invoice" actions; with {@code --preview} the service only says what the command would invoice
+ * and skip.
  */
 @Command(name = "invoice", mixinStandardHelpOptions = true,
         description = "Create draft invoices (one per customer, more for a customer with many bookings) for ready "
@@ -58,6 +65,13 @@ final class InvoiceCommand implements Callable<Integer> {
             + "Nothing is invoiced; run the same command without --preview to create those invoices.")
     boolean preview;
 
+    @Option(names = "--group-by", paramLabel = "GROUPING", converter = Grouping.class,
+            completionCandidates = Grouping.class, description = "How the bookings go on draft invoices (always also "
+                    + "per currency): customer (one per customer with every business's bookings, Business Central's "
+                    + "rule), customer-and-business, or customer-and-month (per calendar month of the bookings' "
+                    + "local dates). Default: the invoicing service's bookings.invoicing.default-grouping.")
+    InvoiceGrouping groupBy;
+
     @Mixin
     CommandOptions options;
 
@@ -79,13 +93,14 @@ final class InvoiceCommand implements Callable<Integer> {
                 : "Invoicing " + which.bookingIds.size() + " selected booking(s)";
         String dated = from == null ? (to == null ? "" : " dated " + to + " or earlier")
                 : to == null ? " dated " + from + " or later" : " dated " + from + " to " + to;
-        return (preview ? "Preview: " : "") + bookings + (businessId == null ? "" : " of " + businessId) + dated;
+        return (preview ? "Preview: " : "") + bookings + (businessId == null ? "" : " of " + businessId) + dated
+                + (groupBy == null ? "" : ", " + Grouping.words(groupBy));
     }
 
     InvoiceBookings toCommand(Instant now) {
         InvoiceBookings.Builder builder = InvoiceBookings.newBuilder().setCommandId(options.commandId).setIssuedAt(now)
                 .setIssuedBy(options.issuedBy).setBusinessId(businessId).setFromDate(from).setToDate(to)
-                .setPreview(preview);
+                .setPreview(preview).setGrouping(groupBy);
         if (which.all) {
             return builder.setScope(InvoiceScope.ALL).build();
         }
@@ -93,5 +108,30 @@ final class InvoiceCommand implements Callable<Integer> {
             return builder.setScope(InvoiceScope.CUSTOMER).setCustomerNo(which.customerNo).build();
         }
         return builder.setScope(InvoiceScope.SELECTED).setBookingIds(which.bookingIds).build();
+    }
+
+    /** The groupings as the command line writes them: customer, customer-and-business, customer-and-month. */
+    static final class Grouping implements ITypeConverter<InvoiceGrouping>, Iterable<String> {
+
+        @Override
+        public InvoiceGrouping convert(String value) {
+            return Arrays.stream(InvoiceGrouping.values()).filter(g -> name(g).equals(value.toLowerCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> new TypeConversionException("'" + value + "' is not one of "
+                            + String.join(", ", this)));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(InvoiceGrouping.values()).map(Grouping::name).iterator();
+        }
+
+        static String name(InvoiceGrouping grouping) {
+            return grouping.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** "per customer and month" */
+        static String words(InvoiceGrouping grouping) {
+            return "per " + name(grouping).replace('-', ' ');
+        }
     }
 }

@@ -26,11 +26,11 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "operator-cli", mixinStandardHelpOptions = true, subcommands = { InvoiceCommand.class,
         MarkInvoicedCommand.class, AssociateCommand.class, DeleteDraftCommand.class, SetPriceCommand.class,
-        ListCommand.class, DeadLetterCommand.class },
+        CorrectionCommand.class, ListCommand.class, DeadLetterCommand.class },
         description = { "Bookings Not Invoiced, from the command line: invoice ready bookings, mark bookings as "
                 + "invoiced, bill an unmatched Bookings customer to a customer, price bookings, delete a draft "
-                + "invoice, list the bookings not invoiced, and look at or re-send the records a service could not "
-                + "process.", "Each action goes to the invoicing service through Kafka; the CLI waits for its answer "
+                + "invoice, credit or accept a correction of an invoiced booking, list the bookings not invoiced, "
+                + "and look at or re-send the records a service could not process.", "Each action goes to the invoicing service through Kafka; the CLI waits for its answer "
                         + "and prints it." })
 public final class OperatorCli {
 

@@ -62,11 +62,14 @@ final class Results {
             case "DeleteDraftInvoice" -> "draft invoice " + String.join(", ", completed.getInvoiceIds())
                     + " deleted, " + acted + " booking(s) released";
             case "SetBookingPrice" -> acted + " booking(s) priced, " + skipped + " skipped";
+            case "ResolveCorrection" -> completed.getInvoiceIds().isEmpty() ? "correction accepted as invoiced"
+                    : "correction credited on draft credit note " + String.join(", ", completed.getInvoiceIds());
             default -> completed.getBookingsInvoiced() + " booking(s) invoiced on "
                     + completed.getInvoiceIds().size() + " draft invoice(s), " + skipped + " skipped";
         };
         out.printf("COMPLETED %s: %s%n", completed.getCommandId(), summary);
-        if (!"DeleteDraftInvoice".equals(completed.getCommandType())) {
+        if (!"DeleteDraftInvoice".equals(completed.getCommandType())
+                && !"ResolveCorrection".equals(completed.getCommandType())) {
             completed.getInvoiceIds().forEach(id -> out.printf("  invoice  %s%n", id));
         }
         if (!"InvoiceBookings".equals(completed.getCommandType())) {

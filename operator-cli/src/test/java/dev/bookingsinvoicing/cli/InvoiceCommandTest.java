@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceGrouping;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CommandRejected;
@@ -123,6 +124,30 @@ class InvoiceCommandTest {
                 new BigDecimal(total), java.util.Arrays.stream(bookingIds).map(id -> new PreviewedLine(id, "I-1",
                         "Haircut - 2026-11-01", BigDecimal.ONE.setScale(5), new BigDecimal(total),
                         new BigDecimal(total))).toList());
+    }
+
+    @Test
+    void groupsAsAskedOrLeavesItToTheService() {
+        assertThat(parse("invoice", "--all", "--group-by", "customer-and-month").getGrouping())
+                .isEqualTo(InvoiceGrouping.CUSTOMER_AND_MONTH);
+        assertThat(parse("invoice", "--customer", "C00010", "--group-by", "customer-and-business").getGrouping())
+                .isEqualTo(InvoiceGrouping.CUSTOMER_AND_BUSINESS);
+        assertThat(parse("invoice", "--all", "--group-by", "Customer").getGrouping())
+                .isEqualTo(InvoiceGrouping.CUSTOMER);
+        assertThat(parse("invoice", "--all").getGrouping()).as("the service's default").isNull();
+        assertThat(invoice("invoice", "--all", "--from", "2026-11-01", "--group-by", "customer-and-month", "--preview")
+                .what()).isEqualTo("Preview: Invoicing every ready booking dated 2026-11-01 or later, per customer "
+                        + "and month");
+    }
+
+    @Test
+    void refusesAGroupingItDoesNotKnowNamingTheOnesItDoes() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = OperatorCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("invoice", "--all", "--group-by", "business")).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("'business' is not one of customer, customer-and-business, "
+                + "customer-and-month");
     }
 
     @Test

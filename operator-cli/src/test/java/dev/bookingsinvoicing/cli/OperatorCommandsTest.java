@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.events.CommandCompleted;
+import dev.bookingsinvoicing.events.CommandRejected;
 import dev.bookingsinvoicing.events.SkippedBooking;
 import picocli.CommandLine;
 
@@ -42,6 +44,32 @@ class OperatorCommandsTest {
         assertThat(command.getIssuedBy()).isEqualTo("ann");
         assertThat(command.getCommandId()).isEqualTo("cmd-1");
         assertThat(command.getIssuedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void correctionCreditsOrAcceptsOneCorrectionAndRefusesAnythingElse() {
+        ResolveCorrection credit = ((CorrectionCommand) subcommand("correction", "credit", "CO-1", "--reason",
+                "cancelled by phone", "--command-id", "r-1")).toCommand(NOW);
+        assertThat(credit.getCorrectionId()).isEqualTo("CO-1");
+        assertThat(credit.getResolution()).isEqualTo("CREDIT");
+        assertThat(credit.getReason()).isEqualTo("cancelled by phone");
+        assertThat(credit.getCommandId()).isEqualTo("r-1");
+        assertThat(((CorrectionCommand) subcommand("correction", "accept", "CO-1")).toCommand(NOW).getResolution())
+                .isEqualTo("ACCEPT");
+        assertThat(usageError("correction", "refund", "CO-1")).contains("refund");
+        assertThat(usageError("correction", "credit")).contains("CORRECTION_ID");
+
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "r-1", "ResolveCorrection", List.of("CN-1"), 0,
+                List.of(), List.of("b/a/1"), false, List.of(), List.of(), false)))
+                .contains("COMPLETED r-1: correction credited on draft credit note CN-1").contains("booking  b/a/1");
+        assertThat(printed(new CommandCompleted("e", Instant.EPOCH, "r-2", "ResolveCorrection", List.of(), 0,
+                List.of(), List.of("b/a/1"), false, List.of(), List.of(), false)))
+                .contains("COMPLETED r-2: correction accepted as invoiced");
+        StringWriter out = new StringWriter();
+        assertThat(Results.print(new CommandRejected("e", Instant.EPOCH, "r-3", "ResolveCorrection",
+                "correction CO-1 is already credited by command r-1", List.of()), new PrintWriter(out), false))
+                .isEqualTo(ExitCode.REJECTED);
+        assertThat(out.toString()).contains("REJECTED r-3: correction CO-1 is already credited by command r-1");
     }
 
     @Test

@@ -52,6 +52,14 @@ public final class EventSchemas {
         return INSTANCE;
     }
 
+    /**
+     * The {@code content-type} header of a record in single-object encoding:
+     * {@code application/vnd.apache.avro.single-object; schema=<full record name>}.
+     */
+    public static String contentType(String fullName) {
+        return "application/vnd.apache.avro.single-object; schema=" + fullName;
+    }
+
     /** Every value type named in the topic catalog. */
     public static Set<Class<? extends SpecificRecord>> recordTypes() {
         Set<Class<? extends SpecificRecord>> types = new LinkedHashSet<>();
@@ -89,7 +97,7 @@ public final class EventSchemas {
      * {@code serviceLocalDate}), so two decoded invoices could not even be compared; a plain list compares its
      * elements with their own {@code equals}.
      */
-    static SpecificData readModel(Class<? extends SpecificRecord> type) {
+    public static SpecificData readModel(Class<? extends SpecificRecord> type) {
         SpecificData model = new SpecificData(type.getClassLoader()) {
             @Override
             public Object newArray(Object old, int size, Schema schema) {

@@ -7,6 +7,7 @@ import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
@@ -18,10 +19,12 @@ import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerRejected;
 import dev.bookingsinvoicing.events.CustomerUpdated;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.InvoiceExportFailed;
 import dev.bookingsinvoicing.events.InvoiceExported;
+import dev.bookingsinvoicing.events.InvoicedBookingChanged;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
 import dev.bookingsinvoicing.events.ItemUpdated;
@@ -60,11 +63,13 @@ public final class Topics {
                     List.of(CustomerRegistered.class, CustomerUpdated.class, CustomerRejected.class), Topic.Cleanup.COMPACT),
             new Topic(ITEM_REGISTRATIONS, "{businessId}/{serviceId}", "item-service",
                     List.of(ItemRegistered.class, ItemUpdated.class, ItemRejected.class), Topic.Cleanup.COMPACT),
-            new Topic(INVOICING_COMMANDS, "commandId", "operators",
+            new Topic(INVOICING_COMMANDS, "commandId", "operators; invoicing-service's billing schedules",
                     List.of(InvoiceBookings.class, MarkBookingsInvoiced.class, AssociateCustomer.class,
-                            DeleteDraftInvoice.class, SetBookingPrice.class), Topic.Cleanup.DELETE),
+                            DeleteDraftInvoice.class, SetBookingPrice.class, ResolveCorrection.class),
+                    Topic.Cleanup.DELETE),
             new Topic(INVOICES, "customerNo", "invoicing-service",
-                    List.of(DraftInvoiceCreated.class, DraftInvoiceDeleted.class), Topic.Cleanup.DELETE),
+                    List.of(DraftInvoiceCreated.class, DraftInvoiceDeleted.class, InvoicedBookingChanged.class,
+                            DraftCreditNoteCreated.class), Topic.Cleanup.DELETE),
             new Topic(COMMAND_RESULTS, "commandId", "invoicing-service",
                     List.of(CommandCompleted.class, CommandRejected.class), Topic.Cleanup.DELETE),
             // the latest export status per invoice is the state: compaction keeps it

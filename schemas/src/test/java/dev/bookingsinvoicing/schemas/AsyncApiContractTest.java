@@ -98,7 +98,7 @@ class AsyncApiContractTest {
             Schema schema = parser.parse(schemaFile.toFile());
             assertThat(schema.getFullName()).isEqualTo(type.getName());
             Map<String, Object> contentType = section(section(section(message, "headers"), "properties"), "content-type");
-            assertThat(contentType.get("const")).isEqualTo(AvroSerializer.contentType(type.getName()));
+            assertThat(contentType.get("const")).isEqualTo(EventSchemas.contentType(type.getName()));
         }
     }
 }

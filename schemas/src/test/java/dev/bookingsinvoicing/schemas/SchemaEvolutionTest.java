@@ -16,6 +16,9 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceGrouping;
+import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CurrencyTotal;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
@@ -26,8 +29,8 @@ import dev.bookingsinvoicing.events.SkippedBooking;
 /**
  * Real evolutions, end to end: CommandCompleted v2 added {@code bookingIds} (default []), DraftInvoiceCreated v2 added
  * each line's {@code serviceLocalDate} and {@code timeZone} (default null), CommandCompleted v4 the preview of an
- * InvoiceBookings. Records written by a v1 producer still decode into today's class, and a consumer still on v1 (or
- * v3) reads what we write today.
+ * InvoiceBookings, InvoiceBookings v4 its {@code grouping} (default null: the service's default). Records written by
+ * a v1 producer still decode into today's class, and a consumer still on v1 (or v3) reads what we write today.
  */
 class SchemaEvolutionTest {
 
@@ -49,7 +52,7 @@ class SchemaEvolutionTest {
         byte[] array = new byte[bytes.remaining()];
         bytes.get(array);
 
-        CommandCompleted current = (CommandCompleted) new AvroDeserializer().deserialize("any", array);
+        CommandCompleted current = (CommandCompleted) EventSchemas.get().decode(array);
 
         assertThat(current.getCommandId()).isEqualTo("cmd-1");
         assertThat(current.getInvoiceIds()).containsExactly("DI-1");
@@ -62,7 +65,7 @@ class SchemaEvolutionTest {
                 "MarkBookingsInvoiced", List.of(), 0,
                 List.of(new SkippedBooking("b/a/c", "already invoiced", "ALREADY_INVOICED")),
                 List.of("b/a/d"), false, List.of(), List.of(), false);
-        byte[] bytes = new AvroSerializer().serialize("any", today);
+        byte[] bytes = EventSchemas.get().encode(today);
 
         BinaryMessageDecoder<GenericRecord> oldReader = new BinaryMessageDecoder<>(GenericData.get(), v1());
         oldReader.addSchema(CommandCompleted.getClassSchema());
@@ -83,7 +86,7 @@ class SchemaEvolutionTest {
                                 "Haircut - 2026-11-01", new BigDecimal("1.00000"), new BigDecimal("45.00000"),
                                 new BigDecimal("45.00000"))))))
                 .setPreviewTotals(List.of(new CurrencyTotal("EUR", 1, 1, new BigDecimal("45.00000")))).build();
-        byte[] bytes = new AvroSerializer().serialize("any", preview);
+        byte[] bytes = EventSchemas.get().encode(preview);
 
         BinaryMessageDecoder<GenericRecord> v3Reader = new BinaryMessageDecoder<>(GenericData.get(),
                 EventSchemas.history(NAME).get(2));
@@ -93,7 +96,7 @@ class SchemaEvolutionTest {
         assertThat(seenByV3.getSchema().getField("previewedInvoices")).isNull();
         assertThat((List<?>) seenByV3.get("invoiceIds")).isEmpty();
         assertThat(seenByV3.get("bookingsInvoiced")).isEqualTo(0);
-        assertThat(new AvroDeserializer().deserialize("any", bytes)).isEqualTo(preview);
+        assertThat(EventSchemas.get().decode(bytes)).isEqualTo(preview);
     }
 
     @Test
@@ -114,7 +117,7 @@ class SchemaEvolutionTest {
         byte[] array = new byte[bytes.remaining()];
         bytes.get(array);
 
-        DraftInvoiceCreated current = (DraftInvoiceCreated) new AvroDeserializer().deserialize("any", array);
+        DraftInvoiceCreated current = (DraftInvoiceCreated) EventSchemas.get().decode(array);
 
         assertThat(current.getLines()).singleElement().satisfies(l -> {
             assertThat(l.getDescription()).isEqualTo("Haircut - 2026-11-01");
@@ -125,8 +128,38 @@ class SchemaEvolutionTest {
 
         // decoded lists compare like any list (Avro's own array type would throw on the date inside a union)
         current.getLines().get(0).setServiceLocalDate(LocalDate.of(2026, 11, 1));
-        byte[] today = new AvroSerializer().serialize("any", current);
-        assertThat(new AvroDeserializer().deserialize("any", today))
-                .isEqualTo(new AvroDeserializer().deserialize("any", today)).isEqualTo(current);
+        byte[] today = EventSchemas.get().encode(current);
+        assertThat(EventSchemas.get().decode(today))
+                .isEqualTo(EventSchemas.get().decode(today)).isEqualTo(current);
+    }
+
+    @Test
+    void anInvoiceBookingsOfV3IsReadWithTheServicesDefaultGroupingAndAV3ReaderSkipsTheGrouping() throws Exception {
+        String name = InvoiceBookings.getClassSchema().getFullName();
+        Schema v3 = EventSchemas.history(name).get(2);
+        assertThat(v3.getField("grouping")).as("v3 had no grouping").isNull();
+        GenericRecord old = new GenericRecordBuilder(v3).set("commandId", "cmd-v3").set("issuedAt", 0L)
+                .set("issuedBy", "ops").set("scope", new GenericData.EnumSymbol(v3.getField("scope").schema(), "ALL"))
+                .build();
+        BinaryMessageDecoder<InvoiceBookings> current = new BinaryMessageDecoder<>(
+                org.apache.avro.specific.SpecificData.get(), InvoiceBookings.getClassSchema());
+        current.addSchema(v3);
+
+        InvoiceBookings read = current.decode(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3)
+                .encode(old));
+
+        assertThat(read.getCommandId()).isEqualTo("cmd-v3");
+        assertThat(read.getGrouping()).isNull();
+
+        InvoiceBookings today = InvoiceBookings.newBuilder().setCommandId("cmd-v4").setIssuedAt(Instant.EPOCH)
+                .setIssuedBy("ops").setScope(InvoiceScope.ALL).setToDate(LocalDate.of(2026, 2, 28))
+                .setGrouping(InvoiceGrouping.CUSTOMER_AND_MONTH).build();
+        BinaryMessageDecoder<GenericRecord> v3Reader = new BinaryMessageDecoder<>(GenericData.get(), v3);
+        v3Reader.addSchema(InvoiceBookings.getClassSchema());
+        GenericRecord seenByV3 = v3Reader.decode(InvoiceBookings.getEncoder().encode(today));
+
+        assertThat(seenByV3.get("commandId").toString()).isEqualTo("cmd-v4");
+        assertThat(seenByV3.get("toDate")).isEqualTo((int) LocalDate.of(2026, 2, 28).toEpochDay());
+        assertThat(seenByV3.getSchema().getField("grouping")).isNull();
     }
 }

@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,8 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.BookingsRecordQuarantined;
@@ -45,6 +42,7 @@ import dev.bookingsinvoicing.events.CustomerDiscovered;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.service.testing.OperatorEndpoints;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;
 import dev.bookingsinvoicing.simulator.Faults.Endpoint;
 import dev.bookingsinvoicing.simulator.Faults.Fault;
@@ -94,15 +92,14 @@ class BookingSyncIntegrationTest {
     static final BookingsSimulator SIMULATOR = BookingsSimulator.start(SimulatorSettings.defaults()
             .withImplausibleRecords(false).withPageSize(10).withVolume(7, 10, 8, 60)
             .withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    static final TestMongo MONGO = new TestMongo();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/booking-sync");
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("booking-sync"));
         registry.add("bookings.sync.graph.base-url", SIMULATOR::baseUrl);
         registry.add("bookings.sync.graph.auth", () -> "static-token");
         registry.add("bookings.sync.graph.static-token", SIMULATOR::accessToken);
@@ -115,7 +112,7 @@ class BookingSyncIntegrationTest {
     @AfterAll
     static void stop() {
         SIMULATOR.close();
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Autowired

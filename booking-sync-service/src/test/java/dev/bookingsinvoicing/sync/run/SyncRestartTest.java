@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.simulator.BookingsSimulator;
 import dev.bookingsinvoicing.simulator.Faults.Endpoint;
 import dev.bookingsinvoicing.simulator.Faults.Fault;
@@ -43,13 +41,12 @@ class SyncRestartTest {
     @Test
     void killedHalfwayThroughPagingTheNextRunCompletesTheWindowWithoutDuplicates(EmbeddedKafkaBroker broker)
             throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongo.bind();
-        try (BookingsSimulator simulator = BookingsSimulator.start(SimulatorSettings.defaults()
-                .withImplausibleRecords(false).withPageSize(10).withVolume(1, 10, 8, 120))) {
+        try (TestMongo mongo = new TestMongo();
+                BookingsSimulator simulator = BookingsSimulator.start(SimulatorSettings.defaults()
+                        .withImplausibleRecords(false).withPageSize(10).withVolume(1, 10, 8, 120))) {
             Business b = simulator.tenant().businesses().get(0);
             String[] args = { "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                    "--spring.mongodb.uri=mongodb://localhost:" + mongoAddress.getPort() + "/booking-sync",
+                    "--spring.mongodb.uri=" + mongo.uri("booking-sync"),
                     "--server.port=0", "--bookings.sync.graph.base-url=" + simulator.baseUrl(),
                     "--bookings.sync.graph.auth=static-token",
                     "--bookings.sync.graph.static-token=" + simulator.accessToken(), "--bookings.sync.interval=PT5S",
@@ -94,8 +91,6 @@ class SyncRestartTest {
             } finally {
                 second.close();
             }
-        } finally {
-            mongo.shutdownNow();
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.bookingsinvoicing.customers.templates.CustomerTemplates;
 import dev.bookingsinvoicing.registration.Discovery;
-import dev.bookingsinvoicing.registration.testing.TestMongo;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 import dev.bookingsinvoicing.service.web.TemplateConflictException;
 

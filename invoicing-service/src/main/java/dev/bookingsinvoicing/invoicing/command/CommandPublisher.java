@@ -26,8 +26,9 @@ public class CommandPublisher {
     }
 
     public void publish(InvoiceEvent event) {
-        kafka.send(Topics.INVOICES, event.customerNo(), event instanceof DraftInvoice created
-                ? InvoicingEvents.draftInvoiceCreated(created)
-                : InvoicingEvents.draftInvoiceDeleted((DeletedInvoice) event));
+        Object value = event instanceof DraftInvoice created ? InvoicingEvents.draftInvoiceCreated(created)
+                : event instanceof DeletedInvoice deleted ? InvoicingEvents.draftInvoiceDeleted(deleted)
+                : ((InvoiceEvent.Published) event).toRecord();
+        kafka.send(Topics.INVOICES, event.customerNo(), value);
     }
 }

@@ -63,7 +63,7 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
      * @param named   the businesses the command names (its business, its bookings' businesses)
      * @param refused each booking that made the command refused, with why (in {@code skipped}, cut to the budget)
      */
-    static CommandResult rejected(String commandId, String commandType, String issuedBy, String summary,
+    public static CommandResult rejected(String commandId, String commandType, String issuedBy, String summary,
             String reason, Instant at, Collection<String> named, List<SkippedBooking> refused) {
         int[] budget = { LIST_BUDGET_BYTES };
         List<SkippedBooking> kept = fitSkipped(refused, budget);
@@ -73,7 +73,7 @@ public record CommandResult(@Id String id, String commandType, Outcome outcome, 
     }
 
     /** @param named the businesses the command names, besides those of the bookings it acted on or skipped */
-    static CommandResult completed(String commandId, String commandType, String issuedBy, String summary,
+    public static CommandResult completed(String commandId, String commandType, String issuedBy, String summary,
             List<String> invoiceIds, int bookingsInvoiced, List<SkippedBooking> skipped, List<String> bookingIds,
             Instant at, Collection<String> named) {
         TreeSet<String> businesses = new TreeSet<>(named);

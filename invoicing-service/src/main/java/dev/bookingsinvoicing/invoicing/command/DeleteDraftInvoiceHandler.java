@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.view.BookingClaims;
@@ -22,7 +23,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingsNotInvoicedProjection;
  * be deleted: while InvoiceBookings is still being carried out (no stored result) a retry of it would recreate the
  * invoice, so such a delete is rejected; once its result is stored, a re-delivered InvoiceBookings only re-publishes
  * and skips the deleted invoice. A booking released here may be invoiced again, on a new invoice with a new id,
- * exactly once more.
+ * exactly once more. Open corrections of the invoice are resolved with it ({@link DraftInvoiceDeletedHook}).
  */
 @Component
 public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvoiceHandler.Command> {
@@ -38,14 +39,16 @@ public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvo
     private final BookingClaims claims;
     private final BookingsNotInvoicedProjection projection;
     private final Clock clock;
+    private final ObjectProvider<DraftInvoiceDeletedHook> hooks;
 
     public DeleteDraftInvoiceHandler(CommandResultStore results, DraftInvoiceStore invoices, BookingClaims claims,
-            BookingsNotInvoicedProjection projection, Clock clock) {
+            BookingsNotInvoicedProjection projection, Clock clock, ObjectProvider<DraftInvoiceDeletedHook> hooks) {
         this.results = results;
         this.invoices = invoices;
         this.claims = claims;
         this.projection = projection;
         this.clock = clock;
+        this.hooks = hooks;
     }
 
     @Override
@@ -101,6 +104,7 @@ public class DeleteDraftInvoiceHandler implements CommandHandler<DeleteDraftInvo
         claims.release(deleted.id(), deleted.bookingIds());
         progress.reached(CommandSteps.CLAIMED);
         projection.restore(deleted.bookingIds());
+        hooks.orderedStream().forEach(hook -> hook.deleted(deleted, command.commandId()));
         invoices.delete(deleted.id());
         return new CarriedOut(CommandResult.completed(command.commandId(), TYPE, command.issuedBy(), summary(command),
                 List.of(deleted.id()), 0, List.of(), deleted.bookingIds(), deleted.deletedAt(), List.of()),

@@ -33,12 +33,12 @@ public class DraftInvoiceStore {
         documents.upsertAll(DraftInvoice.COLLECTION, invoices.stream().map(raw::invoice).toList());
     }
 
-    Optional<DraftInvoice> find(String invoiceId) {
+    public Optional<DraftInvoice> find(String invoiceId) {
         return invoiceId == null ? Optional.empty() : documents.find(invoiceId, DraftInvoice.class);
     }
 
     /** The invoices with these ids that still exist, in the order given. */
-    List<DraftInvoice> find(Collection<String> invoiceIds) {
+    public List<DraftInvoice> find(Collection<String> invoiceIds) {
         Map<String, DraftInvoice> byId = new LinkedHashMap<>(documents.byId(invoiceIds, DraftInvoice.class,
                 DraftInvoice::id));
         return invoiceIds.stream().map(byId::get).filter(Objects::nonNull).toList();
@@ -54,7 +54,7 @@ public class DraftInvoiceStore {
         documents.delete(invoiceId, DraftInvoice.class);
     }
 
-    Optional<DeletedInvoice> tombstone(String invoiceId) {
+    public Optional<DeletedInvoice> tombstone(String invoiceId) {
         return invoiceId == null ? Optional.empty() : documents.find(invoiceId, DeletedInvoice.class);
     }
 

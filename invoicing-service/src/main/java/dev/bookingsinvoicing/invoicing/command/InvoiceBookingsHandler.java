@@ -38,7 +38,8 @@ import dev.bookingsinvoicing.schemas.Keys;
  * re-delivery only re-publishes the stored result and its stored invoices, with the same ids and event ids.
  * <li>Otherwise the plan is read from the stored plan (header {@code _id} = commandId) if an earlier attempt got
  * that far, else computed from the view and stored ({@link InvoicePlanStore}). A retry therefore carries out the
- * same decision, and the invoice ids are a function of commandId + customerNo + currency + part: a customer's lines
+ * same decision, and the invoice ids are a function of commandId + customerNo + currency (+ business or month, by the command's
+ * grouping) + part: a customer's lines
  * are cut into drafts of at most {@code max-lines-per-invoice} in the plan, before any claim, so which booking is on
  * which part is stored with the plan and never recomputed.
  * <li>Each planned booking is claimed by inserting {@code booking_claims} with {@code _id} = bookingId. The
@@ -181,6 +182,9 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
         if (command.toDate() != null) {
             s.append(", to date ").append(command.toDate());
         }
+        if (command.grouping() != null) {
+            s.append(", ").append(command.grouping().words());
+        }
         return s.toString();
     }
 
@@ -202,7 +206,8 @@ public class InvoiceBookingsHandler implements CommandHandler<InvoiceCommand> {
         long started = System.nanoTime();
         List<BookingRow> inScope = rowsInScope(command, skipped);
         long scanned = System.nanoTime();
-        InvoicePlan plan = planner.plan(command.commandId(), inScope, skipped, postings(inScope), clock.instant());
+        InvoicePlan plan = planner.plan(command.commandId(), command.grouping(), inScope, skipped, postings(inScope),
+                clock.instant());
         LOG.info("InvoiceBookings {}{}: read {} row(s) in {} ms, planned in {} ms", command.commandId(),
                 command.preview() ? " (preview)" : "", inScope.size(), ms(scanned - started),
                 ms(System.nanoTime() - scanned));

@@ -19,9 +19,11 @@ import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.ItemPosting;
 
 /**
- * Turns the bookings in a command's scope into draft invoices: per customer and currency (and business, when
- * {@code invoicePerBusiness}; Business Central's own rule, and the default, is one invoice per customer, so one
- * invoice may hold the bookings of several businesses, each line naming its business), one line per booking,
+ * Turns the bookings in a command's scope into draft invoices: per customer and currency, and per business or per
+ * calendar month of the bookings' local dates when the command's {@link InvoiceGrouping} says so (a command that
+ * names none takes {@code defaultGrouping}; Business Central's own rule, and the default, is one invoice per
+ * customer, so one invoice may hold the bookings of several businesses, each line naming its business). The planner
+ * is the one place that groups, so a preview shows exactly the grouping its command would make. One line per booking,
  * lines ordered by start then booking id, each dated with the booking's local date (the view's {@code localDate}),
  * cut into parts of at most {@code maxLinesPerInvoice} lines (each part a draft invoice of its own, so that every
  * DraftInvoiceCreated stays far below Kafka's 1 MB record limit whatever a customer has booked). Everything here is
@@ -49,21 +51,36 @@ public final class InvoicePlanner {
     public static final String DEFAULT_HOUR_UNIT_OF_MEASURE = "HOUR";
 
     private final int maxLinesPerInvoice;
-    private final boolean invoicePerBusiness;
+    private final InvoiceGrouping defaultGrouping;
     private final String hourUnitOfMeasure;
 
-    public InvoicePlanner(int maxLinesPerInvoice, boolean invoicePerBusiness, String hourUnitOfMeasure) {
+    public InvoicePlanner(int maxLinesPerInvoice, InvoiceGrouping defaultGrouping, String hourUnitOfMeasure) {
         if (maxLinesPerInvoice < 1) {
             throw new IllegalArgumentException("an invoice holds at least one line, not " + maxLinesPerInvoice);
         }
         this.maxLinesPerInvoice = maxLinesPerInvoice;
-        this.invoicePerBusiness = invoicePerBusiness;
+        this.defaultGrouping = defaultGrouping;
         this.hourUnitOfMeasure = hourUnitOfMeasure;
     }
 
-    /** The plan: READY rows are invoiced, the others skipped with the reason a user can act on. */
+    /** The grouping a command asks for, or the configured default when it asks for none (null). */
+    public InvoiceGrouping grouping(InvoiceGrouping asked) {
+        return asked == null ? defaultGrouping : asked;
+    }
+
+    /** The plan with the default grouping. */
     public InvoicePlan plan(String commandId, List<BookingRow> rowsInScope, List<SkippedBooking> alreadySkipped,
             Postings postings, Instant now) {
+        return plan(commandId, null, rowsInScope, alreadySkipped, postings, now);
+    }
+
+    /**
+     * The plan: READY rows are invoiced, grouped as {@code grouping} says (null: the default), the others skipped
+     * with the reason a user can act on.
+     */
+    public InvoicePlan plan(String commandId, InvoiceGrouping grouping, List<BookingRow> rowsInScope,
+            List<SkippedBooking> alreadySkipped, Postings postings, Instant now) {
+        InvoiceGrouping groupedBy = grouping(grouping);
         Map<String, List<BookingRow>> byInvoice = new TreeMap<>();
         List<SkippedBooking> skipped = new ArrayList<>(alreadySkipped);
         for (BookingRow row : rowsInScope.stream().sorted(LINE_ORDER).toList()) {
@@ -72,8 +89,9 @@ public final class InvoicePlanner {
                         : "negative amount " + row.amount().toPlainString() + ": never invoiced below zero",
                         SkippedBooking.Kind.NOT_READY));
             } else if (row.status() == BookingStatus.READY) {
+                String group = groupedBy.groupOf(row);
                 byInvoice.computeIfAbsent(row.customerNo() + "\u0000" + row.currency()
-                        + (invoicePerBusiness ? "\u0000" + row.businessId() : ""), k -> new ArrayList<>()).add(row);
+                        + (group == null ? "" : "\u0000" + group), k -> new ArrayList<>()).add(row);
             } else {
                 skipped.add(new SkippedBooking(row.id(), skipReason(row), SkippedBooking.Kind.NOT_READY));
             }
@@ -81,14 +99,14 @@ public final class InvoicePlanner {
         List<DraftInvoice> invoices = new ArrayList<>();
         for (List<BookingRow> invoiceRows : byInvoice.values()) {
             BookingRow first = invoiceRows.get(0);
-            String business = invoicePerBusiness ? first.businessId() : null;
+            String group = groupedBy.groupOf(first);
             for (int from = 0, part = 1; from < invoiceRows.size(); from += maxLinesPerInvoice, part++) {
                 List<InvoiceLine> lines = new ArrayList<>();
                 int to = Math.min(invoiceRows.size(), from + maxLinesPerInvoice);
                 for (BookingRow row : invoiceRows.subList(from, to)) {
                     lines.add(line(lines.size() + 1, row, postings.item(row.businessId(), row.serviceId())));
                 }
-                String id = invoiceId(commandId, first.customerNo(), first.currency(), business, part);
+                String id = invoiceId(commandId, first.customerNo(), first.currency(), groupedBy, group, part);
                 invoices.add(new DraftInvoice(id, commandId, first.customerNo(), first.billToName(), first.currency(),
                         List.of(), null, now, postings.customer(first.customerNo())).withLines(lines));
             }
@@ -96,7 +114,8 @@ public final class InvoicePlanner {
         return new InvoicePlan(commandId, invoices, skipped, now);
     }
 
-    private InvoiceLine line(int lineNo, BookingRow row, ItemPosting item) {
+    /** The invoice line of one ready row (also what a correction compares an invoiced line with). */
+    public InvoiceLine line(int lineNo, BookingRow row, ItemPosting item) {
         BookingRow dated = BookingRows.withLocalDate(row);
         String unit = BookingPriceType.of(row.priceType()) == BookingPriceType.hourly ? hourUnitOfMeasure
                 : item.baseUnitOfMeasure();
@@ -132,20 +151,25 @@ public final class InvoicePlanner {
         return new InvoicePlan(plan.id(), invoices, skipped, plan.createdAt());
     }
 
-    /** The id of a customer's first (often only) draft of a command: {@code invoiceId(..., 1)}. */
+    /** The id of a customer's first (often only) draft of a command grouped per customer. */
     public static String invoiceId(String commandId, String customerNo, String currency) {
-        return invoiceId(commandId, customerNo, currency, null, 1);
+        return invoiceId(commandId, customerNo, currency, InvoiceGrouping.CUSTOMER, null, 1);
     }
 
     /**
-     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, business][, part]): the business
-     * only when invoices are per business. Part 1 hashes what ids hashed before invoices were split, so a customer's
-     * single draft keeps the id it always had.
+     * "DI-" + the first 16 hex digits of SHA-256(commandId, customerNo, currency[, business or month][, part]): the
+     * business when invoices are per business, the month (yyyy-MM) when per month. Part 1 hashes what ids hashed
+     * before invoices were split, and a per-customer or per-business draft what it hashed before months, so those
+     * keep the ids they always had.
      */
-    public static String invoiceId(String commandId, String customerNo, String currency, String businessId,
-            int part) {
-        String subject = commandId + "\n" + customerNo + "\n" + currency
-                + (businessId == null ? "" : "\nbusiness:" + businessId) + (part == 1 ? "" : "\n" + part);
+    public static String invoiceId(String commandId, String customerNo, String currency, InvoiceGrouping grouping,
+            String group, int part) {
+        String groupPart = switch (grouping) {
+            case CUSTOMER -> "";
+            case CUSTOMER_AND_BUSINESS -> "\nbusiness:" + group;
+            case CUSTOMER_AND_MONTH -> "\nmonth:" + group;
+        };
+        String subject = commandId + "\n" + customerNo + "\n" + currency + groupPart + (part == 1 ? "" : "\n" + part);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return "DI-" + HexFormat.of().formatHex(hash).substring(0, 16);

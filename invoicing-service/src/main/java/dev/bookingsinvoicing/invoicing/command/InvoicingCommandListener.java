@@ -10,7 +10,9 @@ import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.invoicing.correction.ResolveCorrectionHandler;
 import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -29,16 +31,18 @@ public class InvoicingCommandListener {
     private final AssociateCustomerHandler associate;
     private final DeleteDraftInvoiceHandler delete;
     private final SetBookingPriceHandler price;
+    private final ResolveCorrectionHandler resolve;
 
     public InvoicingCommandListener(CommandLifecycle lifecycle, InvoiceBookingsHandler invoice,
             MarkBookingsInvoicedHandler mark, AssociateCustomerHandler associate, DeleteDraftInvoiceHandler delete,
-            SetBookingPriceHandler price) {
+            SetBookingPriceHandler price, ResolveCorrectionHandler resolve) {
         this.lifecycle = lifecycle;
         this.invoice = invoice;
         this.mark = mark;
         this.associate = associate;
         this.delete = delete;
         this.price = price;
+        this.resolve = resolve;
     }
 
     @KafkaHandler
@@ -47,7 +51,8 @@ public class InvoicingCommandListener {
                 command.getScope() == null ? null : InvoiceScope.valueOf(command.getScope().name()),
                 command.getBookingIds() == null ? List.of() : command.getBookingIds(),
                 command.getCustomerNo(), command.getBusinessId(), command.getFrom(), command.getTo(),
-                command.getFromDate(), command.getToDate(), command.getPreview()));
+                command.getFromDate(), command.getToDate(), command.getPreview(),
+                command.getGrouping() == null ? null : InvoiceGrouping.valueOf(command.getGrouping().name())));
     }
 
     @KafkaHandler
@@ -74,5 +79,11 @@ public class InvoicingCommandListener {
         lifecycle.handle(price, new SetBookingPriceHandler.Command(command.getCommandId(), command.getIssuedBy(),
                 command.getBookingIds(), DecimalFields.read(command.getExactUnitPrice(), command.getUnitPrice()),
                 DecimalFields.read(command.getExactQuantity(), command.getQuantity())));
+    }
+
+    @KafkaHandler
+    public void on(ResolveCorrection command) {
+        lifecycle.handle(resolve, new ResolveCorrectionHandler.Command(command.getCommandId(), command.getIssuedBy(),
+                command.getCorrectionId(), command.getResolution(), command.getReason()));
     }
 }

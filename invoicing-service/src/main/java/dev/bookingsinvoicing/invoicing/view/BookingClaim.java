@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * second claim fails with a duplicate key in any MongoDB, without transactions: this is what keeps a booking on
  * at most one draft invoice. The view never shows a claimed booking again. A booking marked as invoiced
  * (MarkBookingsInvoiced) is claimed the same way with no invoiceId, by whom and why; only deleting a draft invoice
- * removes claims (those naming that invoice), so a marked booking stays claimed for good.
+ * (those naming that invoice) and crediting a correction (the credited booking's claim on that invoice) remove
+ * claims, so a marked booking stays claimed for good.
  */
 @Document(BookingClaim.COLLECTION)
 public record BookingClaim(@Id String id, String commandId, String invoiceId, Instant claimedAt, String markedBy,

@@ -19,7 +19,8 @@ import dev.bookingsinvoicing.invoicing.store.DocumentsById;
  * and the view rows they take out. A claim is an insert whose {@code _id} is the booking id, so two commands cannot
  * both claim one booking in any MongoDB, without transactions (see {@link BookingClaim}). A booking a command holds
  * leaves the view at once; the projection never writes a claimed booking again; only {@link #release} (deleting a
- * draft invoice) removes claims, those naming its invoice, after which the projection restores the rows.
+ * draft invoice, or crediting a correction of one of its bookings) removes claims, those naming its invoice, after
+ * which the projection restores the rows.
  */
 @Component
 public class BookingClaims {

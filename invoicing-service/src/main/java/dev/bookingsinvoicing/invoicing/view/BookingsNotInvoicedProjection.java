@@ -3,6 +3,7 @@ package dev.bookingsinvoicing.invoicing.view;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
@@ -25,7 +27,9 @@ import dev.bookingsinvoicing.schemas.Keys;
  * reads its service's rows ({@link BookingRowStore#ofServices}).
  *
  * <p>A booking that has been claimed by an invoicing command ({@link BookingClaims}) is never written again: a
- * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view. Commands reach
+ * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view; a new revision or a
+ * cancellation of a booking on a draft invoice goes to the {@link InvoicedBookingWatcher} instead (corrections), before
+ * the appointment's state is saved. Commands reach
  * the view in-process: a claim takes the rows out, {@link #restore} brings released ones back, {@link #recompute}
  * applies a price or an association.
  */
@@ -36,13 +40,22 @@ public class BookingsNotInvoicedProjection {
     private final BookingRowStore rows;
     private final BookingClaims claims;
     private final BookingRows rules;
+    private final InvoicedBookingWatcher invoiced;
 
     public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
             BookingRows rules) {
+        this(documents, rows, claims, rules, InvoicedBookingWatcher.NONE);
+    }
+
+    /** @param invoiced told when an event touches bookings that are on a draft invoice (corrections) */
+    @Autowired
+    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
+            BookingRows rules, InvoicedBookingWatcher invoiced) {
         this.documents = documents;
         this.rows = rows;
         this.claims = claims;
         this.rules = rules;
+        this.invoiced = invoiced;
     }
 
     /**
@@ -62,6 +75,7 @@ public class BookingsNotInvoicedProjection {
         List<BookingRow> bare = new ArrayList<>();
         Set<String> newIds = new HashSet<>();
         Set<String> touched = new LinkedHashSet<>();
+        Map<String, Instant> occurredAt = new HashMap<>();
         List<AppointmentState> states = new ArrayList<>();
         newest.forEach((key, appointment) -> {
             AppointmentState before = previous.get(key);
@@ -75,16 +89,20 @@ public class BookingsNotInvoicedProjection {
             touched.addAll(ids);
             if (before != null) {
                 touched.addAll(before.bookingIds());
+                before.bookingIds().forEach(id -> occurredAt.put(id, appointment.occurredAt()));
             }
+            ids.forEach(id -> occurredAt.put(id, appointment.occurredAt()));
             states.add(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false, ids,
                     appointment));
         });
         if (states.isEmpty()) {
             return;
         }
-        Set<String> claimed = claims.claimedAmong(touched);
+        Map<String, BookingClaim> claimOf = claims.claimsOf(touched);
+        Set<String> claimed = claimOf.keySet();
 
-        List<BookingRow> toWrite = classifyAll(bare).stream().filter(r -> !claimed.contains(r.id())).toList();
+        List<BookingRow> classified = classifyAll(bare);
+        List<BookingRow> toWrite = classified.stream().filter(r -> !claimed.contains(r.id())).toList();
         rows.upsert(toWrite);
         Set<String> gone = new HashSet<>(touched);
         gone.removeAll(newIds);
@@ -93,7 +111,21 @@ public class BookingsNotInvoicedProjection {
         rememberCustomersOf(toWrite);
         claims.removeClaimedMeanwhile(toWrite);
         settle(toWrite);
+        Map<String, BookingRow> now = new HashMap<>();
+        classified.forEach(r -> now.put(r.id(), r));
+        tellInvoiced(claimOf.values(), claim -> new InvoicedBookingWatcher.Change(claim, now.get(claim.id()),
+                occurredAt.get(claim.id())));
         documents.upsertAll(states, AppointmentState.class, AppointmentState::id);
+    }
+
+    /** Tells the watcher about the touched bookings that are on a draft invoice (not those marked as invoiced). */
+    private void tellInvoiced(Collection<BookingClaim> touchedClaims,
+            Function<BookingClaim, InvoicedBookingWatcher.Change> change) {
+        List<InvoicedBookingWatcher.Change> changes = touchedClaims.stream().filter(c -> c.invoiceId() != null)
+                .map(change).toList();
+        if (!changes.isEmpty()) {
+            invoiced.changed(changes);
+        }
     }
 
     /** The appointment disappeared from Bookings: its rows leave the view, unless already invoiced. */
@@ -110,8 +142,10 @@ public class BookingsNotInvoicedProjection {
             // rows are written before their state: after a crash in between, only a scan finds them (rare)
             rows.ofAppointment(businessId, appointmentId).forEach(r -> ids.add(r.id()));
         }
-        ids.removeAll(claims.claimedAmong(ids));
+        Map<String, BookingClaim> claimOf = claims.claimsOf(ids);
+        ids.removeAll(claimOf.keySet());
         rows.delete(ids);
+        tellInvoiced(claimOf.values(), claim -> new InvoicedBookingWatcher.Change(claim, null, occurredAt));
         // the appointment is kept: a booking invoiced before the cancellation stays on its draft invoice (the
         // cancellation never un-invoices); if that draft is deleted, the booking does not come back (see restore)
         documents.upsertAll(List.of(new AppointmentState(key, previous == null ? null : previous.revision(),

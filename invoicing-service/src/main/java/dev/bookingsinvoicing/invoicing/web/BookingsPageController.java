@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.bookingsinvoicing.invoicing.InvoicingProperties;
+import dev.bookingsinvoicing.invoicing.command.InvoiceGrouping;
 import dev.bookingsinvoicing.invoicing.quarantine.BookingsQuarantine;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.security.BusinessNotAllowedException;
@@ -97,14 +98,15 @@ public class BookingsPageController {
             @RequestParam(required = false) String unitPrice,
             @RequestParam(required = false) String quantity,
             @RequestParam(defaultValue = "false") boolean confirmed,
+            @RequestParam(required = false) InvoiceGrouping grouping,
             RedirectAttributes redirect) {
         BookingFilter filter = form.filter();
         String back = "redirect:/bookings" + filter.query();
         String returnTo = "/bookings" + filter.query();
         String by = access.user();
         List<String> picked = bookingIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(bookingIds));
-        Invoicing how = new Invoicing(token, !confirmed,
-                new OperatorAction.Confirmation(action, picked, allMatching, filter.query()));
+        Invoicing how = new Invoicing(token, !confirmed, grouping, new OperatorAction.Confirmation(action, picked,
+                allMatching, filter.query() + (grouping == null ? "" : "&grouping=" + grouping.name())));
         try {
             access.check(filter.businessId());
             access.checkBookings(picked);
@@ -144,7 +146,8 @@ public class BookingsPageController {
         String title = "Invoice selected: " + ids.size() + (ids.size() == 1 ? " booking" : " bookings");
         return actions.start(how.actionId("invoice-selected", ids), how.title(title), by, chunks.size(),
                 ids.size(), returnTo, how.confirmation(),
-                i -> commandId -> commands.invoiceSelected(commandId, by, chunks.get(i), how.preview()));
+                i -> commandId -> commands.invoiceSelected(commandId, by, chunks.get(i), how.preview(),
+                        how.grouping()));
     }
 
     private OperatorAction invoiceCustomer(Invoicing how, BusinessAccess access, BookingFilter filter,
@@ -169,7 +172,7 @@ public class BookingsPageController {
                 how.title("Invoice all for customer " + customerNo + " (" + scope + ")"), access.user(),
                 businesses.size(), search.readyCount(access, ready, filter.businessId(), filter), returnTo,
                 how.confirmation(), i -> commandId -> commands.invoiceAll(commandId, access.user(), customerNo,
-                        businesses.get(i), filter, how.preview()));
+                        businesses.get(i), filter, how.preview(), how.grouping()));
     }
 
     private OperatorAction invoiceAll(Invoicing how, BusinessAccess access, BookingFilter filter, String returnTo) {
@@ -180,7 +183,7 @@ public class BookingsPageController {
                 how.title("Invoice all ready bookings (" + scope + ")"), access.user(), businesses.size(),
                 search.readyCount(access, ready, filter.businessId(), filter), returnTo, how.confirmation(),
                 i -> commandId -> commands.invoiceAll(commandId, access.user(), null, businesses.get(i), filter,
-                        how.preview()));
+                        how.preview(), how.grouping()));
     }
 
     /**
@@ -299,16 +302,20 @@ public class BookingsPageController {
 
     /**
      * How an invoicing action is sent: as a preview (its own action ids, "Preview: " in the title, the form kept to
-     * confirm it) unless {@code preview} is false, the confirmation.
+     * confirm it) unless {@code preview} is false, the confirmation; grouped as chosen ({@code grouping}, null: the
+     * service's default), which its action ids, its title and its confirmation keep.
      */
-    private record Invoicing(String token, boolean preview, OperatorAction.Confirmation form) {
+    private record Invoicing(String token, boolean preview, InvoiceGrouping grouping,
+            OperatorAction.Confirmation form) {
 
         String actionId(String what, List<String> parts) {
-            return OperatorActions.actionId(token, preview ? what + "-preview" : what, parts);
+            String grouped = grouping == null ? what : what + "-" + grouping.name();
+            return OperatorActions.actionId(token, preview ? grouped + "-preview" : grouped, parts);
         }
 
         String title(String title) {
-            return preview ? "Preview: " + title : title;
+            String grouped = grouping == null ? title : title + ", " + grouping.words();
+            return preview ? "Preview: " + grouped : grouped;
         }
 
         OperatorAction.Confirmation confirmation() {

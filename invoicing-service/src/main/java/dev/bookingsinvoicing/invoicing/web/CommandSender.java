@@ -21,7 +21,7 @@ public class CommandSender {
         this.kafka = kafka;
     }
 
-    void send(String commandId, SpecificRecord command) {
+    public void send(String commandId, SpecificRecord command) {
         if (kafka.isTransactional()) {
             kafka.executeInTransaction(t -> t.send(Topics.INVOICING_COMMANDS, commandId, command).join());
         } else {

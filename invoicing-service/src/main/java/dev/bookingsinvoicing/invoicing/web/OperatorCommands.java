@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import dev.bookingsinvoicing.commands.AssociateCustomer;
 import dev.bookingsinvoicing.commands.DeleteDraftInvoice;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
+import dev.bookingsinvoicing.commands.InvoiceGrouping;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
+import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
 import dev.bookingsinvoicing.schemas.DecimalFields;
 
@@ -27,23 +29,32 @@ public class OperatorCommands {
         this.clock = clock;
     }
 
-    /** Invoice these bookings; a {@code preview} only says what it would invoice. */
-    InvoiceBookings invoiceSelected(String commandId, String by, List<String> bookingIds, boolean preview) {
+    /**
+     * Invoice these bookings, grouped as {@code grouping} says (null: the service's default); a {@code preview} only
+     * says what it would invoice.
+     */
+    InvoiceBookings invoiceSelected(String commandId, String by, List<String> bookingIds, boolean preview,
+            dev.bookingsinvoicing.invoicing.command.InvoiceGrouping grouping) {
         return InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
-                .setScope(InvoiceScope.SELECTED).setBookingIds(bookingIds).setPreview(preview).build();
+                .setScope(InvoiceScope.SELECTED).setBookingIds(bookingIds).setPreview(preview)
+                .setGrouping(grouping(grouping)).build();
     }
 
     /**
      * Invoice all ready bookings, or one customer's ({@code customerNo} not null), narrowed to a business (null: any)
-     * and to the filter's local dates, so that the command takes exactly the rows the page shows for them; a
-     * {@code preview} only says what it would invoice.
+     * and to the filter's local dates, so that the command takes exactly the rows the page shows for them, grouped
+     * as {@code grouping} says (null: the service's default); a {@code preview} only says what it would invoice.
      */
     InvoiceBookings invoiceAll(String commandId, String by, String customerNo, String businessId,
-            BookingFilter filter, boolean preview) {
+            BookingFilter filter, boolean preview, dev.bookingsinvoicing.invoicing.command.InvoiceGrouping grouping) {
         return InvoiceBookings.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
                 .setScope(customerNo == null ? InvoiceScope.ALL : InvoiceScope.CUSTOMER).setCustomerNo(customerNo)
                 .setBusinessId(businessId).setFromDate(filter.from()).setToDate(filter.to()).setPreview(preview)
-                .build();
+                .setGrouping(grouping(grouping)).build();
+    }
+
+    private static InvoiceGrouping grouping(dev.bookingsinvoicing.invoicing.command.InvoiceGrouping grouping) {
+        return grouping == null ? null : InvoiceGrouping.valueOf(grouping.name());
     }
 
     MarkBookingsInvoiced markInvoiced(String commandId, String by, List<String> bookingIds, String reason) {
@@ -70,5 +81,11 @@ public class OperatorCommands {
     DeleteDraftInvoice deleteDraft(String commandId, String by, String invoiceId) {
         return DeleteDraftInvoice.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
                 .setInvoiceId(invoiceId).build();
+    }
+
+    /** Resolve a correction: {@code resolution} CREDIT or ACCEPT. */
+    ResolveCorrection resolveCorrection(String commandId, String by, String correctionId, String resolution) {
+        return ResolveCorrection.newBuilder().setCommandId(commandId).setIssuedAt(clock.instant()).setIssuedBy(by)
+                .setCorrectionId(correctionId).setResolution(resolution).build();
     }
 }

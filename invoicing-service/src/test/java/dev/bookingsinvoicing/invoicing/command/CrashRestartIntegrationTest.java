@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,8 +26,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.Attendee;
@@ -41,10 +38,11 @@ import dev.bookingsinvoicing.invoicing.view.BookingClaim;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.serde.AvroSerializer;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * The scripted crash: two independent instances read the same events and the same InvoiceBookings (own consumer
@@ -56,15 +54,10 @@ import dev.bookingsinvoicing.schemas.Topics;
 @EmbeddedKafka(partitions = 1)
 class CrashRestartIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
     private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
     private static final String COMMAND = "crash-cmd";
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
 
     @Test
     void aRestartAfterACrashBetweenClaimAndPublishGivesTheInvoicesOfACleanRun(EmbeddedKafkaBroker broker)
@@ -185,7 +178,7 @@ class CrashRestartIntegrationTest {
                     }
                 })
                 .run("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--spring.mongodb.uri=mongodb://localhost:" + MONGO_ADDRESS.getPort() + "/" + name,
+                        "--spring.mongodb.uri=" + MONGO.uri(name),
                         "--server.port=0", "--bookings.kafka.topics.partitions=1",
                         "--bookings.kafka.retry.initial-interval=10ms",
                         "--bookings.invoicing.view-group=" + name + "-view",

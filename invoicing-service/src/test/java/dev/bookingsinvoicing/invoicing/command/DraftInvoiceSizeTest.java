@@ -15,7 +15,7 @@ import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
 import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 import dev.bookingsinvoicing.invoicing.view.ItemPosting;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 
@@ -69,7 +69,8 @@ class DraftInvoiceSizeTest {
         // posting groups of Business Central's usual lengths (codes of up to 20 characters)
         Postings postings = new Postings(Map.of("C00010", new CustomerPosting("DOMESTIC", "DOMESTIC", "DOMESTIC")),
                 Map.of(Keys.service(business, "s1"), new ItemPosting("HOUR", "SERVICES", "VAT25")));
-        InvoicePlan plan = new InvoicePlanner(lines, false, "HOUR").plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows,
+        InvoicePlan plan = new InvoicePlanner(lines, InvoiceGrouping.CUSTOMER, "HOUR")
+                .plan("8f14e45f-ceea-467a-9575-0a0b1c2d3e4f", rows,
                 List.of(), postings, NOW);
         assertThat(plan.invoices()).singleElement();
         try (AvroSerializer serializer = new AvroSerializer()) {

@@ -20,8 +20,8 @@ class InvoicePlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-31T18:00:00Z");
 
-    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
-            "HOUR");
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+            InvoiceGrouping.CUSTOMER, "HOUR");
 
     @Test
     void oneInvoicePerCustomerWithOneLinePerBookingOrderedByStartThenId() {
@@ -72,7 +72,8 @@ class InvoicePlannerTest {
                 row("b1/a3/c1", "C00010", "2026-03-04T09:00:00Z", "20.00", BookingStatus.READY));
 
         InvoicePlan together = planner.plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
-        InvoicePlan apart = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, true, "HOUR")
+        InvoicePlan apart = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+                InvoiceGrouping.CUSTOMER_AND_BUSINESS, "HOUR")
                 .plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
 
         assertThat(together.invoices()).singleElement().satisfies(i -> {
@@ -85,6 +86,75 @@ class InvoicePlannerTest {
                 .containsExactly(new BigDecimal("30.00"), new BigDecimal("15.00"));
         assertThat(apart.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates()
                 .doesNotContain(together.invoices().get(0).id());
+    }
+
+    @Test
+    void theSameBookingsGroupedPerCustomerPerBusinessAndPerMonthOfTheirLocalDates() {
+        // Ann: salon 30 Jan, spa 31 Jan 21:00 in Los Angeles (1 Feb 05:00 UTC: January there), salon 2 Feb;
+        // Bob: salon 3 Feb
+        List<BookingRow> rows = List.of(
+                row("salon/a1/c1", "C00010", "2026-01-30T09:00:00Z", "10.00", BookingStatus.READY),
+                dated(row("spa/a2/c1", "C00010", "2026-02-01T05:00:00Z", "20.00", BookingStatus.READY),
+                        "America/Los_Angeles", "2026-01-31"),
+                row("salon/a3/c1", "C00010", "2026-02-02T09:00:00Z", "40.00", BookingStatus.READY),
+                row("salon/a4/c2", "C00020", "2026-02-03T09:00:00Z", "80.00", BookingStatus.READY));
+
+        InvoicePlan perCustomer = planner.plan("cmd-1", InvoiceGrouping.CUSTOMER, rows, List.of(), Postings.NONE,
+                NOW);
+        InvoicePlan perBusiness = planner.plan("cmd-1", InvoiceGrouping.CUSTOMER_AND_BUSINESS, rows, List.of(),
+                Postings.NONE, NOW);
+        InvoicePlan perMonth = planner.plan("cmd-1", InvoiceGrouping.CUSTOMER_AND_MONTH, rows, List.of(),
+                Postings.NONE, NOW);
+
+        assertThat(perCustomer.invoices()).extracting(DraftInvoice::customerNo, InvoicePlannerTest::bookings,
+                DraftInvoice::totalAmount)
+                .containsExactly(tuple("C00010", List.of("salon/a1/c1", "spa/a2/c1", "salon/a3/c1"), "70.00"),
+                        tuple("C00020", List.of("salon/a4/c2"), "80.00"));
+        assertThat(perBusiness.invoices()).extracting(DraftInvoice::customerNo, InvoicePlannerTest::bookings,
+                DraftInvoice::totalAmount)
+                .containsExactly(tuple("C00010", List.of("salon/a1/c1", "salon/a3/c1"), "50.00"),
+                        tuple("C00010", List.of("spa/a2/c1"), "20.00"),
+                        tuple("C00020", List.of("salon/a4/c2"), "80.00"));
+        assertThat(perMonth.invoices()).extracting(DraftInvoice::customerNo, InvoicePlannerTest::bookings,
+                DraftInvoice::totalAmount)
+                .containsExactly(tuple("C00010", List.of("salon/a1/c1", "spa/a2/c1"), "30.00"),
+                        tuple("C00010", List.of("salon/a3/c1"), "40.00"),
+                        tuple("C00020", List.of("salon/a4/c2"), "80.00"));
+
+        // per customer (and per business) the ids are what they were before groupings; each grouping its own ids
+        assertThat(perCustomer.invoices().get(0).id()).isEqualTo(InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"));
+        assertThat(perMonth.invoices()).extracting(DraftInvoice::id).containsExactly(
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", InvoiceGrouping.CUSTOMER_AND_MONTH, "2026-01", 1),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", InvoiceGrouping.CUSTOMER_AND_MONTH, "2026-02", 1),
+                InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR", InvoiceGrouping.CUSTOMER_AND_MONTH, "2026-02", 1));
+        assertThat(perMonth.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(perCustomer.invoices().stream().map(DraftInvoice::id).toList())
+                .doesNotContainAnyElementsOf(perBusiness.invoices().stream().map(DraftInvoice::id).toList());
+        // planned again (a re-delivery, a retry): the very same invoices
+        assertThat(planner.plan("cmd-1", InvoiceGrouping.CUSTOMER_AND_MONTH, rows, List.of(), Postings.NONE, NOW))
+                .isEqualTo(perMonth);
+    }
+
+    @Test
+    void aCommandWithoutGroupingTakesTheConfiguredDefault() {
+        InvoicePlanner perMonthByDefault = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+                InvoiceGrouping.CUSTOMER_AND_MONTH, "HOUR");
+        List<BookingRow> rows = List.of(
+                row("salon/a1/c1", "C00010", "2026-01-30T09:00:00Z", "10.00", BookingStatus.READY),
+                row("salon/a3/c1", "C00010", "2026-02-02T09:00:00Z", "40.00", BookingStatus.READY));
+
+        assertThat(perMonthByDefault.plan("cmd-1", null, rows, List.of(), Postings.NONE, NOW).invoices()).hasSize(2);
+        assertThat(perMonthByDefault.plan("cmd-1", InvoiceGrouping.CUSTOMER, rows, List.of(), Postings.NONE, NOW)
+                .invoices()).hasSize(1);
+        assertThat(planner.plan("cmd-1", null, rows, List.of(), Postings.NONE, NOW).invoices()).hasSize(1);
+    }
+
+    private static List<String> bookings(DraftInvoice invoice) {
+        return invoice.lines().stream().map(InvoiceLine::bookingId).toList();
+    }
+
+    private static org.assertj.core.groups.Tuple tuple(String customerNo, List<String> bookings, String total) {
+        return org.assertj.core.groups.Tuple.tuple(customerNo, bookings, new BigDecimal(total));
     }
 
     @Test
@@ -105,7 +175,8 @@ class InvoicePlannerTest {
         }
         rows.add(row("b1/a1/c2", "C00020", "2026-03-01T09:00:00Z", "20.00", BookingStatus.READY));
 
-        InvoicePlan plan = new InvoicePlanner(3, false, "HOUR").plan("cmd-1", rows, List.of(), Postings.NONE, NOW);
+        InvoicePlan plan = new InvoicePlanner(3, InvoiceGrouping.CUSTOMER, "HOUR").plan("cmd-1", rows, List.of(),
+                Postings.NONE, NOW);
 
         assertThat(plan.invoices()).extracting(DraftInvoice::customerNo)
                 .containsExactly("C00010", "C00010", "C00010", "C00020");
@@ -119,18 +190,20 @@ class InvoicePlannerTest {
         // ids: part 1 keeps the id of an unsplit draft; every part differs; a retry derives the same ids
         assertThat(plan.invoices()).extracting(DraftInvoice::id).doesNotHaveDuplicates().containsExactly(
                 InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR"),
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", null, 2),
-                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", null, 3),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", InvoiceGrouping.CUSTOMER, null, 2),
+                InvoicePlanner.invoiceId("cmd-1", "C00010", "EUR", InvoiceGrouping.CUSTOMER, null, 3),
                 InvoicePlanner.invoiceId("cmd-1", "C00020", "EUR"));
         List<BookingRow> shuffled = new java.util.ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, new java.util.Random(7));
-        assertThat(new InvoicePlanner(3, false, "HOUR").plan("cmd-1", shuffled, List.of(), Postings.NONE, NOW))
+        assertThat(new InvoicePlanner(3, InvoiceGrouping.CUSTOMER, "HOUR").plan("cmd-1", shuffled, List.of(),
+                Postings.NONE, NOW))
                 .isEqualTo(plan);
     }
 
     @Test
     void anInvoiceHoldsAtLeastOneLine() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InvoicePlanner(0, false, "HOUR"))
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> new InvoicePlanner(0, InvoiceGrouping.CUSTOMER, "HOUR"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -36,8 +36,8 @@ class LocalDatesTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private final BookingRows rules = new BookingRows(new Pricing());
-    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE, false,
-            "HOUR");
+    private final InvoicePlanner planner = new InvoicePlanner(InvoicePlanner.DEFAULT_MAX_LINES_PER_INVOICE,
+            InvoiceGrouping.CUSTOMER, "HOUR");
 
     static Stream<Arguments> appointments() {
         return Stream.of(

@@ -38,10 +38,11 @@ import dev.bookingsinvoicing.events.PriceType;
 import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
 import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
+import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.web.OperatorSession;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 
 /**
  * The draft invoices page shows what the Business Central connector announced for each draft on
@@ -86,6 +87,9 @@ class BusinessCentralExportStatusIntegrationTest {
                 "salon", "s1", "SVC0010", "Session", null, "HOUR", "SERVICES", null, null, null)).join();
         appointment(producer, "a1");
         appointment(producer, "a2");
+        // the bookings are in the view before they are invoiced (a command sent earlier would find nothing ready)
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("salon/a1/c1", "salon/a2/c1").stream()
+                .allMatch(id -> mongo.findById(id, BookingRow.class) != null));
         producer.send(Topics.INVOICING_COMMANDS, "cmd-1", invoice("cmd-1", "salon/a1/c1")).join();
         producer.send(Topics.INVOICING_COMMANDS, "cmd-2", invoice("cmd-2", "salon/a2/c1")).join();
         String exported = await().atMost(Duration.ofSeconds(60)).until(() -> invoiceOf("cmd-1"), id -> id != null);

@@ -46,7 +46,7 @@ import dev.bookingsinvoicing.events.QuarantineResolution;
 import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;

@@ -2,20 +2,14 @@ package dev.bookingsinvoicing.invoicing.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * The rules of the quarantine list, on the embedded MongoDB server without Spring: what an operator sees after
@@ -23,9 +17,8 @@ import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
  */
 class BookingsQuarantineTest {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress ADDRESS = SERVER.bind();
-    private static final MongoClient CLIENT = MongoClients.create("mongodb://localhost:" + ADDRESS.getPort());
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
     private static final BusinessAccess EVERYONE = BusinessAccess.everyBusiness("operator");
 
     private static final Instant FIRST_SEEN = Instant.parse("2026-03-02T09:00:00Z");
@@ -37,13 +30,7 @@ class BookingsQuarantineTest {
     private static final String ENDS_BEFORE = "ends before it starts (start 2026-03-02T09:00:00Z, end 2026-03-02T08:00:00Z)";
 
     private final BookingsQuarantine quarantine = new BookingsQuarantine(
-            new MongoTemplate(CLIENT, "quarantine-" + System.nanoTime()));
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        SERVER.shutdownNow();
-    }
+            MONGO.template("quarantine-" + System.nanoTime()));
 
     @Test
     void aQuarantinedRecordIsListedWithItsReasonAndWhenItWasFirstSeen() {

@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
 import dev.bookingsinvoicing.invoicing.pricing.Pricing;
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * MongoDB goes away in the middle of applying an event (the fault suite's MongoDB outage once left 122 rows
@@ -30,22 +27,15 @@ import dev.bookingsinvoicing.invoicing.store.DocumentsById;
  */
 class BookingsNotInvoicedProjectionRetryTest {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress ADDRESS = SERVER.bind();
-    private static final MongoClient CLIENT = MongoClients.create("mongodb://localhost:" + ADDRESS.getPort());
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
 
-    private final FailingOnce mongo = new FailingOnce(CLIENT, "retry-" + System.nanoTime());
+    private final FailingOnce mongo = new FailingOnce(MONGO.client(), "retry-" + System.nanoTime());
     private final DocumentsById documents = new DocumentsById(mongo);
     private final BookingRowStore rows = new BookingRowStore(mongo, documents);
     private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
             new BookingClaims(documents, rows), new BookingRows(new Pricing()));
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        SERVER.shutdownNow();
-    }
 
     @Test
     void anAppointmentThatFailedAfterItsStateWasWrittenIsAppliedInFullWhenRetried() {

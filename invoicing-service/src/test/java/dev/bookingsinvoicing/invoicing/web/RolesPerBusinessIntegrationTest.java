@@ -49,7 +49,7 @@ import dev.bookingsinvoicing.invoicing.command.DraftInvoice;
 import dev.bookingsinvoicing.invoicing.EmbeddedMongo;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceTest;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.schemas.Keys;
 import dev.bookingsinvoicing.schemas.Topics;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.bookingsinvoicing.registration.Discovery;
-import dev.bookingsinvoicing.registration.testing.TestMongo;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 import dev.bookingsinvoicing.service.registration.NumberSeries;
 
 /**

@@ -17,6 +17,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.bookingsinvoicing.service.testing.OperatorEndpoints;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * What operators see of a registration service besides its API (this module's test-jar), against the real service,

@@ -30,7 +30,8 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
-import dev.bookingsinvoicing.schemas.AvroSerializer;
+import dev.bookingsinvoicing.serde.AvroSerializer;
+import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
  * What the integration tests of customer-service and item-service share (this module's test-jar): the service as its

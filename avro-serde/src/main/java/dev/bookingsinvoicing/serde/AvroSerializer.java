@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -7,6 +7,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
+
+import dev.bookingsinvoicing.schemas.EventSchemas;
+import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * Writes any project record in Avro single-object encoding and names its schema in a {@code content-type}
@@ -22,11 +25,6 @@ public class AvroSerializer implements Serializer<SpecificRecord> {
     private final EventSchemas schemas = EventSchemas.get();
     /** {@code null}: single-object encoding, the default. */
     private ConfluentAvroCodec confluent;
-
-    /** {@code application/vnd.apache.avro.single-object; schema=<full record name>}. */
-    public static String contentType(String fullName) {
-        return "application/vnd.apache.avro.single-object; schema=" + fullName;
-    }
 
     /** {@code application/x-confluent-avro; schema=<full record name>}: the header in the Confluent wire format. */
     public static String confluentContentType(String fullName) {
@@ -50,8 +48,8 @@ public class AvroSerializer implements Serializer<SpecificRecord> {
         }
         String fullName = data.getSchema().getFullName();
         headers.remove(CONTENT_TYPE_HEADER);
-        headers.add(CONTENT_TYPE_HEADER, (confluent == null ? contentType(fullName) : confluentContentType(fullName))
-                .getBytes(StandardCharsets.UTF_8));
+        String contentType = confluent == null ? EventSchemas.contentType(fullName) : confluentContentType(fullName);
+        headers.add(CONTENT_TYPE_HEADER, contentType.getBytes(StandardCharsets.UTF_8));
         return encode(topic, data);
     }
 

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,8 @@ import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.events.PriceType;
+import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
 class AvroSerdeTest {
 
@@ -82,7 +84,7 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> serializer.serialize(Topics.INVOICES, result))
                 .isInstanceOf(SerializationException.class)
                 .hasMessage("CommandCompleted does not belong on invoicing.invoices, which carries"
-                        + " [DraftInvoiceCreated, DraftInvoiceDeleted]");
+                        + " [DraftInvoiceCreated, DraftInvoiceDeleted, InvoicedBookingChanged, DraftCreditNoteCreated]");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.config.ConfigException;
+
 
 /**
  * The Kafka client configuration keys that {@link AvroSerializer} and {@link AvroDeserializer} read in

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import dev.bookingsinvoicing.events.CorrectionLine;
+import dev.bookingsinvoicing.events.CreditNoteLine;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.InvoiceLine;
+import dev.bookingsinvoicing.events.InvoicedBookingChanged;
+import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * Runs the Node.js example consumer ({@code examples/node-invoice-consumer}) against a real Kafka 4 broker, so
@@ -78,9 +83,11 @@ class NodeInvoiceConsumerTest {
                 invoice("INV-2", "C00020", "Grace Hopper", "12345.60", line(1, "12345.60")),
                 new DraftInvoiceDeleted("e-del-1", Instant.parse("2026-11-03T08:00:00Z"), "INV-1", "cmd-2", "C00010",
                         List.of("salon@contoso.com/appt-1/cust-1", "salon@contoso.com/appt-2/cust-1"))), true);
+        // a correction of INV-2's line (repriced from 12345.60 to 12000.00), one of a cancellation, and its credit note
+        publish(broker, List.of(correction("CO-1", "12000.00"), correction("CO-2", null), creditNote()), true);
 
         Result consumer = run(List.of(NODE, "consumer.js",
-                "--bootstrap-servers", broker.getBrokersAsString(), "--max-messages", "3"), example, CONSUMER_TIMEOUT);
+                "--bootstrap-servers", broker.getBrokersAsString(), "--max-messages", "6"), example, CONSUMER_TIMEOUT);
 
         assertThat(consumer.exitCode()).as("node consumer.js:%n%s", consumer.output()).isZero();
         // "p0@<offset> " names where the record was; offsets include the transaction markers, so leave them out
@@ -89,7 +96,15 @@ class NodeInvoiceConsumerTest {
                 .containsExactly(
                         "key=C00010 DraftInvoiceCreated invoice=INV-1 customer=C00010 name=\"Ada Lovelace\" lines=2 total=85.00 EUR",
                         "key=C00020 DraftInvoiceCreated invoice=INV-2 customer=C00020 name=\"Grace Hopper\" lines=1 total=12345.60 EUR",
-                        "key=C00010 DraftInvoiceDeleted invoice=INV-1 customer=C00010 released=2");
+                        "key=C00010 DraftInvoiceDeleted invoice=INV-1 customer=C00010 released=2",
+                        "key=C00020 InvoicedBookingChanged correction=CO-1 invoice=INV-2 customer=C00020"
+                                + " booking=salon@contoso.com/appt-1/cust-1 kind=CHANGED invoiced=12345.60000"
+                                + " now=12000.00000 EUR",
+                        "key=C00020 InvoicedBookingChanged correction=CO-2 invoice=INV-2 customer=C00020"
+                                + " booking=salon@contoso.com/appt-1/cust-1 kind=CANCELLED invoiced=12345.60000"
+                                + " now=- EUR",
+                        "key=C00020 DraftCreditNoteCreated creditNote=CN-1 invoice=INV-2 customer=C00020 lines=1"
+                                + " total=-12345.60000 EUR");
     }
 
     private static void publish(EmbeddedKafkaBroker broker, List<SpecificRecord> events, boolean commit) {
@@ -101,8 +116,7 @@ class NodeInvoiceConsumerTest {
             producer.initTransactions();
             producer.beginTransaction();
             for (SpecificRecord event : events) {
-                String key = event instanceof DraftInvoiceCreated created
-                        ? created.getCustomerNo() : ((DraftInvoiceDeleted) event).getCustomerNo();
+                String key = String.valueOf(event.get(event.getSchema().getField("customerNo").pos()));
                 producer.send(new ProducerRecord<>(Topics.INVOICES, key, event));
             }
             if (commit) {
@@ -121,6 +135,29 @@ class NodeInvoiceConsumerTest {
                 .setInvoiceId(invoiceId).setCommandId("cmd-1").setCustomerNo(customerNo).setCustomerName(name)
                 .setCurrency("EUR").setLines(List.of(lines)).setTotalAmount(new BigDecimal(total))
                 .build();
+    }
+
+    private static InvoicedBookingChanged correction(String correctionId, String amountNow) {
+        return new InvoicedBookingChanged("e-" + correctionId, Instant.parse("2026-11-04T08:00:00Z"), correctionId,
+                "INV-2", null, "cmd-1", "C00020", "salon@contoso.com/appt-1/cust-1", "salon@contoso.com",
+                amountNow == null ? "CANCELLED" : "CHANGED", "EUR", correctionLine("12345.60"),
+                amountNow == null ? null : correctionLine(amountNow), null);
+    }
+
+    private static CorrectionLine correctionLine(String amount) {
+        return new CorrectionLine(1, "C00020", "SVC0010", "Haircut - 2026-11-01", Instant.parse("2026-11-01T09:00:00Z"),
+                LocalDate.of(2026, 11, 1), new BigDecimal("1.00000"), new BigDecimal(amount).setScale(5),
+                new BigDecimal(amount).setScale(5));
+    }
+
+    private static DraftCreditNoteCreated creditNote() {
+        BigDecimal credited = new BigDecimal("-12345.60000");
+        return new DraftCreditNoteCreated("e-CN-1", Instant.parse("2026-11-04T09:00:00Z"), "CN-1", "CO-2", "cmd-2",
+                "INV-2", null, "C00020", "Grace Hopper", "EUR", 2, List.of(new CreditNoteLine(1, 1,
+                        "salon@contoso.com/appt-1/cust-1", "salon@contoso.com", "SVC0010", "Haircut - 2026-11-01",
+                        Instant.parse("2026-11-01T09:00:00Z"), LocalDate.of(2026, 11, 1), "Europe/Amsterdam",
+                        new BigDecimal("-1.00000"), new BigDecimal("12345.60000"), credited, "HOUR", "SERVICES",
+                        "VAT25")), credited, "cancelled");
     }
 
     private static InvoiceLine line(int lineNo, String amount) {

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +31,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.schemas.Topics;
 
 /**
  * The wire-format switch as services use it: nothing but client properties (the serde classes named by class, as in

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.registration.testing;
+package dev.bookingsinvoicing.service.testing;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,9 +13,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The MongoDB wire-protocol server (mongo-java-server, in memory) of a registration service's test, shared as this
+ * The MongoDB wire-protocol server (mongo-java-server, in memory) of a test, shared by every module's tests as this
  * module's test-jar: started when made, stopped on {@link #close()} with the clients it handed out. Declare it
- * {@code @AutoClose}: as an instance field it lives for one test, as a static field for the test class.
+ * {@code @AutoClose}: as an instance field it lives for one test, as a static field for the test class. A service
+ * under test reaches it through {@link #uri}, the test itself through {@link #template} or {@link #client}.
  */
 public final class TestMongo implements AutoCloseable {
 
@@ -28,11 +29,16 @@ public final class TestMongo implements AutoCloseable {
         return "mongodb://localhost:" + address.getPort() + "/" + database;
     }
 
-    /** {@code database} over a client of its own, as one more service instance would reach it. */
-    public MongoTemplate template(String database) {
+    /** A client of its own, as one more service instance would have; closed with this server. */
+    public MongoClient client() {
         MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort());
         clients.add(client);
-        return new MongoTemplate(client, database);
+        return client;
+    }
+
+    /** {@code database} over a client of its own, as one more service instance would reach it. */
+    public MongoTemplate template(String database) {
+        return new MongoTemplate(client(), database);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +42,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
+import dev.bookingsinvoicing.schemas.EventSchemas;
+import dev.bookingsinvoicing.schemas.Topics;
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
 /**
  * The optional Confluent wire format against a registry that speaks the documented Schema Registry REST API:

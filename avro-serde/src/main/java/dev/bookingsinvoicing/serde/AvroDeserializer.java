@@ -1,9 +1,12 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+
+import dev.bookingsinvoicing.schemas.EventSchemas;
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
 /**
  * Reads any project record from Avro single-object encoding, whatever version of its schema wrote it.

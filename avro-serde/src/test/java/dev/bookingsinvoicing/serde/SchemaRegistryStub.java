@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 
 /**
  * A Schema Registry on loopback that follows the documented REST API for the calls the Confluent wire format uses
@@ -34,7 +35,7 @@ final class SchemaRegistryStub implements AutoCloseable {
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
     private static final Pattern LOOKUP = Pattern.compile("/subjects/([^/]+)");
     private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final HttpServer server;
     private final String requiredAuthorization;
@@ -152,12 +153,12 @@ final class SchemaRegistryStub implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = JSON.readTree(in);
         }
-        if (!body.path("schemaType").asText("AVRO").equals("AVRO")) {
+        if (!body.path("schemaType").asString("AVRO").equals("AVRO")) {
             error(exchange, 422, 42201, "Only AVRO schemas in this stub");
             return null;
         }
         try {
-            return new Schema.Parser().parse(body.path("schema").asText()).toString();
+            return new Schema.Parser().parse(body.path("schema").asString()).toString();
         } catch (SchemaParseException e) {
             error(exchange, 422, 42201, "Either the input schema or one its references is invalid");
             return null;

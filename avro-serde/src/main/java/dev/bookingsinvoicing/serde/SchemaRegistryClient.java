@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
 /**
  * The few calls of the Confluent Schema Registry REST API that the Confluent wire format needs, with their answers
@@ -29,7 +32,7 @@ public class SchemaRegistryClient {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json, application/json";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final List<URI> urls;
     private final String authorization;
@@ -72,11 +75,11 @@ public class SchemaRegistryClient {
     public Schema schemaById(int id) {
         return schemasById.computeIfAbsent(id, i -> {
             JsonNode answer = call("GET", "/schemas/ids/" + id, null, "fetch schema id " + id, true);
-            String type = answer.path("schemaType").asText("AVRO");
+            String type = answer.path("schemaType").asString("AVRO");
             if (!"AVRO".equals(type)) {
                 throw new UnreadableRecordException("schema id " + id + " is a " + type + " schema, not Avro");
             }
-            return new Schema.Parser().parse(answer.path("schema").asText());
+            return new Schema.Parser().parse(answer.path("schema").asString());
         });
     }
 
@@ -128,14 +131,14 @@ public class SchemaRegistryClient {
         JsonNode json;
         try {
             json = JSON.readTree(response.body());
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             json = null;
         }
         if (response.statusCode() / 100 == 2 && json != null) {
             return json;
         }
         String reason = json != null && json.has("message")
-                ? json.path("message").asText() + " (error_code " + json.path("error_code").asText() + ")"
+                ? json.path("message").asString() + " (error_code " + json.path("error_code").asString() + ")"
                 : response.body();
         String message = "cannot " + what + ": schema registry answered HTTP " + response.statusCode() + ": " + reason;
         // 404 on an id means the bytes name a schema that does not exist: no retry will ever read them

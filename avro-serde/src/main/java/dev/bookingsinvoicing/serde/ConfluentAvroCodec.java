@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.schemas;
+package dev.bookingsinvoicing.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +19,9 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+
+import dev.bookingsinvoicing.schemas.EventSchemas;
+import dev.bookingsinvoicing.schemas.UnreadableRecordException;
 
 /**
  * Confluent's wire format (magic byte 0, 4-byte big-endian Schema Registry id, Avro binary datum), so that

@@ -35,7 +35,7 @@ public class ExportListener {
         } else if (event instanceof DraftInvoiceDeleted deleted) {
             exports.delete(deleted);
         }
-        // any other type added to the topic later (credit notes) is not this connector's yet
+        // credit notes (DraftCreditNoteCreated) and corrections (InvoicedBookingChanged) are not exported yet
     }
 
     @KafkaListener(id = "business-central-registrations", groupId = GROUP,

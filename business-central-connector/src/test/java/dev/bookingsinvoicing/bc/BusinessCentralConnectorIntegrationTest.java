@@ -27,6 +27,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -43,6 +44,7 @@ import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.serde.AvroSerializer;
+import dev.bookingsinvoicing.service.testing.OperatorEndpoints;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -326,6 +328,22 @@ class BusinessCentralConnectorIntegrationTest {
         assertThat(api("dashboard").get().uri("/api/parked-exports").retrieve()
                 .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { }))
                 .noneSatisfy(p -> assertThat(p.get("invoiceId")).isEqualTo(refused.getInvoiceId()));
+    }
+
+    @Test
+    void operatorsSeeTheExportsInTheScrapeTheBuildInInfoAndEveryApiEndpointInTheOpenApiDocument() {
+        OperatorEndpoints endpoints = new OperatorEndpoints(((WebServerApplicationContext) connector).getWebServer()
+                .getPort(), "dashboard", "dashboard");
+        String customer = unique("C");
+        DraftInvoiceCreated invoice = invoice(customer, List.of(line(1, unique("SVC"), 60, "10.00")));
+        publish(invoice);
+        exports(List.of(invoice.getInvoiceId()), 1);
+
+        assertThat(endpoints.anonymousStatus("/actuator/health/readiness")).isEqualTo(200);
+        assertThat(endpoints.prometheus()).contains("bookings_business_central_exports_total{outcome=\"exported\"}");
+        endpoints.assertInfoShowsBuildAndCommit("0.1.0-SNAPSHOT");
+        endpoints.assertDocumentsEveryApiEndpoint(connector.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +19,8 @@ import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ExportOperation;
 import dev.bookingsinvoicing.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * An invoice's way to Business Central and its result on {@code business-central.exports}: exported (or found
@@ -31,18 +34,28 @@ public class ExportService {
 
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+    /** Counter of export results, tagged {@code outcome}: exported, already-there, parked, deleted, not-deleted. */
+    public static final String EXPORTS = "bookings.business-central.exports";
 
     private final InvoiceExporter exporter;
     private final ParkedExports parked;
     private final KafkaTemplate<String, Object> kafka;
     private final String companyId;
+    private final ObjectProvider<MeterRegistry> meters;
 
     public ExportService(InvoiceExporter exporter, ParkedExports parked, KafkaTemplate<String, Object> kafka,
-            BusinessCentralProperties properties) {
+            BusinessCentralProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.exporter = exporter;
         this.parked = parked;
         this.kafka = kafka;
         this.companyId = properties.companyId();
+        this.meters = meters;
+    }
+
+    private void count(String outcome) {
+        meters.ifAvailable(registry -> Counter.builder(EXPORTS).tag("outcome", outcome)
+                .description("Draft invoices written to (or deleted from) Business Central, or parked, by outcome")
+                .register(registry).increment());
     }
 
     /** What became of an export: Business Central's invoice, or its refusal (the invoice is parked). */
@@ -60,6 +73,7 @@ public class ExportService {
             publish(invoice.getInvoiceId(), ExportEvents.exported(invoice.getInvoiceId(), invoice.getCustomerNo(),
                     exported.invoice(), companyId, exported.alreadyThere(), false));
             parked.remove(invoice.getInvoiceId());
+            count(exported.alreadyThere() ? "already-there" : "exported");
             return new Outcome.Exported(exported.invoice().path("number").asString(), exported.alreadyThere());
         } catch (BusinessCentralException e) {
             if (!e.isValidationError()) {
@@ -69,6 +83,7 @@ public class ExportService {
             parked.park(invoice, e);
             publish(invoice.getInvoiceId(), ExportEvents.failed(invoice.getInvoiceId(), invoice.getCustomerNo(),
                     ExportOperation.EXPORT, e.getMessage(), e, true));
+            count("parked");
             return new Outcome.Parked(e.getMessage());
         }
     }
@@ -84,11 +99,13 @@ public class ExportService {
         if (deletion instanceof InvoiceExporter.Deletion.Deleted done) {
             publish(deleted.getInvoiceId(), ExportEvents.exported(deleted.getInvoiceId(), deleted.getCustomerNo(),
                     done.invoice(), companyId, true, true));
+            count("deleted");
         } else if (deletion instanceof InvoiceExporter.Deletion.NotADraft kept) {
             publish(deleted.getInvoiceId(), ExportEvents.failed(deleted.getInvoiceId(), deleted.getCustomerNo(),
                     ExportOperation.DELETE, "not deleted in Business Central: invoice "
                             + kept.invoice().path("number").asString() + " has status "
                             + kept.invoice().path("status").asString() + " there, no longer Draft", null, false));
+            count("not-deleted");
         } else {
             log.info("deleted invoice {} was never in Business Central", deleted.getInvoiceId());
         }

@@ -46,7 +46,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     public static final UUID DEFAULT_COMPANY = UUID.fromString("5f1d4a3b-6e1c-4c11-9a53-000000000001");
 
     private static final Pattern PATH = Pattern.compile(
-            "/v2\\.0/([^/]+)/([^/]+)/api/v2\\.0/companies(?:\\(([0-9a-fA-F-]{36})\\))?(?:/([A-Za-z]+)(?:\\(([0-9a-fA-F-]{36})\\))?(?:/([A-Za-z]+))?)?");
+            "/v2\\.0/([^/]+)/([^/]+)/api/v2\\.0/companies(?:\\(([0-9a-fA-F-]{36})\\))?"
+                    + "(?:/([A-Za-z]+)(?:\\(([0-9a-fA-F-]{36})\\))?(?:/([A-Za-z]+))?)?");
     private static final Pattern EQ_FILTER = Pattern.compile("(\\w+) eq '((?:[^']|'')*)'");
     /** A request this long after a 429 was answered is one the client sent knowing of it (not one in flight). */
     private static final Duration IN_FLIGHT_GRACE = Duration.ofMillis(250);
@@ -108,7 +109,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         try {
             return new BusinessCentralSimulator(settings);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Business Central simulator on port " + settings.port(), e);
+            throw new IllegalStateException("cannot start the Business Central simulator on port " + settings.port(),
+                    e);
         }
     }
 
@@ -194,7 +196,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         // the exchange is closed after the error is answered (a try-with-resources would close it before its catch)
         try {
             if (!("Bearer " + settings.token()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                error(exchange, 401, "Authentication_InvalidCredentials", "The server has rejected the client credentials.");
+                error(exchange, 401, "Authentication_InvalidCredentials",
+                        "The server has rejected the client credentials.");
                 return;
             }
             if (throttled(exchange) || unavailable(exchange)) {
@@ -227,7 +230,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         }
         throttledAnswers.incrementAndGet();
         exchange.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
-        error(exchange, 429, "Application_TooManyRequests", "Too many requests reached. Actual (6001). Maximum (6000).");
+        error(exchange, 429, "Application_TooManyRequests",
+                "Too many requests reached. Actual (6001). Maximum (6000).");
         return true;
     }
 
@@ -241,8 +245,10 @@ public final class BusinessCentralSimulator implements AutoCloseable {
 
     private void route(HttpExchange exchange) throws IOException {
         Matcher path = PATH.matcher(exchange.getRequestURI().getRawPath());
-        if (!path.matches() || !path.group(1).equals(settings.tenant()) || !path.group(2).equals(settings.environment())) {
-            error(exchange, 404, "BadRequest_NotFound", "No environment or API was found at " + exchange.getRequestURI().getRawPath());
+        if (!path.matches() || !path.group(1).equals(settings.tenant())
+                || !path.group(2).equals(settings.environment())) {
+            error(exchange, 404, "BadRequest_NotFound", "No environment or API was found at "
+                    + exchange.getRequestURI().getRawPath());
             return;
         }
         String method = exchange.getRequestMethod();
@@ -309,8 +315,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         }
         Matcher eq = EQ_FILTER.matcher(filter.trim());
         if (!eq.matches()) {
-            throw new ValidationException(400, "BadRequest", "The simulator supports only $filter=<field> eq '<value>': "
-                    + filter);
+            throw new ValidationException(400, "BadRequest",
+                    "The simulator supports only $filter=<field> eq '<value>': " + filter);
         }
         return new String[] { eq.group(1), eq.group(2).replace("''", "'") };
     }
@@ -323,7 +329,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             return (ObjectNode) mapper.readTree(in);
         } catch (ClassCastException | tools.jackson.core.JacksonException e) {
-            throw new ValidationException(400, "BadRequest", "The request body is not a JSON object: " + e.getMessage());
+            throw new ValidationException(400, "BadRequest",
+                    "The request body is not a JSON object: " + e.getMessage());
         }
     }
 
@@ -349,7 +356,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
 
     private void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = mapper.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; odata.metadata=minimal; odata.streaming=true");
+        exchange.getResponseHeaders().set("Content-Type",
+                "application/json; odata.metadata=minimal; odata.streaming=true");
         if (body.has("@odata.etag")) {
             exchange.getResponseHeaders().set("ETag", body.get("@odata.etag").asString());
         }

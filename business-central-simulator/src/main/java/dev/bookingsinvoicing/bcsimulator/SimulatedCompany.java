@@ -100,7 +100,8 @@ public final class SimulatedCompany {
             case ITEMS -> insert(set, item(posted));
             case SALES_INVOICES -> insert(set, salesInvoice(posted));
             default -> throw new ValidationException(405, "BadRequest_MethodNotAllowed",
-                    "'POST' requests for '" + set + "' of EdmType 'Entity' are not allowed within Dynamics 365 Business Central OData web services.");
+                    "'POST' requests for '" + set + "' of EdmType 'Entity' are not allowed within Dynamics 365 "
+                            + "Business Central OData web services.");
         };
     }
 
@@ -192,7 +193,8 @@ public final class SimulatedCompany {
         item.put("type", type);
         item.put("blocked", posted.has("blocked") && posted.get("blocked").asBoolean());
         item.put("baseUnitOfMeasureCode", text(posted, "baseUnitOfMeasureCode", ""));
-        item.set("unitPrice", posted.has("unitPrice") ? posted.get("unitPrice") : mapper.getNodeFactory().numberNode(0));
+        item.set("unitPrice", posted.has("unitPrice") ? posted.get("unitPrice")
+                : mapper.getNodeFactory().numberNode(0));
         return item;
     }
 
@@ -239,7 +241,8 @@ public final class SimulatedCompany {
      */
     private static int amountDecimals(String currencyCode) {
         try {
-            return currencyCode.isBlank() ? 2 : Math.max(0, java.util.Currency.getInstance(currencyCode).getDefaultFractionDigits());
+            return currencyCode.isBlank() ? 2
+                    : Math.max(0, java.util.Currency.getInstance(currencyCode).getDefaultFractionDigits());
         } catch (IllegalArgumentException unknown) {
             return 2;
         }

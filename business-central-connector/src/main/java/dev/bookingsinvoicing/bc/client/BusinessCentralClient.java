@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Business Central's API v2.0 for one company, over plain HTTP (there is no maintained Java SDK for it): find by a
  * field, create, change and delete entities of a set ({@code customers}, {@code items}, {@code salesInvoices}).
  * Every request keeps {@link RequestLimits}; 429, 503 and 504 are asked again after Retry-After (capped at
- * {@code backoff-max}) or exponential back-off with full jitter, while the total pause stays within
- * {@code max-retry-wait}. Any other error is a {@link BusinessCentralException} with Business Central's code and
- * message.
+ * {@code backoff-max}) or exponential back-off (each pause between half and all of it), while the total pause stays
+ * within {@code max-retry-wait}. Any other error is a {@link BusinessCentralException} with Business Central's code
+ * and message.
  */
 public final class BusinessCentralClient {
 
@@ -126,9 +126,10 @@ public final class BusinessCentralClient {
         }
     }
 
-    /** Retry-After (seconds or an HTTP date) capped at backoff-max; else backoff-initial x 2^attempt, full jitter. */
+    /** Retry-After (seconds or an HTTP date) capped at backoff-max; else backoff-initial x 2^attempt, half to all. */
     private Duration pause(HttpResponse<byte[]> response, int attempt) {
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(BusinessCentralClient::retryAfter);
+        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+                .flatMap(BusinessCentralClient::retryAfter);
         Duration max = properties.backoffMax();
         if (retryAfter.isPresent()) {
             return retryAfter.get().compareTo(max) > 0 ? max : retryAfter.get();

@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestsPerWindow     requests allowed per window (Business Central online: 6,000 per user in 5 minutes)
  * @param window                the sliding window of that limit
  * @param timeout               per request (Business Central answers 504 after 10 minutes)
- * @param backoffInitial        first pause after a 429/503/504 without Retry-After; doubles, with full jitter
+ * @param backoffInitial        first pause after a 429/503/504 without Retry-After; doubles, each pause drawn
+ *                              between half and all of it
  * @param backoffMax            longest single pause, also the cap on a Retry-After
  * @param maxRetryWait          total pause for one request; past it the record goes to the shared error policy
  *                              (retried, then dead-lettered)

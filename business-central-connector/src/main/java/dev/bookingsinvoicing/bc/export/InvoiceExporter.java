@@ -104,7 +104,8 @@ public final class InvoiceExporter {
     }
 
     /** The item with this number exists in Business Central, of type Service; with {@code update} as registered. */
-    public void ensureItem(String number, String displayName, BigDecimal unitPrice, String unitOfMeasure, boolean update) {
+    public void ensureItem(String number, String displayName, BigDecimal unitPrice, String unitOfMeasure,
+            boolean update) {
         ObjectNode wanted = client.mapper().createObjectNode();
         wanted.put("displayName", displayName);
         wanted.put("type", "Service");

@@ -32,7 +32,7 @@ public class ParkedExportController {
         return parked.list();
     }
 
-    /** 200 with Business Central's number once exported; 409 with its message while it still refuses; 404 if not parked. */
+    /** 200 with Business Central's number once exported; 409 with its message while it still refuses; 404: not parked. */
     @PostMapping("/{invoiceId}/retry")
     public ResponseEntity<?> retry(@PathVariable String invoiceId) {
         return exports.retry(invoiceId).<ResponseEntity<?>>map(outcome -> {

@@ -56,7 +56,8 @@ public class BusinessCentralExports {
     public Map<String, Status> of(Collection<String> invoiceIds) {
         Map<String, Status> statuses = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(invoiceIds)), Document.class, COLLECTION)
-                .forEach(d -> statuses.put(d.getString("_id"), new Status(d.getString("text"), d.getBoolean("failed"))));
+                .forEach(d -> statuses.put(d.getString("_id"),
+                        new Status(d.getString("text"), d.getBoolean("failed"))));
         return statuses;
     }
 }

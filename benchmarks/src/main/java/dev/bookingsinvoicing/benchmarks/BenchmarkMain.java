@@ -29,8 +29,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Bookings per run, comma-separated. Default: ${DEFAULT-VALUE}.")
     List<Integer> sizes;
 
-    @Option(names = "--scenarios", split = ",", defaultValue = "raw,bulk,reads,sync",
-            description = "Any of raw, bulk, reads, sync. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenarios", split = ",", defaultValue = "raw,bulk,reads,sync,export",
+            description = "Any of raw, bulk, reads, sync, export. Default: ${DEFAULT-VALUE}.")
     List<String> scenarios;
 
     @Option(names = "--backend", defaultValue = "MEMORY",
@@ -100,6 +100,11 @@ public final class BenchmarkMain implements Callable<Integer> {
                 attempt(results, size, "bulk", () -> new BulkInvoicingBenchmark(results, options, size)
                         .run(dir.resolve("bulk")));
                 delete(dir.resolve("bulk"));
+            }
+            if (options.runs("export")) {
+                attempt(results, size, "export", () -> new ExportBenchmark(results, options, size)
+                        .run(dir.resolve("export")));
+                delete(dir.resolve("export"));
             }
             if (options.runs("sync")) {
                 attempt(results, size, "sync", () -> new SyncToViewBenchmark(results, options, size)

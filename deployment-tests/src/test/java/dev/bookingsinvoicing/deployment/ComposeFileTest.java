@@ -46,7 +46,7 @@ import dev.bookingsinvoicing.sync.BookingSyncApplication;
 class ComposeFileTest {
 
     private static final Set<String> SERVICE_MODULES = Set.of("booking-sync-service", "customer-service", "item-service",
-            "invoicing-service");
+            "invoicing-service", "business-central-connector");
     private static final Set<String> KAFKA_NODES = Set.of("kafka-1", "kafka-2", "kafka-3");
 
     private final Map<String, String> demo = ComposeFile.envFile("docker/demo.env");
@@ -90,8 +90,9 @@ class ComposeFileTest {
     @Test
     void everyBuiltServiceIsAModuleOfTheBuildWithAMainClassAndIsBuiltByTheSharedDockerfile() throws Exception {
         Map<String, Map<String, String>> built = built();
-        assertThat(built.keySet()).as("the four services and the simulator").containsExactlyInAnyOrder(
-                "booking-sync-service", "customer-service", "item-service", "invoicing-service", "bookings-simulator");
+        assertThat(built.keySet()).as("the four services, the simulator and the Business Central connector")
+                .containsExactlyInAnyOrder("booking-sync-service", "customer-service", "item-service",
+                        "invoicing-service", "bookings-simulator", "business-central-connector");
         List<String> modules = Repository.modules();
         for (Map.Entry<String, Map<String, String>> service : built.entrySet()) {
             String module = service.getValue().get("MODULE");
@@ -354,6 +355,12 @@ class ComposeFileTest {
                 assertThat(d.retentionMs()).as("a compacted topic keeps its latest values").isEqualTo("-");
             }
         });
+    }
+
+    @Test
+    void theBusinessCentralConnectorRunsOnlyInItsOwnProfile() {
+        assertThat(compose.list("business-central-connector", "profiles")).containsExactly("business-central");
+        assertThat(demo.get("COMPOSE_PROFILES")).doesNotContain("business-central");
     }
 
     @Test

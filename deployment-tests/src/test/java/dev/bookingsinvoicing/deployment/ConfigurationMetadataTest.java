@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bookingsinvoicing.bc.BusinessCentralConnectorApplication;
 import dev.bookingsinvoicing.customers.CustomerServiceApplication;
 import dev.bookingsinvoicing.invoicing.InvoicingServiceApplication;
 import dev.bookingsinvoicing.items.ItemServiceApplication;
@@ -30,7 +31,8 @@ class ConfigurationMetadataTest {
 
     private static final Map<String, Class<?>> SERVICES = Map.of("booking-sync-service", BookingSyncApplication.class,
             "customer-service", CustomerServiceApplication.class, "item-service", ItemServiceApplication.class,
-            "invoicing-service", InvoicingServiceApplication.class);
+            "invoicing-service", InvoicingServiceApplication.class, "business-central-connector",
+            BusinessCentralConnectorApplication.class);
 
     @Test
     void everyKeyOfTheServicesConfigFilesIsDescribedInTheConfigurationMetadata() throws IOException {

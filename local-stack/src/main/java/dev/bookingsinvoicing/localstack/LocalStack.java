@@ -225,6 +225,15 @@ public final class LocalStack implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** The connection string of a database on the stack's MongoDB server (for a service started beside the stack). */
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    public int partitions() {
+        return settings.partitions();
+    }
+
     /** The running simulator, or null when the stack reads a real tenant. */
     public BookingsSimulator simulator() {
         return simulator;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.bookingsinvoicing.bcsimulator.BusinessCentralSimulator;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
 import dev.bookingsinvoicing.simulator.SimulatorSettings.AppointmentTimeKeys;
 import picocli.CommandLine;
@@ -28,6 +29,12 @@ public final class LocalStackApplication implements Callable<Integer> {
         SIMULATOR, TENANT
     }
 
+    /** Where draft invoices go besides Kafka: nowhere (default), the Business Central simulator, or BC_* Business Central. */
+    enum BusinessCentralMode {
+        OFF, SIMULATOR, TENANT
+    }
+
+    static final int BUSINESS_CENTRAL_CONNECTOR_PORT = 8084;
     static final Path SIMULATOR_DATA = Path.of("local-stack-data");
     // a separate default folder: simulated and real bookings must not end up in one view
     static final Path TENANT_DATA = Path.of("local-stack-tenant-data");
@@ -78,6 +85,13 @@ public final class LocalStackApplication implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     AppointmentTimeKeys appointmentTimeKeys;
 
+    @Option(names = "--business-central", defaultValue = "OFF",
+            description = "off, simulator (the Business Central connector writing the draft invoices to the embedded "
+                    + "Business Central simulator on port 8091) or tenant (the connector writing to the Business "
+                    + "Central of BC_TENANT_ID, BC_COMPANY_ID, BC_CLIENT_ID and BC_CLIENT_SECRET, see "
+                    + "docs/business-central.md); the connector listens on 8084. Default: ${DEFAULT-VALUE}.")
+    BusinessCentralMode businessCentral;
+
     // the process environment, where the sync reads the app registration; a test gives its own
     Map<String, String> environment = System.getenv();
 
@@ -92,8 +106,20 @@ public final class LocalStackApplication implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalStack stack = LocalStack.start(settings());
+        LocalBusinessCentral businessCentral = switch (this.businessCentral) {
+            case OFF -> null;
+            case SIMULATOR -> LocalBusinessCentral.withSimulator(stack, BusinessCentralSimulator.DEFAULT_PORT,
+                    BUSINESS_CENTRAL_CONNECTOR_PORT);
+            case TENANT -> LocalBusinessCentral.withTenant(stack, BUSINESS_CENTRAL_CONNECTOR_PORT);
+        };
+        if (businessCentral != null) {
+            System.out.println("  " + businessCentral.describe());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (businessCentral != null) {
+                businessCentral.close();
+            }
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.bookingsinvoicing.bc.export.InvoiceExporter;
+import dev.bookingsinvoicing.bcsimulator.SimulatedCompany;
 import dev.bookingsinvoicing.cli.OperatorCli;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
@@ -51,6 +53,7 @@ import dev.bookingsinvoicing.simulator.SimulatorSettings.AppointmentTimeKeys;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole system, as an operator meets it: Bookings (the simulator, over Graph HTTP, naming appointment times
@@ -79,6 +82,7 @@ class EndToEndTest {
     static Path dataDir;
 
     private LocalStack stack;
+    private LocalBusinessCentral businessCentral;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -90,10 +94,16 @@ class EndToEndTest {
                         // EUR, USD, JPY (no minor units) and KWD (three); one customer with thousands of bookings
                         .withVolume(4, 20, 12, 150).withHeavyCustomer(HEAVY_CUSTOMER_BOOKINGS), 2,
                 Duration.ofSeconds(5)));
+        // Business Central's rate limit (19 requests a second) is a policy: lifted here, the test exports every draft
+        businessCentral = LocalBusinessCentral.withSimulator(stack, 0, 0,
+                "--bookings.business-central.requests-per-window=100000", "--bookings.business-central.window=1s");
     }
 
     @AfterAll
     void stopTheStack() {
+        if (businessCentral != null) {
+            businessCentral.close();
+        }
         if (stack != null) {
             stack.close();
         }
@@ -488,6 +498,58 @@ class EndToEndTest {
             Set<String> invoiceIds = reader.drain(Duration.ofSeconds(3)).stream()
                     .map(v -> ((DraftInvoiceCreated) v).getInvoiceId()).collect(Collectors.toSet());
             assertThat(invoiceIds).hasSize(invoicesBefore);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyDraftInvoiceIsOnceInBusinessCentralWithItsCustomerItemsLinesAndTotal() {
+        Map<String, DraftInvoiceCreated> byId = new HashMap<>();
+        try (TopicReader reader = new TopicReader(stack.bootstrapServers(), Topics.INVOICES)) {
+            reader.drain(Duration.ofSeconds(3)).forEach(v -> byId.putIfAbsent(((DraftInvoiceCreated) v).getInvoiceId(),
+                    (DraftInvoiceCreated) v));
+        }
+        List<DraftInvoiceCreated> invoices = List.copyOf(byId.values());
+        assertThat(invoices).isNotEmpty().allSatisfy(i -> assertThat(i.getCommandId()).isEqualTo("e2e-invoice-all"));
+        Set<String> ids = invoices.stream().map(DraftInvoiceCreated::getInvoiceId).collect(Collectors.toSet());
+        try (TopicReader reader = new TopicReader(stack.bootstrapServers(), Topics.BUSINESS_CENTRAL_EXPORTS)) {
+            reader.awaitRaw(records -> records.stream().map(r -> r.key()).collect(Collectors.toSet()).containsAll(ids),
+                    PATIENCE);
+        }
+        SimulatedCompany bc = businessCentral.simulator().company();
+        Map<String, List<ObjectNode>> inBc = bc.salesInvoices().stream()
+                .collect(Collectors.groupingBy(i -> i.get("externalDocumentNumber").asString()));
+        assertThat(inBc.keySet()).isEqualTo(ids);
+        Set<String> customers = bc.customers().stream().map(c -> c.get("number").asString()).collect(Collectors.toSet());
+        Set<String> items = bc.items().stream().map(i -> i.get("number").asString()).collect(Collectors.toSet());
+        for (DraftInvoiceCreated invoice : invoices) {
+            assertThat(inBc.get(invoice.getInvoiceId())).as("Business Central invoices of %s", invoice.getInvoiceId())
+                    .hasSize(1);
+            ObjectNode bcInvoice = inBc.get(invoice.getInvoiceId()).get(0);
+            assertThat(bcInvoice.get("customerNumber").asString()).isEqualTo(invoice.getCustomerNo());
+            assertThat(bcInvoice.get("currencyCode").asString()).isEqualTo(invoice.getCurrency());
+            assertThat(customers).contains(invoice.getCustomerNo());
+            List<ObjectNode> lines = new ArrayList<>();
+            bcInvoice.get("salesInvoiceLines").forEach(line -> lines.add((ObjectNode) line));
+            assertThat(lines).hasSameSizeAs(invoice.getLines());
+            int minorUnits = Currency.getInstance(invoice.getCurrency()).getDefaultFractionDigits();
+            BigDecimal total = BigDecimal.ZERO;
+            for (int i = 0; i < lines.size(); i++) {
+                InvoiceLine sent = invoice.getLines().get(i);
+                ObjectNode line = lines.get(i);
+                assertThat(line.get("lineObjectNumber").asString()).isEqualTo(sent.getItemNo());
+                assertThat(items).contains(sent.getItemNo());
+                assertThat(line.get("description").asString()).isEqualTo(sent.getDescription());
+                assertThat(line.get("description2").asString())
+                        .isEqualTo(InvoiceExporter.bookingReference(sent.getBookingId()));
+                assertThat(line.get("quantity").decimalValue()).isEqualByComparingTo(sent.getExactQuantity());
+                assertThat(line.get("unitPrice").decimalValue()).isEqualByComparingTo(sent.getExactUnitPrice());
+                // Business Central's own line amount: quantity x unit price, rounded to the currency's precision
+                total = total.add(sent.getExactQuantity().multiply(sent.getExactUnitPrice())
+                        .setScale(minorUnits, RoundingMode.HALF_UP));
+            }
+            assertThat(bcInvoice.get("totalAmountExcludingTax").decimalValue()).as(invoice.getInvoiceId())
+                    .isEqualByComparingTo(total);
         }
     }
 

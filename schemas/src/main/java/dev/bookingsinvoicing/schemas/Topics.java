@@ -22,6 +22,8 @@ import dev.bookingsinvoicing.events.CustomerUpdated;
 import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
+import dev.bookingsinvoicing.events.InvoiceExportFailed;
+import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.InvoicedBookingChanged;
 import dev.bookingsinvoicing.events.ItemRegistered;
 import dev.bookingsinvoicing.events.ItemRejected;
@@ -43,6 +45,7 @@ public final class Topics {
     public static final String INVOICING_COMMANDS = "invoicing.commands";
     public static final String INVOICES = "invoicing.invoices";
     public static final String COMMAND_RESULTS = "invoicing.command-results";
+    public static final String BUSINESS_CENTRAL_EXPORTS = "business-central.exports";
 
     /** spring-kafka's default dead-letter suffix, used consistently by every service. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
@@ -68,7 +71,10 @@ public final class Topics {
                     List.of(DraftInvoiceCreated.class, DraftInvoiceDeleted.class, InvoicedBookingChanged.class,
                             DraftCreditNoteCreated.class), Topic.Cleanup.DELETE),
             new Topic(COMMAND_RESULTS, "commandId", "invoicing-service",
-                    List.of(CommandCompleted.class, CommandRejected.class), Topic.Cleanup.DELETE));
+                    List.of(CommandCompleted.class, CommandRejected.class), Topic.Cleanup.DELETE),
+            // the latest export status per invoice is the state: compaction keeps it
+            new Topic(BUSINESS_CENTRAL_EXPORTS, "invoiceId", "business-central-connector",
+                    List.of(InvoiceExported.class, InvoiceExportFailed.class), Topic.Cleanup.COMPACT));
 
     private Topics() {
     }

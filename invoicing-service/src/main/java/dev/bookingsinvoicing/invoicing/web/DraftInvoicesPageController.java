@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.bookingsinvoicing.invoicing.command.DraftInvoiceStore;
+import dev.bookingsinvoicing.invoicing.export.BusinessCentralExports;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.store.StoredPage;
 
@@ -30,14 +31,16 @@ public class DraftInvoicesPageController {
     private final BookingSearch search;
     private final OperatorActions actions;
     private final OperatorCommands commands;
+    private final BusinessCentralExports exports;
 
     public DraftInvoicesPageController(MongoTemplate mongo, DraftInvoiceStore invoices, BookingSearch search,
-            OperatorActions actions, OperatorCommands commands) {
+            OperatorActions actions, OperatorCommands commands, BusinessCentralExports exports) {
         this.mongo = mongo;
         this.invoices = invoices;
         this.search = search;
         this.actions = actions;
         this.commands = commands;
+        this.exports = exports;
     }
 
     @GetMapping("/draft-invoices")
@@ -45,7 +48,9 @@ public class DraftInvoicesPageController {
         access.check(filter.businessId());
         StoredPage page = invoices.newestFirst(access.invoices(filter.criteria()), filter.offset(), filter.size());
         model.addAttribute("filter", filter);
-        model.addAttribute("invoices", page.documents().stream().map(InvoiceView::of).toList());
+        List<InvoiceView> views = page.documents().stream().map(InvoiceView::of).toList();
+        model.addAttribute("invoices", views);
+        model.addAttribute("exports", exports.of(views.stream().map(InvoiceView::id).toList()));
         model.addAttribute("total", page.total());
         model.addAttribute("totalPages", Paging.pages(page.total(), filter.size()));
         model.addAttribute("pageSizes", Paging.SIZES);

@@ -55,7 +55,7 @@ import dev.bookingsinvoicing.invoicing.schedule.ScheduleScope;
 import dev.bookingsinvoicing.invoicing.schedule.ScheduledRun;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
-import dev.bookingsinvoicing.invoicing.web.CommandSender;
+import dev.bookingsinvoicing.invoicing.command.CommandSender;
 import dev.bookingsinvoicing.invoicing.web.OperatorAction;
 import dev.bookingsinvoicing.invoicing.web.OperatorSession;
 import dev.bookingsinvoicing.kafka.testing.TopicReader;

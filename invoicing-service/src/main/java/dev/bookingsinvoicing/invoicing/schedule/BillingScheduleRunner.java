@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.bookingsinvoicing.invoicing.web.CommandSender;
+import dev.bookingsinvoicing.invoicing.command.CommandSender;
 
 /**
  * Runs the billing schedules: on every tick, for each enabled schedule, the slots due since it last ran (or was

@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 
-import dev.bookingsinvoicing.invoicing.web.CommandSender;
+import dev.bookingsinvoicing.invoicing.command.CommandSender;
 
 /** Runs the billing schedules every {@code bookings.invoicing.schedules.tick}, on Spring's scheduler. */
 @Configuration(proxyBeanMethods = false)

@@ -17,8 +17,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import dev.bookingsinvoicing.invoicing.store.IdBatches;
+import dev.bookingsinvoicing.invoicing.command.CommandSender;
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.IdBatches;
 
 /**
  * Sends the commands of one page action and follows them. Command ids derive from the form's one-time token and

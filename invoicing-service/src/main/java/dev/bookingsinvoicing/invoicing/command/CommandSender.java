@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.invoicing.web;
+package dev.bookingsinvoicing.invoicing.command;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -1,4 +1,4 @@
-package dev.bookingsinvoicing.invoicing.command;
+package dev.bookingsinvoicing.invoicing;
 
 import java.util.List;
 
@@ -12,6 +12,15 @@ import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.MarkBookingsInvoiced;
 import dev.bookingsinvoicing.commands.ResolveCorrection;
 import dev.bookingsinvoicing.commands.SetBookingPrice;
+import dev.bookingsinvoicing.invoicing.command.AssociateCustomerHandler;
+import dev.bookingsinvoicing.invoicing.command.CommandLifecycle;
+import dev.bookingsinvoicing.invoicing.command.DeleteDraftInvoiceHandler;
+import dev.bookingsinvoicing.invoicing.command.InvoiceBookingsHandler;
+import dev.bookingsinvoicing.invoicing.command.InvoiceCommand;
+import dev.bookingsinvoicing.invoicing.command.InvoiceGrouping;
+import dev.bookingsinvoicing.invoicing.command.InvoiceScope;
+import dev.bookingsinvoicing.invoicing.command.MarkBookingsInvoicedHandler;
+import dev.bookingsinvoicing.invoicing.command.SetBookingPriceHandler;
 import dev.bookingsinvoicing.invoicing.correction.ResolveCorrectionHandler;
 import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Topics;

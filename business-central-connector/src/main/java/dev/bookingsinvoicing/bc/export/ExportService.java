@@ -28,8 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * An invoice's (or a credit note's) way to Business Central and its result on {@code business-central.exports}:
  * exported as a sales invoice (or sales credit memo), or found there, or refused by Business Central and parked with
- * its message, so the topic moves on; anything else (throttled
- * past the retry budget, unreachable, a 5xx) is thrown to the shared error policy (retried, then dead-lettered).
+ * its message, so the topic moves on; anything else (throttled past the retry budget, unreachable, a 5xx) is thrown
+ * to the shared error policy (retried, then dead-lettered).
  * The result is published before the listener returns, so a crash in between repeats the export, which then finds
  * the invoice by its number and announces it again with the same event id.
  */
@@ -73,21 +73,21 @@ public class ExportService {
     }
 
     public Outcome export(DraftInvoiceCreated invoice) {
-        return export(new Document(ExportedDocumentType.INVOICE, invoice.getInvoiceId(), invoice.getCustomerNo(),
+        return export(new Export(ExportedDocumentType.INVOICE, invoice.getInvoiceId(), invoice.getCustomerNo(),
                 invoice), () -> exporter.export(invoice));
     }
 
     /** A credit note as a sales credit memo, with the same rules and results as an invoice. */
     public Outcome export(DraftCreditNoteCreated creditNote) {
-        return export(new Document(ExportedDocumentType.CREDIT_MEMO, creditNote.getCreditNoteId(),
+        return export(new Export(ExportedDocumentType.CREDIT_MEMO, creditNote.getCreditNoteId(),
                 creditNote.getCustomerNo(), creditNote), () -> exporter.export(creditNote));
     }
 
     /** What is exported: the document's kind, our id of it (its key and externalDocumentNumber) and its event. */
-    record Document(ExportedDocumentType type, String id, String customerNo, SpecificRecord event) {
+    record Export(ExportedDocumentType type, String id, String customerNo, SpecificRecord event) {
     }
 
-    private Outcome export(Document document, Supplier<InvoiceExporter.Exported> write) {
+    private Outcome export(Export document, Supplier<InvoiceExporter.Exported> write) {
         try {
             InvoiceExporter.Exported exported = write.get();
             publish(document.id(), ExportEvents.exported(document.type(), document.id(), document.customerNo(),

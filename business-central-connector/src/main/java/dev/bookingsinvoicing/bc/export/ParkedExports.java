@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.domain.Sort;
@@ -11,8 +12,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import org.apache.avro.specific.SpecificRecord;
 
 import dev.bookingsinvoicing.bc.client.BusinessCentralException;
 import dev.bookingsinvoicing.events.ExportedDocumentType;
@@ -39,7 +38,7 @@ public class ParkedExports {
             int httpStatus, Instant parkedAt, int attempts) {
     }
 
-    void park(ExportService.Document parked, BusinessCentralException error) {
+    void park(ExportService.Export parked, BusinessCentralException error) {
         Document existing = mongo.findById(parked.id(), Document.class, COLLECTION);
         int attempts = existing == null ? 1 : existing.getInteger("attempts", 0) + 1;
         Document document = new Document("_id", parked.id())

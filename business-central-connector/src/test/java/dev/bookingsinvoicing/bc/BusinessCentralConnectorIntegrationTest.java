@@ -31,10 +31,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import dev.bookingsinvoicing.bc.export.InvoiceExporter;
 import dev.bookingsinvoicing.bcsimulator.BusinessCentralSimulator;
+import dev.bookingsinvoicing.events.CreditNoteLine;
 import dev.bookingsinvoicing.events.CustomerRegistered;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ExportOperation;
+import dev.bookingsinvoicing.events.ExportedDocumentType;
 import dev.bookingsinvoicing.events.InvoiceExportFailed;
 import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.InvoiceLine;
@@ -148,6 +151,25 @@ class BusinessCentralConnectorIntegrationTest {
         send(Topics.INVOICES, invoice.getCustomerNo(), invoice);
     }
 
+    /** What invoicing-service writes when an operator credits one line of an invoice: that line negated. */
+    private static DraftCreditNoteCreated creditNote(DraftInvoiceCreated invoice, InvoiceLine credited) {
+        CreditNoteLine line = CreditNoteLine.newBuilder().setLineNo(1).setOriginalLineNo(credited.getLineNo())
+                .setBookingId(credited.getBookingId()).setBusinessId(credited.getBusinessId())
+                .setItemNo(credited.getItemNo()).setDescription(credited.getDescription())
+                .setServiceDate(credited.getServiceDate()).setQuantity(credited.getExactQuantity().negate())
+                .setUnitPrice(credited.getExactUnitPrice()).setAmount(credited.getExactAmount().negate())
+                .setUnitOfMeasure(credited.getUnitOfMeasure()).build();
+        return DraftCreditNoteCreated.newBuilder().setEventId(unique("e")).setOccurredAt(Instant.now())
+                .setCreditNoteId(unique("CN-")).setCorrectionId(unique("correction-")).setCommandId("credit")
+                .setOriginalInvoiceId(invoice.getInvoiceId()).setCustomerNo(invoice.getCustomerNo())
+                .setCustomerName(invoice.getCustomerName()).setCurrency(invoice.getCurrency())
+                .setCurrencyMinorUnits(2).setLines(List.of(line)).setTotalAmount(line.getAmount()).build();
+    }
+
+    private static void publish(DraftCreditNoteCreated creditNote) {
+        send(Topics.INVOICES, creditNote.getCustomerNo(), creditNote);
+    }
+
     // ---- what can be seen ----
 
     private static JsonNode bcInvoice(String invoiceId) {
@@ -155,6 +177,11 @@ class BusinessCentralConnectorIntegrationTest {
                 .filter(i -> invoiceId.equals(i.get("externalDocumentNumber").asString())).toList();
         assertThat(found).as("Business Central invoices with externalDocumentNumber %s", invoiceId).hasSize(1);
         return found.get(0);
+    }
+
+    private static List<ObjectNode> bcCreditMemos(String creditNoteId) {
+        return bc.company().salesCreditMemos().stream()
+                .filter(m -> creditNoteId.equals(m.get("externalDocumentNumber").asString())).toList();
     }
 
     private static long bcInvoices(String invoiceId) {
@@ -372,5 +399,109 @@ class BusinessCentralConnectorIntegrationTest {
                     assertThat(failed.getParked()).isFalse();
                     assertThat(failed.getReason()).contains("has status Open");
                 });
+    }
+
+    @Test
+    void aCreditNoteBecomesOneCreditMemoOfTheCreditedLineAppliedToItsExportedInvoiceEvenWhenRedelivered() {
+        String customer = unique("C");
+        String massage = unique("SVC");
+        registerItem(massage, "Massage", "150.00");
+        DraftInvoiceCreated invoice = invoice(customer, List.of(line(1, massage, 60, "150.00"),
+                line(2, massage, 40, "150.00")));
+        publish(invoice);
+        exports(List.of(invoice.getInvoiceId()), 1);
+        InvoiceLine credited = invoice.getLines().get(1);
+        DraftCreditNoteCreated creditNote = creditNote(invoice, credited);
+        // the invoice it corrects never reached Business Central: the credit memo applies to none
+        DraftInvoiceCreated neverExported = invoice(customer, List.of(line(1, massage, 30, "150.00")));
+        DraftCreditNoteCreated unapplied = creditNote(neverExported, neverExported.getLines().get(0));
+        publish(creditNote);
+        publish(unapplied);
+
+        List<String> ids = List.of(creditNote.getCreditNoteId(), unapplied.getCreditNoteId());
+        Map<String, List<Object>> first = byInvoice(exports(ids, 2));
+
+        JsonNode bcOriginal = bcInvoice(invoice.getInvoiceId());
+        assertThat(bcCreditMemos(creditNote.getCreditNoteId())).singleElement().satisfies(memo -> {
+            assertThat(memo.get("customerNumber").asString()).isEqualTo(customer);
+            assertThat(memo.get("status").asString()).isEqualTo("Draft");
+            assertThat(memo.get("invoiceId").asString()).isEqualTo(bcOriginal.get("id").asString());
+            assertThat(memo.get("invoiceNumber").asString()).isEqualTo(bcOriginal.get("number").asString());
+            assertThat(memo.get("salesCreditMemoLines")).singleElement().satisfies(line -> {
+                assertThat(line.get("lineObjectNumber").asString()).isEqualTo(massage);
+                assertThat(line.get("description2").asString())
+                        .isEqualTo(InvoiceExporter.bookingReference(credited.getBookingId()));
+                assertThat(line.get("quantity").decimalValue()).isPositive()
+                        .isEqualByComparingTo(credited.getExactQuantity());
+                assertThat(line.get("unitPrice").decimalValue()).isEqualByComparingTo(credited.getExactUnitPrice());
+                assertThat(line.get("amountExcludingTax").decimalValue())
+                        .isEqualByComparingTo(credited.getExactAmount());
+            });
+            assertThat(memo.get("totalAmountExcludingTax").decimalValue())
+                    .isEqualByComparingTo(creditNote.getTotalAmount().negate());
+        });
+        assertThat(bcCreditMemos(unapplied.getCreditNoteId())).singleElement()
+                .satisfies(memo -> assertThat(memo.get("invoiceNumber").asString()).isEmpty());
+        assertThat(first.get(creditNote.getCreditNoteId())).singleElement()
+                .isInstanceOfSatisfying(InvoiceExported.class, exported -> {
+                    assertThat(exported.getDocumentType()).isEqualTo(ExportedDocumentType.CREDIT_MEMO);
+                    assertThat(exported.getCustomerNo()).isEqualTo(customer);
+                    assertThat(exported.getAlreadyThere()).isFalse();
+                    assertThat(exported.getBusinessCentralNumber()).isEqualTo(
+                            bcCreditMemos(creditNote.getCreditNoteId()).get(0).get("number").asString());
+                });
+
+        // re-delivery or replay: found by externalDocumentNumber, announced again with the same id, not created
+        int postsBefore = bc.requests("POST salesCreditMemos");
+        publish(creditNote);
+        publish(unapplied);
+        Map<String, List<Object>> all = byInvoice(exports(ids, 4));
+
+        assertThat(bc.requests("POST salesCreditMemos")).isEqualTo(postsBefore);
+        ids.forEach(id -> assertThat(bcCreditMemos(id)).hasSize(1));
+        assertThat(all.values()).allSatisfy(events -> {
+            assertThat(events).hasSize(2);
+            InvoiceExported created = (InvoiceExported) events.get(0);
+            InvoiceExported again = (InvoiceExported) events.get(1);
+            assertThat(again.getAlreadyThere()).isTrue();
+            assertThat(again.getDocumentType()).isEqualTo(ExportedDocumentType.CREDIT_MEMO);
+            assertThat(again.getEventId()).isEqualTo(created.getEventId());
+        });
+    }
+
+    @Test
+    void aCreditNoteBusinessCentralRefusesIsParkedAsACreditMemoAndRetriedOnceFixed() {
+        String blocked = unique("C");
+        String item = unique("SVC");
+        registerCustomer(blocked, "Blocked Later", "later@example.com");
+        DraftInvoiceCreated invoice = invoice(blocked, List.of(line(1, item, 60, "70.00")));
+        publish(invoice);
+        exports(List.of(invoice.getInvoiceId()), 1);
+        bc.company().block(blocked, "Invoice");
+        DraftCreditNoteCreated creditNote = creditNote(invoice, invoice.getLines().get(0));
+        publish(creditNote);
+
+        InvoiceExportFailed failed = (InvoiceExportFailed) exports(List.of(creditNote.getCreditNoteId()), 1).get(0);
+
+        assertThat(failed.getDocumentType()).isEqualTo(ExportedDocumentType.CREDIT_MEMO);
+        assertThat(failed.getParked()).isTrue();
+        assertThat(failed.getReason()).contains("Customer " + blocked + " is blocked with type Invoice");
+        assertThat(bcCreditMemos(creditNote.getCreditNoteId())).isEmpty();
+        assertThat(api("dashboard").get().uri("/api/parked-exports").retrieve()
+                .body(new ParameterizedTypeReference<List<Map<String, Object>>>() { })).anySatisfy(p -> {
+                    assertThat(p.get("invoiceId")).isEqualTo(creditNote.getCreditNoteId());
+                    assertThat(p.get("documentType")).isEqualTo("CREDIT_MEMO");
+                });
+
+        bc.company().block(blocked, " ");
+        Map<String, Object> retried = api("admin").post()
+                .uri("/api/parked-exports/{id}/retry", creditNote.getCreditNoteId()).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+
+        assertThat(bcCreditMemos(creditNote.getCreditNoteId())).singleElement().satisfies(memo ->
+                assertThat(retried.get("number")).isEqualTo(memo.get("number").asString()));
+        assertThat(exports(List.of(creditNote.getCreditNoteId()), 2)).last()
+                .isInstanceOfSatisfying(InvoiceExported.class,
+                        exported -> assertThat(exported.getDocumentType()).isEqualTo(ExportedDocumentType.CREDIT_MEMO));
     }
 }

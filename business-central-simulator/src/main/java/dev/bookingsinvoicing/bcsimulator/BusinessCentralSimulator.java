@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Dynamics 365 Business Central API v2.0 simulator: {@code /v2.0/{tenant}/{environment}/api/v2.0/companies({id})/}
- * {@code customers}, {@code items} and {@code salesInvoices} (lines inline on POST, {@code $expand=salesInvoiceLines}
- * on GET) in the API's JSON shapes: OData v4 collection envelopes, {@code @odata.etag}, {@code If-Match} on PATCH
+ * {@code customers}, {@code items}, {@code salesInvoices} and {@code salesCreditMemos} (lines inline on POST,
+ * {@code $expand=salesInvoiceLines} or {@code salesCreditMemoLines} on GET) in the API's JSON shapes: OData v4 collection envelopes, {@code @odata.etag}, {@code If-Match} on PATCH
  * and DELETE, {@code $filter=field eq 'value'}, Business Central's error envelope and validation messages, behind a
  * bearer token. Tests throttle it ({@link #throttle}: 429 with Retry-After), make it unavailable (503), slow it
  * ({@link Settings#latency()}) and read what it measured: requests per kind, the most requests in flight at once and
@@ -270,12 +270,13 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             return;
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        boolean expandLines = SimulatedCompany.SALES_INVOICE_LINES.equals(query.get("$expand"));
+        boolean expandLines = SimulatedCompany.SalesDocument.of(set)
+                .map(document -> document.lines.equals(query.get("$expand"))).orElse(false);
         String context = set;
         switch (method) {
             case "GET" -> {
                 if (subSet != null) {
-                    collection(exchange, set + "(" + entityId + ")/" + subSet, company.lines(entityId));
+                    collection(exchange, set + "(" + entityId + ")/" + subSet, company.lines(set, entityId));
                 } else if (entityId != null) {
                     ObjectNode entity = company.get(set, entityId).orElseThrow(() -> new ValidationException(404,
                             "BadRequest_NotFound", "The " + context + " does not exist."));
@@ -305,6 +306,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     private ObjectNode shaped(ObjectNode entity, boolean expandLines) {
         if (!expandLines) {
             entity.remove(SimulatedCompany.SALES_INVOICE_LINES);
+            entity.remove(SimulatedCompany.SALES_CREDIT_MEMO_LINES);
         }
         return entity;
     }

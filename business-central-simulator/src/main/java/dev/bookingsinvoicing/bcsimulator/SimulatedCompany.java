@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One Business Central company in memory: its customers, items and sales invoices (with their lines) as the API v2.0
- * shows them, and the validation Business Central applies to what is posted. Thread-safe: every method locks the
+ * One Business Central company in memory: its customers, items, sales invoices and sales credit memos (with their
+ * lines) as the API v2.0 shows them, and the validation Business Central applies to what is posted. Thread-safe: every method locks the
  * company, as a record lock would.
  */
 public final class SimulatedCompany {
@@ -30,20 +30,49 @@ public final class SimulatedCompany {
     static final String ITEMS = "items";
     static final String SALES_INVOICES = "salesInvoices";
     static final String SALES_INVOICE_LINES = "salesInvoiceLines";
+    static final String SALES_CREDIT_MEMOS = "salesCreditMemos";
+    static final String SALES_CREDIT_MEMO_LINES = "salesCreditMemoLines";
+
+    /** The sales documents, which differ only in their set, lines, number series and date field. */
+    enum SalesDocument {
+        INVOICE(SALES_INVOICES, SALES_INVOICE_LINES, "S-INV", "invoiceDate", "Sales Invoice"),
+        CREDIT_MEMO(SALES_CREDIT_MEMOS, SALES_CREDIT_MEMO_LINES, "S-CR", "creditMemoDate", "Sales Credit Memo");
+
+        final String set;
+        final String lines;
+        final String numberPrefix;
+        final String dateField;
+        final String title;
+
+        SalesDocument(String set, String lines, String numberPrefix, String dateField, String title) {
+            this.set = set;
+            this.lines = lines;
+            this.numberPrefix = numberPrefix;
+            this.dateField = dateField;
+            this.title = title;
+        }
+
+        static Optional<SalesDocument> of(String set) {
+            return java.util.Arrays.stream(values()).filter(d -> d.set.equals(set)).findFirst();
+        }
+    }
 
     private final UUID id;
     private final String name;
     private final JsonMapper mapper;
     private final Map<String, Map<String, ObjectNode>> sets = new LinkedHashMap<>();
-    private final AtomicLong invoiceNumbers = new AtomicLong(100000);
+    private final Map<SalesDocument, AtomicLong> documentNumbers = new java.util.EnumMap<>(SalesDocument.class);
     private final AtomicLong etagVersions = new AtomicLong();
 
     SimulatedCompany(UUID id, String name, JsonMapper mapper) {
         this.id = id;
         this.name = name;
         this.mapper = mapper;
-        for (String set : List.of(CUSTOMERS, ITEMS, SALES_INVOICES)) {
+        for (String set : List.of(CUSTOMERS, ITEMS, SALES_INVOICES, SALES_CREDIT_MEMOS)) {
             sets.put(set, new LinkedHashMap<>());
+        }
+        for (SalesDocument document : SalesDocument.values()) {
+            documentNumbers.put(document, new AtomicLong(100000));
         }
     }
 
@@ -98,7 +127,8 @@ public final class SimulatedCompany {
         return switch (set) {
             case CUSTOMERS -> insert(set, customer(posted));
             case ITEMS -> insert(set, item(posted));
-            case SALES_INVOICES -> insert(set, salesInvoice(posted));
+            case SALES_INVOICES -> insert(set, salesDocument(SalesDocument.INVOICE, posted));
+            case SALES_CREDIT_MEMOS -> insert(set, salesDocument(SalesDocument.CREDIT_MEMO, posted));
             default -> throw new ValidationException(405, "BadRequest_MethodNotAllowed",
                     "'POST' requests for '" + set + "' of EdmType 'Entity' are not allowed within Dynamics 365 "
                             + "Business Central OData web services.");
@@ -117,13 +147,14 @@ public final class SimulatedCompany {
         return entity.deepCopy();
     }
 
-    /** Deletes the entity when {@code ifMatch} is its current etag; a sales invoice only while it is a Draft. */
+    /** Deletes the entity when {@code ifMatch} is its current etag; a sales document only while it is a Draft. */
     synchronized void delete(String set, String entityId, String ifMatch) {
         ObjectNode entity = existing(set, entityId, ifMatch);
-        if (SALES_INVOICES.equals(set) && !"Draft".equals(entity.get("status").asString())) {
+        Optional<SalesDocument> document = SalesDocument.of(set);
+        if (document.isPresent() && !"Draft".equals(entity.get("status").asString())) {
             throw new ValidationException(400, "Application_DialogException",
-                    "You cannot delete Sales Invoice " + entity.get("number").asString() + " because it has status "
-                            + entity.get("status").asString() + ".");
+                    "You cannot delete " + document.get().title + " " + entity.get("number").asString()
+                            + " because it has status " + entity.get("status").asString() + ".");
         }
         sets.get(set).remove(entityId);
     }
@@ -149,6 +180,11 @@ public final class SimulatedCompany {
     /** Every sales invoice with its lines, as {@code $expand=salesInvoiceLines} shows them. */
     public synchronized List<ObjectNode> salesInvoices() {
         return list(SALES_INVOICES, null, null);
+    }
+
+    /** Every sales credit memo with its lines, as {@code $expand=salesCreditMemoLines} shows them. */
+    public synchronized List<ObjectNode> salesCreditMemos() {
+        return list(SALES_CREDIT_MEMOS, null, null);
     }
 
     public synchronized List<ObjectNode> customers() {
@@ -198,7 +234,7 @@ public final class SimulatedCompany {
         return item;
     }
 
-    private ObjectNode salesInvoice(ObjectNode posted) {
+    private ObjectNode salesDocument(SalesDocument kind, ObjectNode posted) {
         String customerNumber = required(posted, "customerNumber", "Sales Header");
         ObjectNode customer = byNumber(CUSTOMERS, customerNumber).orElseThrow(() -> new ValidationException(400,
                 "BadRequest_NotFound", "The field Customer No. of table Sales Header contains a value ("
@@ -208,31 +244,54 @@ public final class SimulatedCompany {
             throw new ValidationException(400, "Application_DialogException", "You cannot create this type of document "
                     + "when Customer " + customerNumber + " is blocked with type " + blocked);
         }
-        ObjectNode invoice = mapper.createObjectNode();
-        invoice.put("number", "S-INV" + invoiceNumbers.incrementAndGet());
-        invoice.put("externalDocumentNumber", text(posted, "externalDocumentNumber", ""));
+        ObjectNode document = mapper.createObjectNode();
+        document.put("number", kind.numberPrefix + documentNumbers.get(kind).incrementAndGet());
+        document.put("externalDocumentNumber", text(posted, "externalDocumentNumber", ""));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        invoice.put("invoiceDate", text(posted, "invoiceDate", today));
-        invoice.put("postingDate", text(posted, "postingDate", today));
-        invoice.put("customerId", customer.get("id").asString());
-        invoice.put("customerNumber", customerNumber);
-        invoice.put("customerName", customer.get("displayName").asString());
-        invoice.put("currencyCode", text(posted, "currencyCode", customer.get("currencyCode").asString()));
-        invoice.put("status", "Draft");
-        int decimals = amountDecimals(invoice.get("currencyCode").asString());
-        ArrayNode lines = invoice.putArray(SALES_INVOICE_LINES);
+        document.put(kind.dateField, text(posted, kind.dateField, today));
+        document.put("postingDate", text(posted, "postingDate", today));
+        document.put("customerId", customer.get("id").asString());
+        document.put("customerNumber", customerNumber);
+        document.put("customerName", customer.get("displayName").asString());
+        document.put("currencyCode", text(posted, "currencyCode", customer.get("currencyCode").asString()));
+        if (kind == SalesDocument.CREDIT_MEMO) {
+            applyTo(document, text(posted, "invoiceId", ""));
+        }
+        document.put("status", "Draft");
+        int decimals = amountDecimals(document.get("currencyCode").asString());
+        ArrayNode lines = document.putArray(kind.lines);
         BigDecimal total = BigDecimal.ZERO;
         int sequence = 0;
-        JsonNode postedLines = posted.get(SALES_INVOICE_LINES);
+        JsonNode postedLines = posted.get(kind.lines);
         for (JsonNode postedLine : postedLines == null ? List.<JsonNode>of() : postedLines) {
             ObjectNode line = line((ObjectNode) postedLine, sequence += 10000, decimals);
             total = total.add(line.get("amountExcludingTax").decimalValue());
             lines.add(line);
         }
-        invoice.put("totalAmountExcludingTax", total);
-        invoice.put("totalTaxAmount", BigDecimal.ZERO);
-        invoice.put("totalAmountIncludingTax", total);
-        return invoice;
+        document.put("totalAmountExcludingTax", total);
+        document.put("totalTaxAmount", BigDecimal.ZERO);
+        document.put("totalAmountIncludingTax", total);
+        return document;
+    }
+
+    /**
+     * A credit memo's {@code invoiceId} (the sales invoice it is applied to) must name one of the company's sales
+     * invoices; its {@code invoiceNumber} is then that invoice's. Without one the credit memo applies to none.
+     */
+    private void applyTo(ObjectNode creditMemo, String invoiceId) {
+        if (invoiceId.isBlank()) {
+            creditMemo.put("invoiceId", "00000000-0000-0000-0000-000000000000");
+            creditMemo.put("invoiceNumber", "");
+            return;
+        }
+        ObjectNode invoice = sets.get(SALES_INVOICES).get(invoiceId);
+        if (invoice == null) {
+            throw new ValidationException(400, "BadRequest_NotFound", "The field Applies-to Doc. No. of table Sales "
+                    + "Header contains a value (" + invoiceId + ") that cannot be found in the related table "
+                    + "(Sales Invoice Header).");
+        }
+        creditMemo.put("invoiceId", invoiceId);
+        creditMemo.put("invoiceNumber", invoice.get("number").asString());
     }
 
     /**
@@ -347,14 +406,15 @@ public final class SimulatedCompany {
         return value == null || value.isNull() ? BigDecimal.ZERO : value.decimalValue();
     }
 
-    /** Lines of an invoice as a separate collection ({@code salesInvoices({id})/salesInvoiceLines}). */
-    synchronized List<ObjectNode> lines(String invoiceId) {
-        ObjectNode invoice = sets.get(SALES_INVOICES).get(invoiceId);
-        if (invoice == null) {
+    /** Lines of a sales document as a separate collection (e.g. {@code salesInvoices({id})/salesInvoiceLines}). */
+    synchronized List<ObjectNode> lines(String set, String documentId) {
+        Optional<SalesDocument> kind = SalesDocument.of(set);
+        ObjectNode document = kind.isEmpty() ? null : sets.get(set).get(documentId);
+        if (document == null) {
             return List.of();
         }
         List<ObjectNode> lines = new ArrayList<>();
-        invoice.get(SALES_INVOICE_LINES).forEach(line -> lines.add(((ObjectNode) line).deepCopy()));
+        document.get(kind.get().lines).forEach(line -> lines.add(((ObjectNode) line).deepCopy()));
         return lines;
     }
 }

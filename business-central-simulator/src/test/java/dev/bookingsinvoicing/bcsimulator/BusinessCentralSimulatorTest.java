@@ -116,6 +116,52 @@ class BusinessCentralSimulatorTest {
     }
 
     @Test
+    void createsACreditMemoWithItsLinesAppliedToAnInvoiceAndRefusesItForABlockedCustomerOrAnUnknownInvoice()
+            throws Exception {
+        send("POST", company + "/customers", "{\"number\":\"C00040\",\"displayName\":\"Cy\"}", null);
+        send("POST", company + "/items", "{\"number\":\"SVC0040\",\"type\":\"Service\"}", null);
+        JsonNode invoice = json(send("POST", company + "/salesInvoices", """
+                {"externalDocumentNumber":"INV-7","customerNumber":"C00040",
+                 "salesInvoiceLines":[{"lineType":"Item","lineObjectNumber":"SVC0040","quantity":2,"unitPrice":45.5}]}""",
+                null));
+        String creditMemo = """
+                {"externalDocumentNumber":"CN-1","customerNumber":"C00040","creditMemoDate":"2026-11-30",
+                 "invoiceId":"%s",
+                 "salesCreditMemoLines":[{"lineType":"Item","lineObjectNumber":"SVC0040","quantity":1,"unitPrice":45.5}]}""";
+
+        HttpResponse<String> created = send("POST", company + "/salesCreditMemos",
+                creditMemo.formatted(invoice.get("id").asString()), null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("number").asString()).startsWith("S-CR");
+        assertThat(json(created).get("creditMemoDate").asString()).isEqualTo("2026-11-30");
+        assertThat(json(created).get("invoiceNumber").asString()).isEqualTo(invoice.get("number").asString());
+        assertThat(json(created).get("totalAmountExcludingTax").decimalValue()).isEqualByComparingTo("45.50");
+        JsonNode found = json(send("GET", company + "/salesCreditMemos" + filter("externalDocumentNumber eq 'CN-1'")
+                + "&$expand=salesCreditMemoLines", null, null));
+        assertThat(found.get("value")).singleElement().satisfies(memo -> {
+            assertThat(memo.get("@odata.etag").asString()).startsWith("W/\"");
+            assertThat(memo.get("salesCreditMemoLines")).singleElement()
+                    .satisfies(line -> assertThat(line.get("quantity").decimalValue()).isEqualByComparingTo("1"));
+        });
+        assertThat(json(send("GET", company + "/salesCreditMemos" + filter("externalDocumentNumber eq 'CN-1'"),
+                null, null)).get("value").get(0).has("salesCreditMemoLines")).isFalse();
+
+        HttpResponse<String> unknownInvoice = send("POST", company + "/salesCreditMemos",
+                creditMemo.formatted("00000000-0000-0000-0000-0000000000aa").replace("CN-1", "CN-2"), null);
+        simulator.company().block("C00040", "Invoice");
+        HttpResponse<String> blocked = send("POST", company + "/salesCreditMemos",
+                creditMemo.formatted(invoice.get("id").asString()).replace("CN-1", "CN-3"), null);
+
+        assertThat(unknownInvoice.statusCode()).isEqualTo(400);
+        assertThat(json(unknownInvoice).get("error").get("code").asString()).isEqualTo("BadRequest_NotFound");
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        assertThat(json(blocked).get("error").get("message").asString()).contains("is blocked with type Invoice");
+        assertThat(simulator.company().salesCreditMemos()).extracting(m -> m.get("externalDocumentNumber").asString())
+                .containsExactly("CN-1");
+    }
+
+    @Test
     void throttlesWithRetryAfterAndCountsRequestsThatDidNotWaitForIt() throws Exception {
         simulator.throttle(1, Duration.ofSeconds(2));
 

@@ -95,6 +95,7 @@ class AsyncApiContractTest {
             parser.parse(Path.of("src/main/avro/PriceType.avsc").toFile());
             parser.parse(Path.of("src/main/avro/Attendee.avsc").toFile());
             parser.parse(Path.of("src/main/avro/BookingsRecordKind.avsc").toFile());
+            parser.parse(Path.of("src/main/avro/ExportedDocumentType.avsc").toFile());
             Schema schema = parser.parse(schemaFile.toFile());
             assertThat(schema.getFullName()).isEqualTo(type.getName());
             Map<String, Object> contentType = section(section(section(message, "headers"), "properties"), "content-type");

@@ -22,6 +22,8 @@ import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.CommandCompleted;
 import dev.bookingsinvoicing.events.CurrencyTotal;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
+import dev.bookingsinvoicing.events.ExportedDocumentType;
+import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.PreviewedInvoice;
 import dev.bookingsinvoicing.events.PreviewedLine;
 import dev.bookingsinvoicing.events.SkippedBooking;
@@ -29,7 +31,8 @@ import dev.bookingsinvoicing.events.SkippedBooking;
 /**
  * Real evolutions, end to end: CommandCompleted v2 added {@code bookingIds} (default []), DraftInvoiceCreated v2 added
  * each line's {@code serviceLocalDate} and {@code timeZone} (default null), CommandCompleted v4 the preview of an
- * InvoiceBookings, InvoiceBookings v4 its {@code grouping} (default null: the service's default). Records written by
+ * InvoiceBookings, InvoiceBookings v4 its {@code grouping} (default null: the service's default), InvoiceExported v2
+ * its {@code documentType} (default INVOICE, CREDIT_MEMO for a credit note's export). Records written by
  * a v1 producer still decode into today's class, and a consumer still on v1 (or v3) reads what we write today.
  */
 class SchemaEvolutionTest {
@@ -161,5 +164,35 @@ class SchemaEvolutionTest {
         assertThat(seenByV3.get("commandId").toString()).isEqualTo("cmd-v4");
         assertThat(seenByV3.get("toDate")).isEqualTo((int) LocalDate.of(2026, 2, 28).toEpochDay());
         assertThat(seenByV3.getSchema().getField("grouping")).isNull();
+    }
+
+    @Test
+    void aV1ExportIsReadAsAnInvoiceAndAV1ReaderReadsACreditMemosExport() throws Exception {
+        String name = InvoiceExported.getClassSchema().getFullName();
+        Schema v1 = EventSchemas.history(name).get(0);
+        assertThat(v1.getField("documentType")).as("v1 had no documentType").isNull();
+        GenericRecord old = new GenericRecordBuilder(v1).set("eventId", "e-v1").set("occurredAt", 0L)
+                .set("invoiceId", "DI-1").set("customerNo", "C00010").set("businessCentralId", "bc-1")
+                .set("businessCentralNumber", "S-INV100001").set("businessCentralStatus", "Draft")
+                .set("companyId", "company").set("alreadyThere", false).set("deleted", false).build();
+        BinaryMessageDecoder<InvoiceExported> current = new BinaryMessageDecoder<>(
+                org.apache.avro.specific.SpecificData.get(), InvoiceExported.getClassSchema());
+        current.addSchema(v1);
+
+        InvoiceExported read = current.decode(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+                .encode(old));
+
+        assertThat(read.getInvoiceId()).isEqualTo("DI-1");
+        assertThat(read.getDocumentType()).isEqualTo(ExportedDocumentType.INVOICE);
+
+        InvoiceExported creditMemo = InvoiceExported.newBuilder(read).setEventId("e-v2").setInvoiceId("CN-1")
+                .setBusinessCentralNumber("S-CR100001").setDocumentType(ExportedDocumentType.CREDIT_MEMO).build();
+        BinaryMessageDecoder<GenericRecord> v1Reader = new BinaryMessageDecoder<>(GenericData.get(), v1);
+        v1Reader.addSchema(InvoiceExported.getClassSchema());
+        GenericRecord seenByV1 = v1Reader.decode(InvoiceExported.getEncoder().encode(creditMemo));
+
+        assertThat(seenByV1.get("invoiceId").toString()).isEqualTo("CN-1");
+        assertThat(seenByV1.get("businessCentralNumber").toString()).isEqualTo("S-CR100001");
+        assertThat(seenByV1.hasField("documentType")).isFalse();
     }
 }

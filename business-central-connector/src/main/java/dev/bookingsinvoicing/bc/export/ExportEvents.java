@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.bookingsinvoicing.bc.client.BusinessCentralException;
 import dev.bookingsinvoicing.events.ExportOperation;
+import dev.bookingsinvoicing.events.ExportedDocumentType;
 import dev.bookingsinvoicing.events.InvoiceExportFailed;
 import dev.bookingsinvoicing.events.InvoiceExported;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +17,9 @@ final class ExportEvents {
     private ExportEvents() {
     }
 
-    static InvoiceExported exported(String invoiceId, String customerNo, JsonNode bcInvoice, String companyId,
-            boolean alreadyThere, boolean deleted) {
+    /** {@code invoiceId} is the document's id: our invoice id, or for a credit memo our credit note id. */
+    static InvoiceExported exported(ExportedDocumentType documentType, String invoiceId, String customerNo,
+            JsonNode bcInvoice, String companyId, boolean alreadyThere, boolean deleted) {
         String bcId = bcInvoice.get("id").asString();
         return InvoiceExported.newBuilder()
                 .setEventId(id("exported", invoiceId, bcId, String.valueOf(deleted)))
@@ -30,11 +32,12 @@ final class ExportEvents {
                 .setCompanyId(companyId)
                 .setAlreadyThere(alreadyThere)
                 .setDeleted(deleted)
+                .setDocumentType(documentType)
                 .build();
     }
 
-    static InvoiceExportFailed failed(String invoiceId, String customerNo, ExportOperation operation, String reason,
-            BusinessCentralException error, boolean parked) {
+    static InvoiceExportFailed failed(ExportedDocumentType documentType, String invoiceId, String customerNo,
+            ExportOperation operation, String reason, BusinessCentralException error, boolean parked) {
         return InvoiceExportFailed.newBuilder()
                 .setEventId(id("failed", invoiceId, operation.name(), reason))
                 .setOccurredAt(Instant.now())
@@ -45,6 +48,7 @@ final class ExportEvents {
                 .setErrorCode(error == null ? null : error.code())
                 .setHttpStatus(error == null ? null : error.status())
                 .setParked(parked)
+                .setDocumentType(documentType)
                 .build();
     }
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.events.CustomerRegistered;
 import dev.bookingsinvoicing.events.CustomerUpdated;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ItemRegistered;
@@ -13,7 +14,7 @@ import dev.bookingsinvoicing.events.ItemUpdated;
 import dev.bookingsinvoicing.schemas.DecimalFields;
 import dev.bookingsinvoicing.schemas.Topics;
 
-/** The connector's input: invoices (created, deleted) and the customer and item registrations. */
+/** The connector's input: invoices (created, deleted), credit notes and the customer and item registrations. */
 @Component
 public class ExportListener {
 
@@ -34,8 +35,10 @@ public class ExportListener {
             exports.export(created);
         } else if (event instanceof DraftInvoiceDeleted deleted) {
             exports.delete(deleted);
+        } else if (event instanceof DraftCreditNoteCreated creditNote) {
+            exports.export(creditNote);
         }
-        // credit notes (DraftCreditNoteCreated) and corrections (InvoicedBookingChanged) are not exported yet
+        // corrections (InvoicedBookingChanged) are the operator's to resolve; a credited one arrives as a credit note
     }
 
     @KafkaListener(id = "business-central-registrations", groupId = GROUP,

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -15,17 +16,20 @@ import org.springframework.stereotype.Service;
 
 import dev.bookingsinvoicing.bc.client.BusinessCentralException;
 import dev.bookingsinvoicing.bc.client.BusinessCentralProperties;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceDeleted;
 import dev.bookingsinvoicing.events.ExportOperation;
+import dev.bookingsinvoicing.events.ExportedDocumentType;
 import dev.bookingsinvoicing.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * An invoice's way to Business Central and its result on {@code business-central.exports}: exported (or found
- * there), or refused by Business Central and parked with its message, so the topic moves on; anything else (throttled
- * past the retry budget, unreachable, a 5xx) is thrown to the shared error policy (retried, then dead-lettered).
+ * An invoice's (or a credit note's) way to Business Central and its result on {@code business-central.exports}:
+ * exported as a sales invoice (or sales credit memo), or found there, or refused by Business Central and parked with
+ * its message, so the topic moves on; anything else (throttled past the retry budget, unreachable, a 5xx) is thrown
+ * to the shared error policy (retried, then dead-lettered).
  * The result is published before the listener returns, so a crash in between repeats the export, which then finds
  * the invoice by its number and announces it again with the same event id.
  */
@@ -54,11 +58,12 @@ public class ExportService {
 
     private void count(String outcome) {
         meters.ifAvailable(registry -> Counter.builder(EXPORTS).tag("outcome", outcome)
-                .description("Draft invoices written to (or deleted from) Business Central, or parked, by outcome")
+                .description("Draft invoices and credit notes written to (or deleted from) Business Central, or parked,"
+                        + " by outcome")
                 .register(registry).increment());
     }
 
-    /** What became of an export: Business Central's invoice, or its refusal (the invoice is parked). */
+    /** What became of an export: Business Central's document, or its refusal (the document is parked). */
     public sealed interface Outcome {
         record Exported(String number, boolean alreadyThere) implements Outcome {
         }
@@ -68,41 +73,58 @@ public class ExportService {
     }
 
     public Outcome export(DraftInvoiceCreated invoice) {
+        return export(new Export(ExportedDocumentType.INVOICE, invoice.getInvoiceId(), invoice.getCustomerNo(),
+                invoice), () -> exporter.export(invoice));
+    }
+
+    /** A credit note as a sales credit memo, with the same rules and results as an invoice. */
+    public Outcome export(DraftCreditNoteCreated creditNote) {
+        return export(new Export(ExportedDocumentType.CREDIT_MEMO, creditNote.getCreditNoteId(),
+                creditNote.getCustomerNo(), creditNote), () -> exporter.export(creditNote));
+    }
+
+    /** What is exported: the document's kind, our id of it (its key and externalDocumentNumber) and its event. */
+    record Export(ExportedDocumentType type, String id, String customerNo, SpecificRecord event) {
+    }
+
+    private Outcome export(Export document, Supplier<InvoiceExporter.Exported> write) {
         try {
-            InvoiceExporter.Exported exported = exporter.export(invoice);
-            publish(invoice.getInvoiceId(), ExportEvents.exported(invoice.getInvoiceId(), invoice.getCustomerNo(),
+            InvoiceExporter.Exported exported = write.get();
+            publish(document.id(), ExportEvents.exported(document.type(), document.id(), document.customerNo(),
                     exported.invoice(), companyId, exported.alreadyThere(), false));
-            parked.remove(invoice.getInvoiceId());
+            parked.remove(document.id());
             count(exported.alreadyThere() ? "already-there" : "exported");
             return new Outcome.Exported(exported.invoice().path("number").asString(), exported.alreadyThere());
         } catch (BusinessCentralException e) {
             if (!e.isValidationError()) {
                 throw e;
             }
-            log.warn("Business Central refused invoice {}: {} {}", invoice.getInvoiceId(), e.code(), e.getMessage());
-            parked.park(invoice, e);
-            publish(invoice.getInvoiceId(), ExportEvents.failed(invoice.getInvoiceId(), invoice.getCustomerNo(),
+            log.warn("Business Central refused {} {}: {} {}", document.type(), document.id(), e.code(),
+                    e.getMessage());
+            parked.park(document, e);
+            publish(document.id(), ExportEvents.failed(document.type(), document.id(), document.customerNo(),
                     ExportOperation.EXPORT, e.getMessage(), e, true));
             count("parked");
             return new Outcome.Parked(e.getMessage());
         }
     }
 
-    /** Retries a parked invoice; empty when no invoice of that id is parked. */
-    public Optional<Outcome> retry(String invoiceId) {
-        return parked.invoice(invoiceId).map(this::export);
+    /** Retries a parked invoice or credit note; empty when nothing of that id is parked. */
+    public Optional<Outcome> retry(String documentId) {
+        return parked.event(documentId).map(event -> event instanceof DraftCreditNoteCreated creditNote
+                ? export(creditNote) : export((DraftInvoiceCreated) event));
     }
 
     public void delete(DraftInvoiceDeleted deleted) {
         parked.remove(deleted.getInvoiceId());
         InvoiceExporter.Deletion deletion = exporter.delete(deleted.getInvoiceId());
         if (deletion instanceof InvoiceExporter.Deletion.Deleted done) {
-            publish(deleted.getInvoiceId(), ExportEvents.exported(deleted.getInvoiceId(), deleted.getCustomerNo(),
-                    done.invoice(), companyId, true, true));
+            publish(deleted.getInvoiceId(), ExportEvents.exported(ExportedDocumentType.INVOICE,
+                    deleted.getInvoiceId(), deleted.getCustomerNo(), done.invoice(), companyId, true, true));
             count("deleted");
         } else if (deletion instanceof InvoiceExporter.Deletion.NotADraft kept) {
-            publish(deleted.getInvoiceId(), ExportEvents.failed(deleted.getInvoiceId(), deleted.getCustomerNo(),
-                    ExportOperation.DELETE, "not deleted in Business Central: invoice "
+            publish(deleted.getInvoiceId(), ExportEvents.failed(ExportedDocumentType.INVOICE, deleted.getInvoiceId(),
+                    deleted.getCustomerNo(), ExportOperation.DELETE, "not deleted in Business Central: invoice "
                             + kept.invoice().path("number").asString() + " has status "
                             + kept.invoice().path("status").asString() + " there, no longer Draft", null, false));
             count("not-deleted");

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import dev.bookingsinvoicing.bc.client.BusinessCentralClient;
 import dev.bookingsinvoicing.bc.client.BusinessCentralException;
+import dev.bookingsinvoicing.events.CreditNoteLine;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceLine;
 import dev.bookingsinvoicing.schemas.DecimalFields;
@@ -20,16 +22,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The rules of writing to Business Central, on top of {@link BusinessCentralClient}: never twice (an invoice is looked
- * up by its {@code externalDocumentNumber}, our invoice id, before it is created, and customers and items by their
- * number), one POST per invoice with its lines inline (never half an invoice), and a Business Central draft deleted
- * only while it is still a draft.
+ * The rules of writing to Business Central, on top of {@link BusinessCentralClient}: never twice (an invoice or a
+ * credit memo is looked up by its {@code externalDocumentNumber}, our invoice or credit note id, before it is created,
+ * and customers and items by their number), one POST per document with its lines inline (never half a document), a
+ * credit memo applied to the sales invoice it corrects when Business Central has that invoice, and a Business Central
+ * draft deleted only while it is still a draft.
  */
 public final class InvoiceExporter {
 
     static final String CUSTOMERS = "customers";
     static final String ITEMS = "items";
     static final String SALES_INVOICES = "salesInvoices";
+    static final String SALES_CREDIT_MEMOS = "salesCreditMemos";
     /** Business Central's lengths: line description Text[100], description2 Text[50]. */
     private static final int DESCRIPTION_LENGTH = 100;
 
@@ -53,11 +57,38 @@ public final class InvoiceExporter {
             return new Exported(existing.get(), true);
         }
         ensureCustomer(invoice.getCustomerNo(), invoice.getCustomerName(), null, invoice.getCurrency(), false);
-        Map<String, InvoiceLine> items = new LinkedHashMap<>();
-        invoice.getLines().forEach(line -> items.putIfAbsent(line.getItemNo(), line));
-        items.values().forEach(line -> ensureItem(line.getItemNo(), line.getItemNo(), null,
-                line.getUnitOfMeasure(), false));
+        Map<String, String> items = new LinkedHashMap<>();
+        invoice.getLines().forEach(line -> items.putIfAbsent(line.getItemNo(), line.getUnitOfMeasure()));
+        ensureItems(items);
         return new Exported(client.create(SALES_INVOICES, salesInvoice(invoice)), false);
+    }
+
+    /** Business Central's sales credit memo for our credit note id, if it has one. */
+    public Optional<JsonNode> findCreditMemo(String creditNoteId) {
+        return client.findOne(SALES_CREDIT_MEMOS, "externalDocumentNumber", creditNoteId);
+    }
+
+    /**
+     * The credit note in Business Central as a sales credit memo: the one already there, or created now with its
+     * customer and items, applied to the sales invoice it corrects when that invoice was exported.
+     */
+    public Exported export(DraftCreditNoteCreated creditNote) {
+        Optional<JsonNode> existing = findCreditMemo(creditNote.getCreditNoteId());
+        if (existing.isPresent()) {
+            return new Exported(existing.get(), true);
+        }
+        ensureCustomer(creditNote.getCustomerNo(), creditNote.getCustomerName(), null, creditNote.getCurrency(),
+                false);
+        Map<String, String> items = new LinkedHashMap<>();
+        creditNote.getLines().forEach(line -> items.putIfAbsent(line.getItemNo(), line.getUnitOfMeasure()));
+        ensureItems(items);
+        Optional<JsonNode> original = find(creditNote.getOriginalInvoiceId());
+        return new Exported(client.create(SALES_CREDIT_MEMOS, salesCreditMemo(creditNote, original)), false);
+    }
+
+    /** Each item (number to unit of measure) exists in Business Central; a registration completes it. */
+    private void ensureItems(Map<String, String> unitsOfMeasure) {
+        unitsOfMeasure.forEach((itemNo, unitOfMeasure) -> ensureItem(itemNo, itemNo, null, unitOfMeasure, false));
     }
 
     /** What deleting our draft did to Business Central's. */
@@ -167,18 +198,48 @@ public final class InvoiceExporter {
         json.put("currencyCode", currencyCode(invoice.getCurrency()));
         ArrayNode lines = json.putArray("salesInvoiceLines");
         for (InvoiceLine line : invoice.getLines()) {
-            ObjectNode bcLine = lines.addObject();
-            bcLine.put("lineType", "Item");
-            bcLine.put("lineObjectNumber", line.getItemNo());
-            bcLine.put("description", truncate(line.getDescription(), DESCRIPTION_LENGTH));
-            bcLine.put("description2", bookingReference(line.getBookingId()));
-            if (line.getUnitOfMeasure() != null) {
-                bcLine.put("unitOfMeasureCode", line.getUnitOfMeasure());
-            }
-            bcLine.put("quantity", DecimalFields.read(line.getExactQuantity(), line.getQuantity()));
-            bcLine.put("unitPrice", DecimalFields.read(line.getExactUnitPrice(), line.getUnitPrice()));
+            addLine(lines, line.getItemNo(), line.getDescription(), line.getBookingId(), line.getUnitOfMeasure(),
+                    DecimalFields.read(line.getExactQuantity(), line.getQuantity()),
+                    DecimalFields.read(line.getExactUnitPrice(), line.getUnitPrice()));
         }
         return json;
+    }
+
+    /**
+     * A credit memo credits what its lines say, so their quantities are the credited lines' own (positive): our
+     * credit note's negated quantities negated back, at the unit price invoiced. With the exported original invoice,
+     * {@code invoiceId} and {@code invoiceNumber} apply the credit memo to it.
+     */
+    ObjectNode salesCreditMemo(DraftCreditNoteCreated creditNote, Optional<JsonNode> originalInvoice) {
+        ObjectNode json = client.mapper().createObjectNode();
+        json.put("externalDocumentNumber", creditNote.getCreditNoteId());
+        json.put("creditMemoDate", creditNote.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        json.put("customerNumber", creditNote.getCustomerNo());
+        json.put("currencyCode", currencyCode(creditNote.getCurrency()));
+        originalInvoice.ifPresent(invoice -> {
+            json.put("invoiceId", invoice.get("id").asString());
+            json.put("invoiceNumber", invoice.path("number").asString());
+        });
+        ArrayNode lines = json.putArray("salesCreditMemoLines");
+        for (CreditNoteLine line : creditNote.getLines()) {
+            addLine(lines, line.getItemNo(), line.getDescription(), line.getBookingId(), line.getUnitOfMeasure(),
+                    line.getQuantity().negate(), line.getUnitPrice());
+        }
+        return json;
+    }
+
+    private static void addLine(ArrayNode lines, String itemNo, String description, String bookingId,
+            String unitOfMeasure, BigDecimal quantity, BigDecimal unitPrice) {
+        ObjectNode bcLine = lines.addObject();
+        bcLine.put("lineType", "Item");
+        bcLine.put("lineObjectNumber", itemNo);
+        bcLine.put("description", truncate(description, DESCRIPTION_LENGTH));
+        bcLine.put("description2", bookingReference(bookingId));
+        if (unitOfMeasure != null) {
+            bcLine.put("unitOfMeasureCode", unitOfMeasure);
+        }
+        bcLine.put("quantity", quantity);
+        bcLine.put("unitPrice", unitPrice);
     }
 
     /**
@@ -203,7 +264,7 @@ public final class InvoiceExporter {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** Business Central's sales invoice and whether it was there before this export. */
+    /** Business Central's sales invoice (or credit memo) and whether it was there before this export. */
     public record Exported(JsonNode invoice, boolean alreadyThere) {
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.bookingsinvoicing.bc.export.ExportService;
 import dev.bookingsinvoicing.bc.export.ParkedExports;
 
-/** Invoices Business Central refused: listed (READER, ADMIN) and retried once fixed there (ADMIN). */
+/** Invoices and credit notes Business Central refused: listed (READER, ADMIN) and retried once fixed there (ADMIN). */
 @RestController
 @RequestMapping("/api/parked-exports")
 public class ParkedExportController {
@@ -41,9 +41,9 @@ public class ParkedExportController {
             }
             ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     ((ExportService.Outcome.Parked) outcome).reason());
-            refused.setTitle("Business Central still refuses invoice " + invoiceId);
+            refused.setTitle("Business Central still refuses " + invoiceId);
             return ResponseEntity.status(HttpStatus.CONFLICT).body(refused);
         }).orElseGet(() -> ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no parked invoice " + invoiceId)).build());
+                "no parked invoice or credit note " + invoiceId)).build());
     }
 }

@@ -68,7 +68,7 @@ class DockerImageTest {
         assertThat(dockerfile.entrypoint()).last().isEqualTo("--");
         assertThat(dockerfile.entrypoint()).anySatisfy(part -> assertThat(part).contains("exec java $JAVA_OPTS "
                 + LAUNCHER + " \"$@\""));
-        assertThat(imageModules()).hasSize(5);
+        assertThat(imageModules()).hasSize(6);
         for (String module : imageModules()) {
             String pom = Repository.read(module + "/pom.xml");
             assertThat(pom).as("%s/pom.xml: target/%s.jar is the runnable jar, not attached", module, module)

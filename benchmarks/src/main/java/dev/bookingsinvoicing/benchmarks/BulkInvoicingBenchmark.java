@@ -19,6 +19,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.bookingsinvoicing.commands.InvoiceBookings;
 import dev.bookingsinvoicing.commands.InvoiceScope;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
@@ -87,12 +89,13 @@ final class BulkInvoicingBenchmark {
                         client.getDatabase("invoicing").getCollection("item_registrations"))) {
                     return;
                 }
-                if (!ingest(1, producer, admin, view, "ingest")) {
+                MeterRegistry meters = invoicing.getBean(MeterRegistry.class);
+                if (!ingest(1, producer, admin, view, "ingest", meters)) {
                     return;
                 }
                 if (options.runs("bulk")) {
                     bulkAll(producer, watcher);
-                    if (!ingest(2, producer, admin, view, "ingest2")) {
+                    if (!ingest(2, producer, admin, view, "ingest2", meters)) {
                         return;
                     }
                 }
@@ -136,7 +139,8 @@ final class BulkInvoicingBenchmark {
     }
 
     private boolean ingest(int round, KafkaProducer<String, SpecificRecord> producer, Admin admin,
-            MongoCollection<Document> view, String scenario) throws Exception {
+            MongoCollection<Document> view, String scenario, MeterRegistry meters) throws Exception {
+        StoreCalls before = StoreCalls.of(meters);
         long t = System.nanoTime();
         boolean complete;
         try (LagSampler lag = new LagSampler(options.out().resolve("lag.csv"), n, scenario, admin,
@@ -159,7 +163,11 @@ final class BulkInvoicingBenchmark {
             results.add(n, scenario, "events to view time", seconds, "s");
             results.add(n, scenario, "events to view records/s", n / seconds, "rec/s", n / seconds / brokerRate,
                     "broker records/s");
+            results.add(n, scenario, "events to view records/s (x store)", n / seconds, "rec/s",
+                    n / seconds / results.value(n, RawBaselines.SCENARIO, "store insertMany docs/s"),
+                    "store insertMany docs/s");
             results.add(n, scenario, "max view lag", lag.maxLag(), "records");
+            StoreCalls.of(meters).report(before, results, n, scenario);
         }
         long ready = view.countDocuments(Filters.eq("status", "READY"));
         results.add(n, scenario, "READY rows", ready, "rows");

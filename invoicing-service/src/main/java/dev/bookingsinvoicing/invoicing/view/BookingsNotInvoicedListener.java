@@ -11,6 +11,9 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.bookingsinvoicing.events.AppointmentCancelled;
 import dev.bookingsinvoicing.events.AppointmentCompleted;
 import dev.bookingsinvoicing.events.CustomerRegistered;
@@ -47,10 +50,15 @@ public class BookingsNotInvoicedListener {
 
     private static final LogAccessor log = new LogAccessor(BookingsNotInvoicedListener.class);
 
-    private final BookingsNotInvoicedProjection projection;
+    /** The timer of the view's batches: one per run of records of one kind applied together, tagged {@code kind}. */
+    public static final String BATCHES = "bookings.view.batches";
 
-    public BookingsNotInvoicedListener(BookingsNotInvoicedProjection projection) {
+    private final BookingsNotInvoicedProjection projection;
+    private final MeterRegistry meters;
+
+    public BookingsNotInvoicedListener(BookingsNotInvoicedProjection projection, MeterRegistry meters) {
         this.projection = projection;
+        this.meters = meters;
     }
 
     /** A record and what it means to the view. */
@@ -107,9 +115,20 @@ public class BookingsNotInvoicedListener {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void applyTogether(List<?> events) {
         Object first = events.get(0);
+        String kind = first instanceof Appointment ? "appointments"
+                : first instanceof CustomerRegistration ? "customers"
+                : first instanceof ItemRegistration ? "items" : "cancellations";
+        Timer.Sample sample = Timer.start(meters);
+        dispatch(first, events);
+        sample.stop(Timer.builder(BATCHES).tag("kind", kind)
+                .description("Batches of records of one kind applied to the view together").register(meters));
+        meters.counter(BATCHES + ".records", "kind", kind).increment(events.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatch(Object first, List<?> events) {
         if (first instanceof Appointment) {
             projection.onCompleted((List<Appointment>) events);
         } else if (first instanceof CustomerRegistration) {

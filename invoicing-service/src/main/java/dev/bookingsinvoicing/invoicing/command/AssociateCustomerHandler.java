@@ -80,10 +80,8 @@ public class AssociateCustomerHandler implements CommandHandler<AssociateCustome
                 command.bookingsCustomerId()), command.businessId(), command.bookingsCustomerId(),
                 command.customerNo(), command.customerName(), command.commandId(), command.issuedBy(),
                 decision.decidedAt());
-        documents.upsertAll(List.of(association), CustomerAssociation.class, CustomerAssociation::id);
+        List<BookingRow> rows = projection.associate(association);
         progress.reached(CommandSteps.CLAIMED);
-        List<BookingRow> rows = projection.recompute(projection.rowsOfCustomer(command.businessId(),
-                command.bookingsCustomerId()).stream().map(BookingRow::id).toList());
         List<SkippedBooking> notReady = rows.stream().filter(r -> r.status() != BookingStatus.READY)
                 .map(r -> new SkippedBooking(r.id(), InvoicePlanner.skipReason(r), SkippedBooking.Kind.NOT_READY))
                 .toList();

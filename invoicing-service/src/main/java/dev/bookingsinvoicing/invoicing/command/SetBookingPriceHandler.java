@@ -92,13 +92,12 @@ public class SetBookingPriceHandler implements CommandHandler<SetBookingPriceHan
         CommandDecision decision = results.decide(command.commandId(), () -> new CommandDecision(command.commandId(),
                 TYPE, command.bookingIds().stream().distinct().toList(), clock.instant()));
         progress.reached(CommandSteps.PLANNED);
-        documents.upsertAll(decision.bookingIds().stream().map(id -> new PriceOverride(id,
-                DecimalFields.exact(command.quantityOrOne()), DecimalFields.exact(command.unitPrice()),
-                command.commandId(), command.issuedBy(), decision.decidedAt())).toList(), PriceOverride.class,
-                PriceOverride::id);
-        progress.reached(CommandSteps.CLAIMED);
         Set<String> inView = new LinkedHashSet<>();
-        projection.recompute(decision.bookingIds()).forEach(r -> inView.add(r.id()));
+        projection.overridePrices(decision.bookingIds().stream().map(id -> new PriceOverride(id,
+                DecimalFields.exact(command.quantityOrOne()), DecimalFields.exact(command.unitPrice()),
+                command.commandId(), command.issuedBy(), decision.decidedAt())).toList())
+                .forEach(r -> inView.add(r.id()));
+        progress.reached(CommandSteps.CLAIMED);
         List<SkippedBooking> skipped = new ArrayList<>();
         Map<String, BookingClaim> gone = claims.claimsOf(decision.bookingIds().stream()
                 .filter(id -> !inView.contains(id)).toList());

@@ -27,10 +27,12 @@ public class BookingClaims {
 
     private final DocumentsById documents;
     private final BookingRowStore rows;
+    private final ViewInputs inputs;
 
-    public BookingClaims(DocumentsById documents, BookingRowStore rows) {
+    public BookingClaims(DocumentsById documents, BookingRowStore rows, ViewInputs inputs) {
         this.documents = documents;
         this.rows = rows;
+        this.inputs = inputs;
     }
 
     /**
@@ -49,6 +51,7 @@ public class BookingClaims {
                     .append("markedBy", claim.markedBy()).append("reason", claim.reason()));
         }
         List<String> existing = documents.insertNew(BookingClaim.COLLECTION, inserts);
+        inputs.changed();
         Map<String, BookingClaim> lost = new LinkedHashMap<>();
         claimsOf(existing).values().stream().filter(c -> !commandId.equals(c.commandId()))
                 .forEach(c -> lost.put(c.id(), c));

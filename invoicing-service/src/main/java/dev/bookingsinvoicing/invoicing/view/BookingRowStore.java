@@ -51,9 +51,9 @@ public class BookingRowStore {
         return documents.byId(ids, BookingRow.class, BookingRow::id);
     }
 
-    /** Writes the rows of appointments, new or replacing their previous versions. */
+    /** Writes the rows of appointments, new (inserted) or replacing their previous versions. */
     public void upsert(List<BookingRow> rows) {
-        documents.upsertAll(rows, BookingRow.class, BookingRow::id);
+        documents.insertOrReplaceAll(rows, BookingRow.class);
     }
 
     /** Replaces rows recomputed from new registrations; a row deleted meanwhile (invoiced) is not re-created. */

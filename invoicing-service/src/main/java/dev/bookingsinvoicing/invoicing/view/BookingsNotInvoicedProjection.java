@@ -41,37 +41,41 @@ public class BookingsNotInvoicedProjection {
     private final BookingClaims claims;
     private final BookingRows rules;
     private final InvoicedBookingWatcher invoiced;
+    private final ViewInputs inputs;
 
     public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
-            BookingRows rules) {
-        this(documents, rows, claims, rules, InvoicedBookingWatcher.NONE);
+            BookingRows rules, ViewInputs inputs) {
+        this(documents, rows, claims, rules, InvoicedBookingWatcher.NONE, inputs);
     }
 
     /** @param invoiced told when an event touches bookings that are on a draft invoice (corrections) */
     @Autowired
     public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
-            BookingRows rules, InvoicedBookingWatcher invoiced) {
+            BookingRows rules, InvoicedBookingWatcher invoiced, ViewInputs inputs) {
         this.documents = documents;
         this.rows = rows;
         this.claims = claims;
         this.rules = rules;
         this.invoiced = invoiced;
+        this.inputs = inputs;
     }
 
     /**
      * Completed appointments, new or new revisions, in log order: the rows of each replace its previous ones. An
      * appointment present twice is applied once, as its newest revision (what applying them in order would leave).
      * Its state, which makes a re-delivery a no-op, is saved last: a batch that failed halfway (MongoDB went away)
-     * is applied again in full when retried, not skipped with its rows unknown to their customers.
+     * is applied again in full when retried, not skipped with its rows unknown to their customers. The rows are
+     * re-checked against claims and registrations after they are written only if {@link ViewInputs} moved meanwhile.
      */
     public void onCompleted(List<Appointment> appointments) {
+        long inputsBefore = inputs.version();
         Map<String, Appointment> newest = new LinkedHashMap<>();
         for (Appointment appointment : appointments) {
             newest.merge(Keys.appointment(appointment.businessId(), appointment.appointmentId()), appointment,
                     (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
         }
         Map<String, AppointmentState> previous = documents.byId(newest.keySet(), AppointmentState.class,
-                AppointmentState::id);
+                AppointmentState::id, List.of("appointment"));
         List<BookingRow> bare = new ArrayList<>();
         Set<String> newIds = new HashSet<>();
         Set<String> touched = new LinkedHashSet<>();
@@ -109,13 +113,15 @@ public class BookingsNotInvoicedProjection {
         gone.removeAll(claimed);
         rows.delete(gone);
         rememberCustomersOf(toWrite);
-        claims.removeClaimedMeanwhile(toWrite);
-        settle(toWrite);
+        if (inputs.version() != inputsBefore) {
+            claims.removeClaimedMeanwhile(toWrite);
+            settle(toWrite);
+        }
         Map<String, BookingRow> now = new HashMap<>();
         classified.forEach(r -> now.put(r.id(), r));
         tellInvoiced(claimOf.values(), claim -> new InvoicedBookingWatcher.Change(claim, now.get(claim.id()),
                 occurredAt.get(claim.id())));
-        documents.upsertAll(states, AppointmentState.class, AppointmentState::id);
+        documents.insertOrReplaceAll(states, AppointmentState.class);
     }
 
     /** Tells the watcher about the touched bookings that are on a draft invoice (not those marked as invoiced). */
@@ -168,6 +174,7 @@ public class BookingsNotInvoicedProjection {
             return;
         }
         documents.upsertAll(fresh, CustomerRegistration.class, CustomerRegistration::id);
+        inputs.changed();
         List<String> bookingIds = new ArrayList<>();
         documents.find(fresh.stream().map(CustomerRegistration::id).toList(), CustomerBookings.class)
                 .forEach(c -> bookingIds.addAll(c.bookingIds()));
@@ -182,6 +189,7 @@ public class BookingsNotInvoicedProjection {
             return;
         }
         documents.upsertAll(fresh, ItemRegistration.class, ItemRegistration::id);
+        inputs.changed();
         Set<String> services = fresh.stream().map(ItemRegistration::id).collect(Collectors.toSet());
         settle(rows.ofServices(fresh.stream().map(ItemRegistration::serviceId).distinct().toList()).stream()
                 .filter(r -> services.contains(Keys.service(r.businessId(), r.serviceId()))).toList());
@@ -245,8 +253,25 @@ public class BookingsNotInvoicedProjection {
         return List.copyOf(rows.byId(restored.stream().map(BookingRow::id).toList()).keySet());
     }
 
-    /** Recomputes the given rows of the view (a price was set, a customer associated) and returns them as now. */
-    public List<BookingRow> recompute(Collection<String> bookingIds) {
+    /**
+     * Matches a Bookings customer to a customer no. by hand (AssociateCustomer) and returns its rows in the view as
+     * they are now.
+     */
+    public List<BookingRow> associate(CustomerAssociation association) {
+        documents.upsertAll(List.of(association), CustomerAssociation.class, CustomerAssociation::id);
+        inputs.changed();
+        return recompute(rowsOfCustomer(association.businessId(), association.bookingsCustomerId()).stream()
+                .map(BookingRow::id).toList());
+    }
+
+    /** Sets the price of bookings by hand (SetBookingPrice) and returns those still in the view as they are now. */
+    public List<BookingRow> overridePrices(List<PriceOverride> overrides) {
+        documents.upsertAll(overrides, PriceOverride.class, PriceOverride::id);
+        inputs.changed();
+        return recompute(overrides.stream().map(PriceOverride::id).toList());
+    }
+
+    private List<BookingRow> recompute(Collection<String> bookingIds) {
         settle(rows.find(bookingIds));
         return rows.find(bookingIds);
     }

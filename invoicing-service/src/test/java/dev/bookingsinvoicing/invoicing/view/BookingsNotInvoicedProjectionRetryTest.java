@@ -34,8 +34,9 @@ class BookingsNotInvoicedProjectionRetryTest {
     private final FailingOnce mongo = new FailingOnce(MONGO.client(), "retry-" + System.nanoTime());
     private final DocumentsById documents = new DocumentsById(mongo);
     private final BookingRowStore rows = new BookingRowStore(mongo, documents);
+    private final ViewInputs inputs = new ViewInputs(mongo);
     private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
-            new BookingClaims(documents, rows), new BookingRows(new Pricing()));
+            new BookingClaims(documents, rows, inputs), new BookingRows(new Pricing()), inputs);
 
     @Test
     void anAppointmentThatFailedAfterItsStateWasWrittenIsAppliedInFullWhenRetried() {

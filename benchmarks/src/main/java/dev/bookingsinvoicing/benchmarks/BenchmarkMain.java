@@ -60,6 +60,10 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "user:password of invoicing-service's read API (HTTP Basic). Default: ${DEFAULT-VALUE}.")
     String invoicingUser;
 
+    @Option(names = "--dashboard-cache", description = "Let invoicing-service answer the reads from its dashboard "
+            + "cache (bookings.invoicing.dashboard.max-age 1s); without it every read is computed (max-age 0s).")
+    boolean dashboardCache;
+
     @Option(names = "--out", defaultValue = "benchmarks/target/results",
             description = "Folder of results.csv and lag.csv (appended to). Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -87,7 +91,7 @@ public final class BenchmarkMain implements Callable<Integer> {
             return 0;
         }
         BenchmarkOptions options = new BenchmarkOptions(new LinkedHashSet<>(scenarios), backend, partitions,
-                stepTimeout, readRequests, readTime, pageSize, out, invoicingUser);
+                stepTimeout, readRequests, readTime, pageSize, out, invoicingUser, dashboardCache);
         Results results = new Results(csv);
         System.out.printf(Locale.ROOT, "benchmarks: sizes %s, scenarios %s, %s backend, %d partitions, %d cpus, "
                 + "max heap %d MiB, load %s%n", sizes, scenarios, backend, partitions,

@@ -8,7 +8,7 @@ import dev.bookingsinvoicing.localstack.LocalMongoServer;
 
 /** What one run measures and how long any step may take. */
 record BenchmarkOptions(Set<String> scenarios, LocalMongoServer.Backend backend, int partitions, Duration stepTimeout,
-        int readRequests, Duration readTime, int pageSize, Path out, String invoicingUser) {
+        int readRequests, Duration readTime, int pageSize, Path out, String invoicingUser, boolean dashboardCache) {
 
     boolean runs(String scenario) {
         return scenarios.contains(scenario);

@@ -76,6 +76,7 @@ final class BulkInvoicingBenchmark {
                     "--spring.mongodb.uri=" + mongo.uri("invoicing"),
                     "--server.port=" + httpPort,
                     "--bookings.kafka.topics.partitions=" + options.partitions(),
+                    "--bookings.invoicing.dashboard.max-age=" + (options.dashboardCache() ? "1s" : "0s"),
                     "--spring.main.banner-mode=off",
                     "--logging.include-application-name=false");
             results.add(n, "footprint", "invoicing-service start", Kafka.since(s).toMillis() / 1000.0, "s");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -42,6 +43,7 @@ class DuplicateDeliveryFaultTest {
                     random);
             stack.publish(shuffled);
             Runs.awaitReadyView(stack, universe);
+            Map<String, Map<String, String>> totalsBefore = stack.totalsKeptAndCounted();
 
             List<InvoiceBookings> selected = commands.subList(0, commands.size() - 1);
             Runs.send(stack, Runs.shuffledWithinKeys(selected, InvoiceBookings::getCommandId, COPIES, random));
@@ -60,6 +62,7 @@ class DuplicateDeliveryFaultTest {
             String againResult = Runs.awaitResults(stack, Set.of("dup-after-replay"), Runs.PATIENCE)
                     .get("dup-after-replay");
 
+            Map<String, Map<String, String>> totalsAfter = stack.totalsKeptAndCounted();
             InvoicingOutcome outcome = InvoicingOutcome.read(stack, commandIds);
             InvoicingOutcome afterReplay = InvoicingOutcome.read(stack, Set.of("dup-after-replay"));
             Report.line("duplicates", String.format("seed %d, %d events and %d commands each sent %d times "
@@ -77,6 +80,10 @@ class DuplicateDeliveryFaultTest {
             assertThat(afterReplay.invoicesOf()).as("bookings invoiced again after the replay").isEmpty();
             assertThat(againResult).startsWith("COMPLETED 0 invoiced");
             assertThat(backInView).as("invoiced bookings back in the not-invoiced view after a replay").isZero();
+            assertThat(totalsBefore.get("kept")).as("totals kept per customer, view full").isNotEmpty()
+                    .isEqualTo(totalsBefore.get("counted"));
+            assertThat(totalsAfter.get("kept")).as("totals kept per customer after invoicing and the replay")
+                    .isEqualTo(totalsAfter.get("counted"));
         }
     }
 }

@@ -5,11 +5,13 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,6 +204,41 @@ final class FaultStack implements AutoCloseable {
         invoicingDatabase().getCollection(VIEW).find(new Document("businessId", businessId))
                 .projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
         return ids;
+    }
+
+    /**
+     * The view's totals as invoicing-service keeps them per customer ({@code customer_totals}) and as the rows in the
+     * view add up, by customer no., status and currency ("bookings amount"): equal unless a kept total went wrong.
+     */
+    Map<String, Map<String, String>> totalsKeptAndCounted() {
+        Map<String, BigDecimal[]> kept = new TreeMap<>();
+        for (Document d : invoicingDatabase().getCollection("customer_totals").find()) {
+            for (Document sum : d.getList("sums", Document.class, List.of())) {
+                add(kept, sum.getString("customerNo") + "|" + sum.getString("status") + "|" + sum.getString("currency"),
+                        ((Number) sum.get("bookings")).longValue(), sum.get("amount"));
+            }
+        }
+        Map<String, BigDecimal[]> counted = new TreeMap<>();
+        for (Document row : invoicingDatabase().getCollection(VIEW).find()) {
+            add(counted, row.getString("customerNo") + "|" + row.getString("status") + "|" + row.getString("currency"),
+                    1, row.get("amount"));
+        }
+        return Map.of("kept", text(kept), "counted", text(counted));
+    }
+
+    private static void add(Map<String, BigDecimal[]> totals, String key, long bookings, Object amount) {
+        BigDecimal[] total = totals.computeIfAbsent(key, k -> new BigDecimal[] {
+                BigDecimal.ZERO, null });
+        total[0] = total[0].add(BigDecimal.valueOf(bookings));
+        if (amount instanceof Decimal128 decimal) {
+            total[1] = total[1] == null ? decimal.bigDecimalValue() : total[1].add(decimal.bigDecimalValue());
+        }
+    }
+
+    private static Map<String, String> text(Map<String, BigDecimal[]> totals) {
+        Map<String, String> text = new TreeMap<>();
+        totals.forEach((key, t) -> text.put(key, t[0] + " " + (t[1] == null ? "-" : t[1].toPlainString())));
+        return text;
     }
 
     // ---- faults

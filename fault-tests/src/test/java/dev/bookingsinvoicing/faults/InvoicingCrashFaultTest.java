@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -50,6 +51,7 @@ class InvoicingCrashFaultTest {
                 stack.stack.start(LocalStack.Service.INVOICING);
             }
             Runs.awaitReadyView(stack, universe);
+            Map<String, Map<String, String>> totalsAfterViewKills = stack.totalsKeptAndCounted();
 
             // When the run's commands are processed with the service crashing at random points
             List<Integer> resultsAtKill = new ArrayList<>();
@@ -89,6 +91,10 @@ class InvoicingCrashFaultTest {
                     .hasSizeGreaterThanOrEqualTo(size.crashKills());
             outcome.assertSameAs(clean, universe.bookings());
             await().atMost(Runs.PATIENCE).until(() -> stack.viewCount(universe.businessId(), null) == 0);
+            assertThat(totalsAfterViewKills.get("kept")).as("totals kept per customer after kills while the view "
+                    + "filled").isNotEmpty().isEqualTo(totalsAfterViewKills.get("counted"));
+            assertThat(stack.totalsKeptAndCounted().get("kept")).as("totals kept per customer, everything invoiced")
+                    .isEmpty();
         }
     }
 

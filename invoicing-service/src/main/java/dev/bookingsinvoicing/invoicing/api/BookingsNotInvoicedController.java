@@ -20,6 +20,7 @@ import com.mongodb.client.model.Projections;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
+import dev.bookingsinvoicing.invoicing.view.CustomerTotals;
 
 /**
  * Reads "Bookings Not Invoiced": one page of rows, filtered by business, customer no., status and dates (local dates,
@@ -33,10 +34,12 @@ public class BookingsNotInvoicedController {
 
     private final MongoTemplate mongo;
     private final DashboardCache cache;
+    private final CustomerTotals customerTotals;
 
-    public BookingsNotInvoicedController(MongoTemplate mongo, DashboardCache cache) {
+    public BookingsNotInvoicedController(MongoTemplate mongo, DashboardCache cache, CustomerTotals customerTotals) {
         this.mongo = mongo;
         this.cache = cache;
+        this.customerTotals = customerTotals;
     }
 
     private record ListQuery(ViewQuery filter, int page, int size, String sort) {
@@ -55,7 +58,10 @@ public class BookingsNotInvoicedController {
         ViewQuery filter = ViewQuery.parse(access, businessId, customerNo, status, from, to);
         Sort order = ViewQuery.sort(sort);
         return cache.get(new ListQuery(filter, page, size, order.toString()), () -> {
-            long total = mongo.count(Query.query(filter.criteria()), BookingRow.class);
+            long total = customerTotals.complete() && !filter.hasDates()
+                    ? customerTotals.sums(filter.businesses(), filter.status() == null ? null : filter.status().name(),
+                            filter.customerNo()).stream().mapToLong(CustomerTotals.Sum::bookings).sum()
+                    : mongo.count(Query.query(filter.criteria()), BookingRow.class);
             Query pageQuery = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
             return PageResponse.of(mongo.find(pageQuery, BookingRow.class), page, size, total);
         });
@@ -70,8 +76,10 @@ public class BookingsNotInvoicedController {
     }
 
     /**
-     * Totals per customer no. or per status. Computed from a projection of five fields read in cursor batches: the
-     * embedded server's aggregation pipeline scans the same way and does not sum decimals reliably.
+     * Totals per customer no. or per status. Without a date range they are read from {@link CustomerTotals} (one
+     * small document per customer, kept as rows come and go); with one, from the rows in range, a projection of five
+     * fields read in cursor batches (the embedded server's aggregation pipeline scans the same way and does not sum
+     * decimals reliably).
      */
     @GetMapping("/totals")
     public Totals totals(BusinessAccess access, @RequestParam String groupBy, @RequestParam(required = false) String status,
@@ -87,45 +95,71 @@ public class BookingsNotInvoicedController {
     }
 
     private Totals totals(ViewQuery filter, boolean byCustomer) {
-        String groupBy = byCustomer ? "customer" : "status";
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, String> names = new TreeMap<>();
-        Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
-        long[] unmatched = { 0 };
-        Map<String, BigDecimal> unmatchedAmounts = new TreeMap<>();
+        Groups groups = new Groups(byCustomer ? "customer" : "status");
+        if (customerTotals.complete() && !filter.hasDates()) {
+            for (CustomerTotals.Sum sum : customerTotals.sums(filter.businesses(),
+                    filter.status() == null ? null : filter.status().name(), filter.customerNo())) {
+                groups.add(byCustomer ? sum.customerNo() : sum.status(), sum.name(), sum.currency(), sum.amount(),
+                        sum.bookings());
+            }
+            return groups.totals();
+        }
         for (Document row : mongo.getCollection(BookingRow.COLLECTION).find(filter.document())
                 .projection(Projections.include("customerNo", "billToName", "status", "currency", "amount"))
                 .batchSize(10_000)) {
-            String key = byCustomer ? row.getString("customerNo") : row.getString("status");
             Object amount = row.get("amount");
             BigDecimal value = amount instanceof Decimal128 d ? d.bigDecimalValue()
                     : amount instanceof String s ? new BigDecimal(s) : null;
-            if (key == null) {
-                unmatched[0]++;
-                add(unmatchedAmounts, row.getString("currency"), value);
-                continue;
-            }
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
-            if (byCustomer && row.getString("billToName") != null) {
-                names.putIfAbsent(key, row.getString("billToName"));
-            }
-            add(amounts.computeIfAbsent(key, k -> new TreeMap<>()), row.getString("currency"), value);
+            groups.add(byCustomer ? row.getString("customerNo") : row.getString("status"), row.getString("billToName"),
+                    row.getString("currency"), value, 1);
         }
-        List<Group> groups = new ArrayList<>();
-        long all = unmatched[0];
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            groups.add(new Group(e.getKey(), names.get(e.getKey()), e.getValue()[0], amounts.get(e.getKey())));
-            all += e.getValue()[0];
-        }
-        if (unmatched[0] > 0) {
-            groups.add(new Group(null, null, unmatched[0], unmatchedAmounts));
-        }
-        return new Totals(groupBy, groups, all);
+        return groups.totals();
     }
 
-    private static void add(Map<String, BigDecimal> amounts, String currency, BigDecimal amount) {
-        if (amount != null && currency != null) {
-            amounts.merge(currency, amount, BigDecimal::add);
+    /** Bookings, names and amounts per currency summed per group key; the key null collects unmatched customers. */
+    private static final class Groups {
+
+        private final String groupBy;
+        private final Map<String, long[]> counts = new TreeMap<>();
+        private final Map<String, String> names = new TreeMap<>();
+        private final Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
+        private long unmatched;
+        private final Map<String, BigDecimal> unmatchedAmounts = new TreeMap<>();
+
+        Groups(String groupBy) {
+            this.groupBy = groupBy;
+        }
+
+        void add(String key, String name, String currency, BigDecimal amount, long bookings) {
+            if (key == null) {
+                unmatched += bookings;
+                add(unmatchedAmounts, currency, amount);
+                return;
+            }
+            counts.computeIfAbsent(key, k -> new long[1])[0] += bookings;
+            if (groupBy.equals("customer") && name != null) {
+                names.putIfAbsent(key, name);
+            }
+            add(amounts.computeIfAbsent(key, k -> new TreeMap<>()), currency, amount);
+        }
+
+        Totals totals() {
+            List<Group> groups = new ArrayList<>();
+            long all = unmatched;
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                groups.add(new Group(e.getKey(), names.get(e.getKey()), e.getValue()[0], amounts.get(e.getKey())));
+                all += e.getValue()[0];
+            }
+            if (unmatched > 0) {
+                groups.add(new Group(null, null, unmatched, unmatchedAmounts));
+            }
+            return new Totals(groupBy, groups, all);
+        }
+
+        private static void add(Map<String, BigDecimal> amounts, String currency, BigDecimal amount) {
+            if (amount != null && currency != null) {
+                amounts.merge(currency, amount, BigDecimal::add);
+            }
         }
     }
 }

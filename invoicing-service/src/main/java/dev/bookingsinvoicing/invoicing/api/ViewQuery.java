@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -80,6 +82,16 @@ record ViewQuery(String businessId, String customerNo, BookingStatus status, Ins
             LocalDateRange.bound(criteria.and(LocalDateRange.FIELD), fromDate, toDate);
         }
         return criteria;
+    }
+
+    /** Whether a date range (of instants or local dates) narrows the rows. */
+    boolean hasDates() {
+        return from != null || to != null || fromDate != null || toDate != null;
+    }
+
+    /** The businesses whose rows the filter reaches: the one named, or the user's (null: every business). */
+    SortedSet<String> businesses() {
+        return businessId != null ? new TreeSet<>(Set.of(businessId)) : allowed;
     }
 
     /** The same filter for the driver's raw collection API. */

@@ -20,7 +20,8 @@ import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.invoicing.store.IdBatches;
 
 /**
- * The view's rows ({@code booking_rows}) as the projection and the commands read and write them. Every look-up the
+ * The view's rows ({@code booking_rows}) as the projection and the commands read and write them, and with them
+ * their {@link CustomerTotals}. Every look-up the
  * projection makes is by {@code _id}, the only index the embedded server has; planning reads rows as raw documents
  * with only the fields it needs (Spring Data's mapping was most of the read time at 100k rows), in cursor batches
  * (the embedded server otherwise sends a whole result in one reply, capped at 48 MB). A real MongoDB serves the
@@ -37,10 +38,12 @@ public class BookingRowStore {
 
     private final MongoTemplate mongo;
     private final DocumentsById documents;
+    private final CustomerTotals totals;
 
-    public BookingRowStore(MongoTemplate mongo, DocumentsById documents) {
+    public BookingRowStore(MongoTemplate mongo, DocumentsById documents, CustomerTotals totals) {
         this.mongo = mongo;
         this.documents = documents;
+        this.totals = totals;
     }
 
     public List<BookingRow> find(Collection<String> ids) {
@@ -54,15 +57,18 @@ public class BookingRowStore {
     /** Writes the rows of appointments, new (inserted) or replacing their previous versions. */
     public void upsert(List<BookingRow> rows) {
         documents.insertOrReplaceAll(rows, BookingRow.class);
+        totals.written(rows);
     }
 
     /** Replaces rows recomputed from new registrations; a row deleted meanwhile (invoiced) is not re-created. */
     public void replaceExisting(List<BookingRow> rows) {
         documents.replaceExisting(rows, BookingRow.class, BookingRow::id);
+        totals.replaced(rows);
     }
 
     public void delete(Collection<String> ids) {
         documents.deleteAll(BookingRow.COLLECTION, ids);
+        totals.removed(ids);
     }
 
     /** The rows of services with these ids, in any business: one query on serviceId (index by_service). */

@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The gauge {@value #NAME}{status}: how many bookings the view holds in each status, what an operator watches to see
- * bookings waiting for a customer, an item or a price. A scrape reads counts at most {@link #MAX_AGE} old: the view is
- * counted in MongoDB (one query per status) only when the last counts are older, so frequent scrapes cost nothing.
+ * bookings waiting for a customer, an item or a price. A scrape reads counts at most {@link #MAX_AGE} old: they are
+ * read from the {@link CustomerTotals} (or, while those are incomplete, counted in the view, one query per status)
+ * only when the last counts are older, so frequent scrapes cost nothing.
  */
 @Component
 public class ViewStatusGauge implements MeterBinder {
@@ -27,12 +28,14 @@ public class ViewStatusGauge implements MeterBinder {
     static final Duration MAX_AGE = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
+    private final CustomerTotals totals;
     private final Clock clock;
     private Map<BookingStatus, Long> counts = Map.of();
     private Instant countedAt = Instant.MIN;
 
-    public ViewStatusGauge(MongoTemplate mongo, Clock clock) {
+    public ViewStatusGauge(MongoTemplate mongo, CustomerTotals totals, Clock clock) {
         this.mongo = mongo;
+        this.totals = totals;
         this.clock = clock;
     }
 
@@ -49,7 +52,12 @@ public class ViewStatusGauge implements MeterBinder {
         if (Duration.between(countedAt, now).compareTo(MAX_AGE) >= 0) {
             Map<BookingStatus, Long> fresh = new EnumMap<>(BookingStatus.class);
             for (BookingStatus each : BookingStatus.values()) {
-                fresh.put(each, mongo.count(Query.query(Criteria.where("status").is(each)), BookingRow.class));
+                fresh.put(each, totals.complete() ? 0
+                        : mongo.count(Query.query(Criteria.where("status").is(each)), BookingRow.class));
+            }
+            if (totals.complete()) {
+                totals.sums(null, null, null).forEach(sum -> fresh.merge(BookingStatus.valueOf(sum.status()),
+                        sum.bookings(), Long::sum));
             }
             counts = fresh;
             countedAt = now;

@@ -33,7 +33,7 @@ class BookingsNotInvoicedProjectionRetryTest {
 
     private final FailingOnce mongo = new FailingOnce(MONGO.client(), "retry-" + System.nanoTime());
     private final DocumentsById documents = new DocumentsById(mongo);
-    private final BookingRowStore rows = new BookingRowStore(mongo, documents);
+    private final BookingRowStore rows = new BookingRowStore(mongo, documents, new CustomerTotals(mongo, documents));
     private final ViewInputs inputs = new ViewInputs(mongo);
     private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
             new BookingClaims(documents, rows, inputs), new BookingRows(new Pricing()), inputs);

@@ -15,8 +15,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 
 import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
-import dev.bookingsinvoicing.invoicing.pricing.Pricing;
-import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
@@ -34,8 +32,8 @@ class ViewInputsRaceTest {
 
     private final String database = "race-" + System.nanoTime();
     private final PausingBeforeRowWrite mongoA = new PausingBeforeRowWrite(MONGO.client(), database);
-    private final Instance a = new Instance(mongoA);
-    private final Instance b = new Instance(new MongoTemplate(MONGO.client(), database));
+    private final ViewInstance a = new ViewInstance(mongoA);
+    private final ViewInstance b = new ViewInstance(new MongoTemplate(MONGO.client(), database));
 
     @Test
     void aCustomerRegisteredBetweenClassifyingAndWritingARowMakesItReady() {
@@ -84,22 +82,6 @@ class ViewInputsRaceTest {
         assertThat(mongoA.findById(BOOKING, BookingRow.class).status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
         b.projection.onCustomers(List.of(customer()));
         assertThat(mongoA.findById(BOOKING, BookingRow.class).status()).isEqualTo(BookingStatus.READY);
-    }
-
-    /** One instance of the view's classes over a template. */
-    private static final class Instance {
-
-        final BookingClaims claims;
-        final BookingsNotInvoicedProjection projection;
-
-        Instance(MongoTemplate mongo) {
-            DocumentsById documents = new DocumentsById(mongo);
-            BookingRowStore rows = new BookingRowStore(mongo, documents);
-            ViewInputs inputs = new ViewInputs(mongo);
-            claims = new BookingClaims(documents, rows, inputs);
-            projection = new BookingsNotInvoicedProjection(documents, rows, claims, new BookingRows(new Pricing()),
-                    inputs);
-        }
     }
 
     /** A template that runs an action (the other instance's write) just before its next write of view rows. */

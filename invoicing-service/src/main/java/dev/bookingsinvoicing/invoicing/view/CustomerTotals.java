@@ -1,0 +1,276 @@
+package dev.bookingsinvoicing.invoicing.view;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
+import dev.bookingsinvoicing.invoicing.store.DocumentsById;
+import dev.bookingsinvoicing.invoicing.store.IdBatches;
+import dev.bookingsinvoicing.schemas.Keys;
+
+/**
+ * The view's totals kept as rows come and go ({@code customer_totals}, one document per Bookings customer,
+ * {@code _id} = Keys.customer), so that the dashboard's totals read one small document per customer instead of every
+ * row. Each document lists the rows of its customer now in the view (id, customer no., bill-to name, status,
+ * currency, amount) and their sums per customer no., status and currency. {@link BookingRowStore} tells it of every
+ * row it writes, replaces or deletes, right after the write.
+ *
+ * <p>A document is rewritten whole, conditioned on the version it was read at; a writer that loses re-reads it and
+ * applies its change again, unless the document already shows it. A change is idempotent (set this row's entry,
+ * remove that one), so a retried poll or command leaves the same totals. A replaced row's entry is only updated if
+ * it is still there: a row deleted meanwhile (invoiced) is not counted again.
+ *
+ * <p>Totals are complete only when they were kept from the first row on: a service upgraded with rows already in the
+ * view finds them missing ({@link #complete()} false, logged at start) and answers totals from the rows until the
+ * view is rebuilt from the topics (README), after which they are kept.
+ */
+@Component
+public class CustomerTotals implements SmartInitializingSingleton {
+
+    public static final String COLLECTION = "customer_totals";
+    private static final String COMPLETE = "customer_totals";
+    private static final LogAccessor log = new LogAccessor(CustomerTotals.class);
+
+    private final MongoTemplate mongo;
+    private final DocumentsById documents;
+    private volatile boolean complete;
+
+    public CustomerTotals(MongoTemplate mongo, DocumentsById documents) {
+        this.mongo = mongo;
+        this.documents = documents;
+    }
+
+    /** One row's part in its customer's totals. */
+    record Entry(String id, String customerNo, String name, String status, String currency, BigDecimal amount) {
+
+        static Entry of(BookingRow row) {
+            return new Entry(row.id(), row.customerNo(), row.billToName(),
+                    row.status() == null ? null : row.status().name(), row.currency(), row.amount());
+        }
+
+        Document document() {
+            return new Document("id", id).append("customerNo", customerNo).append("name", name)
+                    .append("status", status).append("currency", currency)
+                    .append("amount", amount == null ? null : new Decimal128(amount));
+        }
+
+        static Entry of(Document d) {
+            return new Entry(d.getString("id"), d.getString("customerNo"), d.getString("name"),
+                    d.getString("status"), d.getString("currency"), BsonValues.decimal(d.get("amount")));
+        }
+
+        boolean sameAs(Entry other) {
+            return other != null && Objects.equals(customerNo, other.customerNo) && Objects.equals(name, other.name)
+                    && Objects.equals(status, other.status) && Objects.equals(currency, other.currency)
+                    && (amount == null ? other.amount == null
+                            : other.amount != null && amount.compareTo(other.amount) == 0);
+        }
+    }
+
+    /** The sum of one customer no. (null: no customer matched yet), status and currency (null: no price). */
+    public record Sum(String customerNo, String name, String status, String currency, long bookings,
+            BigDecimal amount) {
+    }
+
+    /** What one writer changes in one customer's document. */
+    private static final class Change {
+        final Map<String, Entry> set = new LinkedHashMap<>();
+        final Map<String, Entry> setIfPresent = new LinkedHashMap<>();
+        final Set<String> remove = new LinkedHashSet<>();
+        String businessId;
+
+        boolean shownBy(Map<String, Entry> entries) {
+            return set.values().stream().allMatch(e -> e.sameAs(entries.get(e.id())))
+                    && setIfPresent.values().stream().allMatch(e -> !entries.containsKey(e.id())
+                            || e.sameAs(entries.get(e.id())))
+                    && remove.stream().noneMatch(entries::containsKey);
+        }
+
+        void applyTo(Map<String, Entry> entries) {
+            entries.putAll(set);
+            setIfPresent.forEach((id, e) -> entries.computeIfPresent(id, (k, old) -> e));
+            remove.forEach(entries::remove);
+        }
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        complete = mongo.getCollection(ViewInputs.COLLECTION).find(Filters.eq("_id", COMPLETE)).first() != null;
+        if (complete) {
+            return;
+        }
+        if (mongo.getCollection(BookingRow.COLLECTION).estimatedDocumentCount() == 0) {
+            mongo.getCollection(ViewInputs.COLLECTION).replaceOne(Filters.eq("_id", COMPLETE),
+                    new Document("_id", COMPLETE), new ReplaceOptions().upsert(true));
+            complete = true;
+        } else {
+            log.warn("The view has rows but no customer_totals: totals are computed from the rows (slower) until the "
+                    + "view is rebuilt from the topics (invoicing-service README, \"How the view follows events\")");
+        }
+    }
+
+    /** Whether the totals were kept from the first row on, so that {@link #sums} is the view's. */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** Rows written (new, or replacing their previous versions). */
+    void written(Collection<BookingRow> rows) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        rows.forEach(r -> changeOf(changes, r).set.put(r.id(), Entry.of(r)));
+        apply(changes);
+    }
+
+    /** Rows replaced where they still existed: an entry no longer there is not brought back. */
+    void replaced(Collection<BookingRow> rows) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        rows.forEach(r -> changeOf(changes, r).setIfPresent.put(r.id(), Entry.of(r)));
+        apply(changes);
+    }
+
+    /** Rows deleted. */
+    void removed(Collection<String> bookingIds) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (String id : bookingIds) {
+            String appointment = Keys.appointmentOfBooking(id);
+            if (appointment == null) {
+                continue;
+            }
+            String customer = Keys.customer(Keys.businessOf(id), id.substring(appointment.length() + 1));
+            changes.computeIfAbsent(customer, k -> new Change()).remove.add(id);
+        }
+        apply(changes);
+    }
+
+    /**
+     * The sums of the customers of these businesses (null: every business), of one status and one customer no. when
+     * given (null: all).
+     */
+    public List<Sum> sums(Collection<String> businesses, String status, String customerNo) {
+        Document filter = new Document();
+        if (businesses != null) {
+            filter.append("businessId", new Document("$in", List.copyOf(businesses)));
+        }
+        Map<List<String>, Sum> sums = new LinkedHashMap<>();
+        for (Document d : mongo.getCollection(COLLECTION).find(filter).projection(Projections.include("sums"))
+                .batchSize(DocumentsById.WRITE_BATCH)) {
+            for (Document s : d.getList("sums", Document.class, List.of())) {
+                if (status != null && !status.equals(s.getString("status"))
+                        || customerNo != null && !customerNo.equals(s.getString("customerNo"))) {
+                    continue;
+                }
+                Sum sum = sum(s);
+                sums.merge(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum, CustomerTotals::add);
+            }
+        }
+        return List.copyOf(sums.values());
+    }
+
+    private static Change changeOf(Map<String, Change> changes, BookingRow row) {
+        Change change = changes.computeIfAbsent(Keys.customer(row.businessId(), row.bookingsCustomerId()),
+                k -> new Change());
+        change.businessId = row.businessId();
+        return change;
+    }
+
+    private void apply(Map<String, Change> changes) {
+        Map<String, Change> pending = new LinkedHashMap<>(changes);
+        while (!pending.isEmpty()) {
+            Map<String, Document> stored = new HashMap<>();
+            for (List<String> batch : IdBatches.of(pending.keySet())) {
+                mongo.getCollection(COLLECTION).find(Filters.in("_id", batch)).forEach(d -> stored.put(
+                        d.getString("_id"), d));
+            }
+            List<WriteModel<Document>> replacements = new ArrayList<>();
+            List<Document> inserts = new ArrayList<>();
+            Map<String, Change> written = new LinkedHashMap<>();
+            pending.forEach((customer, change) -> {
+                Document before = stored.get(customer);
+                Map<String, Entry> entries = entries(before);
+                if (change.shownBy(entries)) {
+                    return;
+                }
+                change.applyTo(entries);
+                long version = before == null ? 0 : before.getLong("v");
+                Document after = document(customer, before == null ? change.businessId : before.getString(
+                        "businessId"), version + 1, entries.values());
+                written.put(customer, change);
+                if (before == null) {
+                    inserts.add(after);
+                } else {
+                    replacements.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", customer),
+                            Filters.eq("v", version)), after));
+                }
+            });
+            long lost = documents.insertNew(COLLECTION, inserts).size();
+            for (int from = 0; from < replacements.size(); from += DocumentsById.WRITE_BATCH) {
+                List<WriteModel<Document>> chunk = replacements.subList(from,
+                        Math.min(replacements.size(), from + DocumentsById.WRITE_BATCH));
+                lost += chunk.size() - mongo.getCollection(COLLECTION).bulkWrite(chunk,
+                        new BulkWriteOptions().ordered(false)).getMatchedCount();
+            }
+            // another writer changed some of these documents first: read them again; those that show our change
+            // (it was applied, or theirs made it so) are done
+            pending = lost == 0 ? Map.of() : written;
+        }
+    }
+
+    private static Map<String, Entry> entries(Document stored) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        if (stored != null) {
+            stored.getList("rows", Document.class, List.of()).forEach(d -> entries.put(d.getString("id"),
+                    Entry.of(d)));
+        }
+        return entries;
+    }
+
+    private static Document document(String customer, String businessId, long version, Collection<Entry> entries) {
+        Map<List<String>, Sum> sums = new LinkedHashMap<>();
+        List<Document> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            rows.add(e.document());
+            sums.merge(Arrays.asList(e.customerNo(), e.status(), e.currency()),
+                    new Sum(e.customerNo(), e.name(), e.status(), e.currency(), 1, e.amount()), CustomerTotals::add);
+        }
+        List<Document> sumDocuments = sums.values().stream().map(s -> new Document("customerNo", s.customerNo())
+                .append("name", s.name()).append("status", s.status()).append("currency", s.currency())
+                .append("bookings", s.bookings())
+                .append("amount", s.amount() == null ? null : new Decimal128(s.amount()))).toList();
+        return new Document("_id", customer).append("businessId", businessId).append("v", version)
+                .append("rows", rows).append("sums", sumDocuments);
+    }
+
+    private static Sum sum(Document s) {
+        return new Sum(s.getString("customerNo"), s.getString("name"), s.getString("status"),
+                s.getString("currency"), ((Number) s.get("bookings")).longValue(), BsonValues.decimal(s.get("amount")));
+    }
+
+    private static Sum add(Sum a, Sum b) {
+        BigDecimal amount = a.amount() == null ? b.amount() : b.amount() == null ? a.amount() : a.amount().add(b.amount());
+        return new Sum(a.customerNo(), a.name() != null ? a.name() : b.name(), a.status(), a.currency(),
+                a.bookings() + b.bookings(), amount);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.bookingsinvoicing.invoicing.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+
+import dev.bookingsinvoicing.invoicing.pricing.BookingPriceType;
+import dev.bookingsinvoicing.schemas.Keys;
+import dev.bookingsinvoicing.service.testing.TestMongo;
+
+/**
+ * The totals kept as rows come and go equal the totals of the rows in the view (counted here from the rows
+ * themselves), after any mix of appointments, revisions, cancellations, registrations, associations, prices, claims
+ * and releases, applied by two instances of the view on one store, and when two writers change one customer's totals
+ * at the same time.
+ */
+class CustomerTotalsTest {
+
+    @AutoClose
+    private static final TestMongo MONGO = new TestMongo();
+    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final String database = "totals-" + System.nanoTime();
+    private final InterleavingTemplate mongoA = new InterleavingTemplate(MONGO.client(), database);
+    private final MongoTemplate mongoB = new MongoTemplate(MONGO.client(), database);
+    private final ViewInstance a = new ViewInstance(mongoA);
+    private final ViewInstance b = new ViewInstance(mongoB);
+
+    @Test
+    void totalsFollowTheRowsThroughEveryKindOfChange() {
+        Random random = new Random(19);
+        a.totals.afterSingletonsInstantiated();
+        assertThat(a.totals.complete()).isTrue();
+        b.projection.onItems(List.of(item("s1", new BigDecimal("20.00")), item("s2", null)));
+        int revision = 0;
+        for (int step = 0; step < 400; step++) {
+            ViewInstance instance = random.nextBoolean() ? a : b;
+            int appointment = random.nextInt(60);
+            int customer = random.nextInt(12);
+            Instant at = AT.plusSeconds(step);
+            switch (random.nextInt(9)) {
+                case 0, 1, 2 -> instance.projection.onCompleted(List.of(appointment(appointment, "r" + revision++, at,
+                        random.nextBoolean() ? "s1" : "s2", random.nextInt(3) == 0 ? null : new BigDecimal(
+                                random.nextInt(90) + ".25"), customer, random.nextInt(3) == 0 ? customer + 1 : -1)));
+                case 3 -> instance.projection.onCancelled("b1", "a" + appointment, at);
+                case 4 -> instance.projection.onCustomers(List.of(customer(customer, at)));
+                case 5 -> instance.projection.associate(new CustomerAssociation(Keys.customer("b1", "c" + customer),
+                        "b1", "c" + customer, "C9" + customer % 3, "Associated " + customer % 3, "assoc-" + step, "ops",
+                        at));
+                case 6 -> instance.projection.overridePrices(List.of(new PriceOverride(booking(appointment, customer),
+                        new BigDecimal("2"), new BigDecimal("7.10"), "price-" + step, "ops", at)));
+                case 7 -> instance.claims.claim("cmd-" + step, List.of(new BookingClaim(booking(appointment, customer),
+                        "cmd-" + step, "D-" + appointment, at)));
+                default -> {
+                    String id = booking(appointment, customer);
+                    BookingClaim claim = mongoB.findById(id, BookingClaim.class);
+                    if (claim != null && claim.invoiceId() != null) {
+                        instance.claims.release(claim.invoiceId(), List.of(id));
+                        instance.projection.restore(List.of(id));
+                    }
+                }
+            }
+            if (step % 50 == 49) {
+                assertThat(kept()).as("after step " + step).isEqualTo(counted());
+            }
+        }
+        assertThat(counted()).as("the view is not empty").isNotEmpty();
+        assertThat(kept()).isEqualTo(counted());
+    }
+
+    @Test
+    void twoWritersOfOneCustomersTotalsAtOnceBothCount() {
+        a.totals.afterSingletonsInstantiated();
+        b.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
+        b.projection.onCustomers(List.of(customer(1, AT)));
+        a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, -1)));
+        // B adds a second booking of the same customer after A read the customer's totals, before A writes them
+        mongoA.beforeNextTotalsWrite(() -> b.projection.onCompleted(List.of(appointment(2, "r1", AT, "s1",
+                new BigDecimal("30.00"), 1, -1))));
+
+        a.projection.onCompleted(List.of(appointment(3, "r1", AT, "s1", new BigDecimal("5.00"), 1, -1)));
+
+        assertThat(counted()).containsEntry(Arrays.asList("C0001", "READY", "EUR"), "3 45.00");
+        assertThat(kept()).isEqualTo(counted());
+    }
+
+    @Test
+    void aRowInvoicedWhileItWasRepricedIsNotCountedAgain() {
+        a.totals.afterSingletonsInstantiated();
+        b.projection.onItems(List.of(item("s1", null)));
+        b.projection.onCustomers(List.of(customer(1, AT)));
+        b.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", null, 1, -1)));
+        // A replaced the row with its new price; B claims the booking (the row leaves the view) before A's totals
+        mongoA.beforeNextTotalsWrite(() -> b.claims.claim("cmd-1", List.of(new BookingClaim(booking(1, 1), "cmd-1",
+                "D-1", AT))));
+
+        a.projection.overridePrices(List.of(new PriceOverride(booking(1, 1), BigDecimal.ONE, new BigDecimal("9.00"),
+                "price-1", "ops", AT)));
+
+        assertThat(counted()).isEmpty();
+        assertThat(kept()).isEqualTo(counted());
+    }
+
+    /** The totals kept, by customer no., status and currency: "bookings amount". */
+    private Map<List<String>, String> kept() {
+        Map<List<String>, String> kept = new HashMap<>();
+        for (CustomerTotals.Sum sum : a.totals.sums(null, null, null)) {
+            kept.put(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum.bookings() + " "
+                    + (sum.amount() == null ? "-" : sum.amount().toPlainString()));
+        }
+        return kept;
+    }
+
+    /** The same, counted from the rows in the view. */
+    private Map<List<String>, String> counted() {
+        Map<List<String>, long[]> bookings = new HashMap<>();
+        Map<List<String>, BigDecimal> amounts = new HashMap<>();
+        for (Document row : mongoB.getCollection(BookingRow.COLLECTION).find()) {
+            List<String> key = Arrays.asList(row.getString("customerNo"), row.getString("status"),
+                    row.getString("currency"));
+            bookings.computeIfAbsent(key, k -> new long[1])[0]++;
+            if (row.get("amount") instanceof Decimal128 amount) {
+                amounts.merge(key, amount.bigDecimalValue(), BigDecimal::add);
+            }
+        }
+        Map<List<String>, String> counted = new HashMap<>();
+        bookings.forEach((key, n) -> counted.put(key, n[0] + " "
+                + (amounts.containsKey(key) ? amounts.get(key).toPlainString() : "-")));
+        return counted;
+    }
+
+    /**
+     * A template that runs an action (another writer's change) after its next read of the totals and before it
+     * writes them: the second call for the totals' collection from then on is the write of an existing document.
+     */
+    private static final class InterleavingTemplate extends MongoTemplate {
+
+        private Runnable before;
+        private int calls;
+
+        InterleavingTemplate(MongoClient client, String database) {
+            super(client, database);
+        }
+
+        void beforeNextTotalsWrite(Runnable action) {
+            before = action;
+            calls = 0;
+        }
+
+        @Override
+        public MongoCollection<Document> getCollection(String collectionName) {
+            if (CustomerTotals.COLLECTION.equals(collectionName) && before != null && ++calls == 2) {
+                Runnable action = before;
+                before = null;
+                action.run();
+            }
+            return super.getCollection(collectionName);
+        }
+    }
+
+    private static String booking(int appointment, int customer) {
+        return Keys.booking("b1", "a" + appointment, "c" + customer);
+    }
+
+    private static Appointment appointment(int appointment, String revision, Instant at, String service,
+            BigDecimal price, int customer, int secondCustomer) {
+        List<Attendee> attendees = new ArrayList<>(List.of(new Attendee("c" + customer, "Name " + customer,
+                "c" + customer + "@example.com")));
+        if (secondCustomer >= 0) {
+            attendees.add(new Attendee("c" + secondCustomer, "Name " + secondCustomer,
+                    "c" + secondCustomer + "@example.com"));
+        }
+        return new Appointment("b1", "a" + appointment, revision, at, service, "Service " + service, AT,
+                AT.plusSeconds(3600), null, price == null ? BookingPriceType.priceVaries : BookingPriceType.fixedPrice,
+                price, "EUR", attendees);
+    }
+
+    private static CustomerRegistration customer(int customer, Instant at) {
+        return new CustomerRegistration(Keys.customer("b1", "c" + customer), "b1", "c" + customer, true,
+                String.format("C%04d", customer), "Customer " + customer, null, "e-c" + customer + "-" + at, at,
+                CustomerPosting.UNKNOWN);
+    }
+
+    private static ItemRegistration item(String service, BigDecimal unitPrice) {
+        return new ItemRegistration(Keys.service("b1", service), "b1", service, true, "I-" + service, null,
+                "e-" + service, AT, unitPrice, ItemPosting.UNKNOWN);
+    }
+}

@@ -209,8 +209,20 @@ final class FaultStack implements AutoCloseable {
     /**
      * The view's totals as invoicing-service keeps them per customer ({@code customer_totals}) and as the rows in the
      * view add up, by customer no., status and currency ("bookings amount"): equal unless a kept total went wrong.
+     * The totals follow each write of rows a moment later, so this waits up to 30 s for them to agree and returns
+     * the last reading either way.
      */
     Map<String, Map<String, String>> totalsKeptAndCounted() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Map<String, String>> reading = totalsNow();
+        while (!reading.get("kept").equals(reading.get("counted")) && System.nanoTime() < deadline) {
+            Report.pause(Duration.ofMillis(200));
+            reading = totalsNow();
+        }
+        return reading;
+    }
+
+    private Map<String, Map<String, String>> totalsNow() {
         Map<String, BigDecimal[]> kept = new TreeMap<>();
         for (Document d : invoicingDatabase().getCollection("customer_totals").find()) {
             for (Document sum : d.getList("sums", Document.class, List.of())) {

@@ -143,21 +143,17 @@ public class SyncRunner implements DisposableBean {
      */
     private static List<BusinessRunSummary> summaries(List<CompletableFuture<BusinessRunSummary>> runs) {
         List<BusinessRunSummary> summaries = new ArrayList<>();
-        RuntimeException stopped = null;
+        CompletionException failed = null;
         for (CompletableFuture<BusinessRunSummary> run : runs) {
             try {
                 summaries.add(run.join());
             } catch (CompletionException e) {
                 // syncOne records every failure itself; only a stop (or an Error) gets here
-                if (e.getCause() instanceof RuntimeException cause) {
-                    stopped = stopped != null ? stopped : cause;
-                } else {
-                    throw e;
-                }
+                failed = failed != null ? failed : e;
             }
         }
-        if (stopped != null) {
-            throw stopped;
+        if (failed != null) {
+            throw failed.getCause() instanceof RuntimeException stop ? stop : failed;
         }
         return summaries;
     }

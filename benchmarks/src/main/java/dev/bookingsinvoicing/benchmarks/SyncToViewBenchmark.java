@@ -24,6 +24,8 @@ import com.mongodb.client.model.Filters;
 import dev.bookingsinvoicing.localstack.LocalStack;
 import dev.bookingsinvoicing.simulator.SimulatedTenant;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole local stack (broker, MongoDB server, simulator, four services) with a simulated tenant of N completed
@@ -42,6 +44,7 @@ final class SyncToViewBenchmark {
     static final String OWN_COST = "sync run / plain HTTP + Jackson baseline";
     // the sync's default bookings.sync.lookback: a first run reads this far back
     private static final Duration LOOKBACK = Duration.ofDays(90);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Results results;
     private final BenchmarkOptions options;
@@ -129,25 +132,29 @@ final class SyncToViewBenchmark {
     }
 
     /** The sync's run again with nothing else working: N businesses at once, then (if N > 1) one at a time. */
-    private void syncAlone(LocalStack stack, MongoClient client, HttpRequest run, GraphPagesBaseline.Fetched baseline) throws Exception {
+    private void syncAlone(LocalStack stack, MongoClient client, HttpRequest run, GraphPagesBaseline.Fetched baseline)
+            throws Exception {
         stack.stop(LocalStack.Service.INVOICING);
         stack.stop(LocalStack.Service.CUSTOMERS);
         stack.stop(LocalStack.Service.ITEMS);
         int parallel = options.syncParallel();
-        double alone = syncAlone(stack, client, run, parallel);
+        double alone = runOnEmptyState(stack, client, run, parallel, baseline.appointments());
         results.add(n, SCENARIO, "sync run alone (" + parallel + " at once) time", alone, "s");
         results.add(n, SCENARIO, "sync run alone appointments/s", baseline.appointments() / alone, "appointments/s");
         results.add(n, SCENARIO, OWN_COST, alone / baseline.seconds(), "x");
         if (parallel > 1) {
-            double oneAtATime = syncAlone(stack, client, run, 1);
+            double oneAtATime = runOnEmptyState(stack, client, run, 1, baseline.appointments());
             results.add(n, SCENARIO, "sync run alone (1 at a time) time", oneAtATime, "s", oneAtATime / alone,
                     parallel + " at once");
         }
     }
 
-    /** Restarts the sync with an empty state database and times one run of it (it publishes everything again). */
-    private double syncAlone(LocalStack stack, MongoClient client, HttpRequest run, int parallel)
-            throws Exception {
+    /**
+     * Restarts the sync with an empty state database and times one run of it, which must publish every appointment
+     * the baseline read (a run that failed a business would be quick and wrong).
+     */
+    private double runOnEmptyState(LocalStack stack, MongoClient client, HttpRequest run, int parallel,
+            long appointments) throws Exception {
         stack.stop(LocalStack.Service.SYNC);
         client.getDatabase("booking-sync").drop();
         System.setProperty("bookings.sync.parallel-businesses", String.valueOf(parallel));
@@ -161,6 +168,14 @@ final class SyncToViewBenchmark {
         double seconds = Kafka.since(t).toNanos() / 1e9;
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("sync run answered " + answer.statusCode() + ": " + answer.body());
+        }
+        long published = 0;
+        for (JsonNode business : JSON.readTree(answer.body()).path("businesses")) {
+            published += business.path("appointmentsPublished").asLong();
+        }
+        if (published != appointments) {
+            throw new IllegalStateException("the sync run alone published " + published + " appointments, the "
+                    + "baseline read " + appointments + ": " + answer.body());
         }
         return seconds;
     }

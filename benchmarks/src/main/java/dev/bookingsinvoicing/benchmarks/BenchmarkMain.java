@@ -56,6 +56,16 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Simulator page size (Graph paging) for the sync scenario. Default: ${DEFAULT-VALUE}.")
     int pageSize;
 
+    @Option(names = "--sync-businesses", defaultValue = "4",
+            description = "Bookings businesses of the sync scenario's tenant, the bookings spread over them. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int syncBusinesses;
+
+    @Option(names = "--sync-parallel", defaultValue = "4",
+            description = "Businesses the sync reads at once (bookings.sync.parallel-businesses); the baseline reads "
+                    + "as many at once. Default: ${DEFAULT-VALUE}.")
+    int syncParallel;
+
     @Option(names = "--invoicing-user", defaultValue = "viewer:viewer",
             description = "user:password of invoicing-service's read API (HTTP Basic). Default: ${DEFAULT-VALUE}.")
     String invoicingUser;
@@ -91,7 +101,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             return 0;
         }
         BenchmarkOptions options = new BenchmarkOptions(new LinkedHashSet<>(scenarios), backend, partitions,
-                stepTimeout, readRequests, readTime, pageSize, out, invoicingUser, dashboardCache);
+                stepTimeout, readRequests, readTime, pageSize, out, invoicingUser, syncBusinesses, syncParallel,
+                dashboardCache);
         Results results = new Results(csv);
         System.out.printf(Locale.ROOT, "benchmarks: sizes %s, scenarios %s, %s backend, %d partitions, %d cpus, "
                 + "max heap %d MiB, load %s%n", sizes, scenarios, backend, partitions,
@@ -150,6 +161,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         double sync = r.value(n, "sync", "sync to view rows/s");
         double broker = r.value(n, "raw", "broker records/s (slower stage)");
         s.append(check("sync->view >= 30% of raw broker records/s (ratio)", sync / broker, sync / broker >= 0.3));
+        double own = r.value(n, "sync", SyncToViewBenchmark.OWN_COST);
+        s.append(check("sync run within 2x of plain HTTP + Jackson (ratio)", own, own <= 2));
         if (n >= 100_000) {
             double p99 = r.value(n, "reads", "first page p99");
             s.append(check("first page p99 < 100 ms", p99, p99 < 100));

@@ -24,15 +24,27 @@ import com.mongodb.client.model.Filters;
 import dev.bookingsinvoicing.localstack.LocalStack;
 import dev.bookingsinvoicing.simulator.SimulatedTenant;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole local stack (broker, MongoDB server, simulator, four services) with a simulated tenant of N completed
- * appointments over N/10 customers and 20 services: start-up time, then the time from the first sync run until
- * the view holds a settled row for every attendee (no row still waiting for a registration).
+ * appointments over N/10 customers and 20 services, spread over {@code --sync-businesses} businesses: start-up time,
+ * then the time from the first sync run until the view holds a settled row for every attendee (no row still waiting
+ * for a registration). Before the sync, in the same run, {@link GraphPagesBaseline} reads the same pages with plain
+ * HTTP and Jackson (twice: the first warms the simulator and the client up, the second is the figure). Once the view
+ * has settled, the sync runs again alone: the three consuming services stopped, the sync restarted on an empty state
+ * database so that it reads and publishes everything again, with {@code --sync-parallel} businesses at once and then
+ * one at a time. The sync's own cost is that run's time (the answer to {@code POST /api/sync/run}) over the
+ * baseline's; the first run's time is reported too, but it shares the two cores with the services building the view.
  */
 final class SyncToViewBenchmark {
 
     static final String SCENARIO = "sync";
+    static final String OWN_COST = "sync run / plain HTTP + Jackson baseline";
+    // the sync's default bookings.sync.lookback: a first run reads this far back
+    private static final Duration LOOKBACK = Duration.ofDays(90);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Results results;
     private final BenchmarkOptions options;
@@ -47,10 +59,12 @@ final class SyncToViewBenchmark {
     void run(Path dataDir) throws Exception {
         // the benchmark starts the first run itself (POST /api/sync/run) so that it knows when it started
         System.setProperty("bookings.sync.initial-delay", "PT10H");
+        System.setProperty("bookings.sync.parallel-businesses", String.valueOf(options.syncParallel()));
+        int businesses = options.syncBusinesses();
         // a tenant whose "now" is 15 days ago: every appointment (60 days back, 14 ahead of it) has ended. Tidy: the
         // measure is rows per second, and a quarantined appointment would leave the expected row count unreached
         SimulatorSettings simulator = SimulatorSettings.defaults().withImplausibleRecords(false)
-                .withVolume(1, Math.max(3, n / 10), 20, n)
+                .withVolume(businesses, Math.max(3, n / 10 / businesses), 20, n / businesses)
                 .withPageSize(options.pageSize())
                 .withClock(Clock.fixed(Instant.now().minus(Duration.ofDays(15)), Clock.systemUTC().getZone()));
         long t0 = System.nanoTime();
@@ -64,6 +78,7 @@ final class SyncToViewBenchmark {
             MongoCollection<Document> view = client.getDatabase("invoicing").getCollection("bookings_not_invoiced");
             long expected = expectedRows(stack.simulator().tenant());
             results.add(n, SCENARIO, "attendee rows expected", expected, "rows");
+            GraphPagesBaseline.Fetched baseline = baseline(stack);
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest run = HttpRequest.newBuilder(URI.create(stack.syncUrl() + "/api/sync/run"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -86,7 +101,12 @@ final class SyncToViewBenchmark {
                                         "service not registered as an item yet"))) == 0);
                 double seconds = Kafka.since(t).toNanos() / 1e9;
                 if (syncDone.isDone() && !syncDone.isCompletedExceptionally()) {
-                    results.add(n, SCENARIO, "sync run (Graph read + publish) time", syncDone.join(), "s");
+                    double own = syncDone.join();
+                    results.add(n, SCENARIO, "sync run (Graph read + publish) time", own, "s");
+                    results.add(n, SCENARIO, "sync run appointments/s", baseline.appointments() / own,
+                            "appointments/s");
+                    results.add(n, SCENARIO, "sync run with the view being built / baseline", own / baseline.seconds(),
+                            "x");
                 }
                 long rows = view.estimatedDocumentCount();
                 if (!settled) {
@@ -104,10 +124,76 @@ final class SyncToViewBenchmark {
                 results.add(n, SCENARIO, "READY rows", view.countDocuments(Filters.eq("status", "READY")), "rows");
                 results.add(n, "footprint", "live heap, whole stack settled (after GC)", Footprint.liveHeapMiB(),
                         "MiB");
+                syncAlone(stack, client, run, baseline);
             }
         } finally {
             stack.close();
         }
+    }
+
+    /** The sync's run again with nothing else working: N businesses at once, then (if N > 1) one at a time. */
+    private void syncAlone(LocalStack stack, MongoClient client, HttpRequest run, GraphPagesBaseline.Fetched baseline)
+            throws Exception {
+        stack.stop(LocalStack.Service.INVOICING);
+        stack.stop(LocalStack.Service.CUSTOMERS);
+        stack.stop(LocalStack.Service.ITEMS);
+        int parallel = options.syncParallel();
+        double alone = runOnEmptyState(stack, client, run, parallel, baseline.appointments());
+        results.add(n, SCENARIO, "sync run alone (" + parallel + " at once) time", alone, "s");
+        results.add(n, SCENARIO, "sync run alone appointments/s", baseline.appointments() / alone, "appointments/s");
+        results.add(n, SCENARIO, OWN_COST, alone / baseline.seconds(), "x");
+        if (parallel > 1) {
+            double oneAtATime = runOnEmptyState(stack, client, run, 1, baseline.appointments());
+            results.add(n, SCENARIO, "sync run alone (1 at a time) time", oneAtATime, "s", oneAtATime / alone,
+                    parallel + " at once");
+        }
+    }
+
+    /**
+     * Restarts the sync with an empty state database and times one run of it, which must publish every appointment
+     * the baseline read (a run that failed a business would be quick and wrong).
+     */
+    private double runOnEmptyState(LocalStack stack, MongoClient client, HttpRequest run, int parallel,
+            long appointments) throws Exception {
+        stack.stop(LocalStack.Service.SYNC);
+        client.getDatabase("booking-sync").drop();
+        System.setProperty("bookings.sync.parallel-businesses", String.valueOf(parallel));
+        stack.start(LocalStack.Service.SYNC);
+        // a new client and the new instance's port (a free one each start)
+        HttpClient fresh = HttpClient.newHttpClient();
+        HttpRequest again = HttpRequest.newBuilder(run, (name, value) -> true)
+                .uri(URI.create(stack.syncUrl() + "/api/sync/run")).build();
+        long t = System.nanoTime();
+        HttpResponse<String> answer = fresh.send(again, HttpResponse.BodyHandlers.ofString());
+        double seconds = Kafka.since(t).toNanos() / 1e9;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("sync run answered " + answer.statusCode() + ": " + answer.body());
+        }
+        long published = 0;
+        for (JsonNode business : JSON.readTree(answer.body()).path("businesses")) {
+            published += business.path("appointmentsPublished").asLong();
+        }
+        if (published != appointments) {
+            throw new IllegalStateException("the sync run alone published " + published + " appointments, the "
+                    + "baseline read " + appointments + ": " + answer.body());
+        }
+        return seconds;
+    }
+
+    /** The same pages as the sync's first run, read twice with plain HTTP + Jackson; the second read's figures. */
+    private GraphPagesBaseline.Fetched baseline(LocalStack stack) throws Exception {
+        List<String> ids = stack.simulator().tenant().businesses().stream().map(SimulatedTenant.Business::id).toList();
+        GraphPagesBaseline reader = new GraphPagesBaseline(stack.simulator().baseUrl() + "/v1.0",
+                stack.simulator().accessToken());
+        Instant now = Instant.now();
+        GraphPagesBaseline.Fetched cold = reader.fetch(ids, now.minus(LOOKBACK), now, options.syncParallel());
+        GraphPagesBaseline.Fetched warm = reader.fetch(ids, now.minus(LOOKBACK), now, options.syncParallel());
+        results.add(n, SCENARIO, "businesses (read " + options.syncParallel() + " at once)", ids.size(), "");
+        results.add(n, SCENARIO, "baseline: Graph requests", warm.requests(), "requests");
+        results.add(n, SCENARIO, "baseline: plain HTTP + Jackson time (first, cold)", cold.seconds(), "s");
+        results.add(n, SCENARIO, "baseline: plain HTTP + Jackson time", warm.seconds(), "s");
+        results.add(n, SCENARIO, "baseline: appointments/s", warm.appointments() / warm.seconds(), "appointments/s");
+        return warm;
     }
 
     private static long expectedRows(SimulatedTenant tenant) {

@@ -47,6 +47,7 @@ public final class BookingsSimulator implements AutoCloseable {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final GraphJson json;
     private final Faults faults = new Faults();
+    private final InFlight inFlight = new InFlight();
     // the last requests only: a simulator left running for days must not grow without bound
     private static final int REQUEST_LOG_SIZE = 2000;
     private final Deque<String> requests = new ArrayDeque<>();
@@ -122,6 +123,11 @@ public final class BookingsSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** How many requests were answered at the same time, overall and per business. */
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
     /** The last requests served (up to 2000), as {@code path?query} (decoded), oldest first. */
     public List<String> requests() {
         synchronized (requests) {
@@ -141,6 +147,23 @@ public final class BookingsSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String businessId = businessId(exchange.getRequestURI().getRawPath());
+        inFlight.enter(businessId);
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.exit(businessId);
+        }
+    }
+
+    /** The business a path is about, null for the list of businesses or a path outside them. */
+    private static String businessId(String rawPath) {
+        return rawPath.startsWith(BUSINESSES_PATH + "/")
+                ? decode(rawPath.substring(BUSINESSES_PATH.length() + 1).split("/")[0])
+                : null;
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!("Bearer " + settings.accessToken()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 error(exchange, 401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
@@ -171,8 +194,7 @@ public final class BookingsSimulator implements AutoCloseable {
             return;
         }
         if (rawPath.equals(BUSINESSES_PATH)) {
-            List<ObjectNode> all = tenant.businesses().stream().map(json::business).toList();
-            page(exchange, rawPath, query, "solutions/bookingBusinesses", all);
+            page(exchange, rawPath, query, "solutions/bookingBusinesses", tenant.businesses(), json::business);
             return;
         }
         if (!rawPath.startsWith(BUSINESSES_PATH + "/")) {
@@ -195,12 +217,12 @@ public final class BookingsSimulator implements AutoCloseable {
             return;
         }
         switch (segments.length == 2 ? segments[1] : "") {
-            case "customers" -> page(exchange, rawPath, query, context + "/customers",
-                    mapAll(business.customers(), json::customer));
-            case "services" -> page(exchange, rawPath, query, context + "/services",
-                    mapAll(business.services(), json::service));
-            case "appointments" -> page(exchange, rawPath, query, context + "/appointments",
-                    mapAll(business.appointments(), json::appointment));
+            case "customers" -> page(exchange, rawPath, query, context + "/customers", business.customers(),
+                    damaged(json::customer));
+            case "services" -> page(exchange, rawPath, query, context + "/services", business.services(),
+                    damaged(json::service));
+            case "appointments" -> page(exchange, rawPath, query, context + "/appointments", business.appointments(),
+                    damaged(json::appointment));
             case "calendarView" -> calendarView(exchange, rawPath, query, context, business);
             default -> error(exchange, 400, "BadRequest", "Resource not found for the segment '" + rawPath + "'.");
         }
@@ -267,19 +289,19 @@ public final class BookingsSimulator implements AutoCloseable {
             return;
         }
         page(exchange, rawPath, query, context + "/calendarView", business.appointments().stream()
-                .filter(a -> a.start().isBefore(end) && a.end().isAfter(start)).map(json::appointment).map(this::damaged)
-                .toList());
+                .filter(a -> a.start().isBefore(end) && a.end().isAfter(start)).toList(), damaged(json::appointment));
     }
 
-    private void page(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
-            List<ObjectNode> all) throws IOException {
+    /** Serves one page of {@code all}, rendering only the items on it. */
+    private <T> void page(HttpExchange exchange, String rawPath, Map<String, String> query, String context,
+            List<T> all, Function<T, ObjectNode> render) throws IOException {
         int skip = Integer.parseInt(query.getOrDefault("$skip", "0"));
         int top = Math.min(Integer.parseInt(query.getOrDefault("$top", String.valueOf(settings.pageSize()))),
                 settings.pageSize());
         ObjectNode body = mapper.createObjectNode();
         body.put("@odata.context", baseUrl() + "/v1.0/$metadata#" + context);
         ArrayNode value = body.putArray("value");
-        all.stream().skip(skip).limit(top).forEach(value::add);
+        all.stream().skip(skip).limit(top).map(render).forEach(value::add);
         if (skip + top < all.size()) {
             Map<String, String> next = new LinkedHashMap<>(query);
             next.put("$top", String.valueOf(top));
@@ -291,8 +313,8 @@ public final class BookingsSimulator implements AutoCloseable {
         respond(exchange, 200, body);
     }
 
-    private <T> List<ObjectNode> mapAll(List<T> items, Function<T, ObjectNode> render) {
-        return items.stream().map(render).map(this::damaged).toList();
+    private <T> Function<T, ObjectNode> damaged(Function<T, ObjectNode> render) {
+        return render.andThen(this::damaged);
     }
 
     private ObjectNode damaged(ObjectNode node) {

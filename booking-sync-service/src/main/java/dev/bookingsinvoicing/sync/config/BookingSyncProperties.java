@@ -27,6 +27,9 @@ import jakarta.validation.constraints.NotNull;
  *                           shows late (clock skew, edits at the boundary) are not missed
  * @param reconcileInterval  at least this often each business gets a full-window run, which is what detects changes
  *                           and cancellations of appointments that ended before the incremental window
+ * @param parallelBusinesses how many businesses one run syncs at the same time (1 = one after the other); each
+ *                           business is read with one request in flight, so each Bookings mailbox sees at most one
+ *                           concurrent request whatever this is (Graph's Outlook limit is 4 per app and mailbox)
  * @param graph              where Graph is and how to authenticate
  * @param businesses         the Bookings businesses that seed the setup collection (inserted when absent; after
  *                           that the setup API owns them)
@@ -35,7 +38,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("bookings.sync")
 public record BookingSyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") @NotNull Duration interval,
         @DefaultValue("P90D") @NotNull Duration lookback, @DefaultValue("PT15M") @NotNull Duration overlap,
-        @DefaultValue("PT1H") @NotNull Duration reconcileInterval, @Valid @NotNull @DefaultValue Graph graph,
+        @DefaultValue("PT1H") @NotNull Duration reconcileInterval,
+        @DefaultValue("4") @Min(1) @Max(64) int parallelBusinesses, @Valid @NotNull @DefaultValue Graph graph,
         @Valid @NotNull @DefaultValue List<Business> businesses) {
 
     /**

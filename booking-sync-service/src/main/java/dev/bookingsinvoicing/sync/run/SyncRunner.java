@@ -7,10 +7,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.sync.config.BookingSyncProperties;
@@ -22,12 +28,15 @@ import dev.bookingsinvoicing.sync.setup.BookingSyncSetup;
 import dev.bookingsinvoicing.sync.setup.SetupStore;
 
 /**
- * Runs the sync over the enabled businesses of the setup collection, one at a time; one business failing is logged
- * and recorded in {@link SyncStatus} without stopping the others. Runs never overlap (scheduler and API share the
- * lock). Runs happen on the scheduler thread or an API request thread, never on a Kafka consumer thread.
+ * Runs the sync over the enabled businesses of the setup collection, up to {@code bookings.sync.parallel-businesses}
+ * of them at the same time on a pool of that many threads (each business stays sequential inside: one Graph request
+ * in flight per business, so per mailbox); one business failing is logged and recorded in {@link SyncStatus} without
+ * stopping the others, and the run's summaries come in setup order whatever order the businesses finish in. Runs
+ * never overlap (scheduler and API share the lock): the scheduler thread or an API request thread holds the lock and
+ * waits for every business of its run, which never runs on a Kafka consumer thread.
  */
 @Component
-public class SyncRunner {
+public class SyncRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
 
@@ -54,6 +63,7 @@ public class SyncRunner {
     private final RunControl control;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private final ExecutorService businessPool;
     private volatile boolean seeded;
 
     public SyncRunner(BusinessSynchronizer synchronizer, SetupStore setups, SyncStatus status, SyncMetrics metrics,
@@ -65,6 +75,18 @@ public class SyncRunner {
         this.properties = properties;
         this.control = control;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.businessPool = Executors.newFixedThreadPool(properties.parallelBusinesses(), runnable -> {
+            Thread thread = new Thread(runnable, "booking-sync-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Shuts the pool down once the application context closes (RunControl has let every run end by then). */
+    @Override
+    public void destroy() {
+        businessPool.shutdownNow();
     }
 
     /** A run as of now over every enabled business. */
@@ -93,7 +115,7 @@ public class SyncRunner {
             // millisecond precision, as MongoDB stores the watermark
             Instant now = (request.asOf() != null ? request.asOf() : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
             List<BookingSyncSetup> enabled = setups.all().stream().filter(BookingSyncSetup::enabled).toList();
-            List<BusinessRunSummary> summaries = new ArrayList<>();
+            List<CompletableFuture<BusinessRunSummary>> runs = new ArrayList<>();
             for (BookingSyncSetup setup : enabled) {
                 if (request.businesses() != null && !request.businesses().contains(setup.id())) {
                     continue;
@@ -102,13 +124,38 @@ public class SyncRunner {
                 if (request.onlyDue() && !due(setup, clock.instant())) {
                     continue;
                 }
-                summaries.add(syncOne(setup, now, request.fullWindow()));
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    control.checkpoint(); // a business still waiting for a thread when the application stops is skipped
+                    return syncOne(setup, now, request.fullWindow());
+                }, businessPool));
             }
+            List<BusinessRunSummary> summaries = summaries(runs);
             status.runFinished(enabled.stream().map(BookingSyncSetup::id).toList());
             return new RunSummary(now, clock.instant(), summaries);
         } finally {
             control.exit();
         }
+    }
+
+    /**
+     * Waits for every business of the run (so that none is still running once the run has left {@link RunControl})
+     * and returns their summaries in the order they were started; a stop for shutdown is rethrown after that.
+     */
+    private static List<BusinessRunSummary> summaries(List<CompletableFuture<BusinessRunSummary>> runs) {
+        List<BusinessRunSummary> summaries = new ArrayList<>();
+        CompletionException failed = null;
+        for (CompletableFuture<BusinessRunSummary> run : runs) {
+            try {
+                summaries.add(run.join());
+            } catch (CompletionException e) {
+                // syncOne records every failure itself; only a stop (or an Error) gets here
+                failed = failed != null ? failed : e;
+            }
+        }
+        if (failed != null) {
+            throw failed.getCause() instanceof RuntimeException stop ? stop : failed;
+        }
+        return summaries;
     }
 
     /** Seeds the setup collection from configuration once (insert-if-absent, so safe on every instance). */

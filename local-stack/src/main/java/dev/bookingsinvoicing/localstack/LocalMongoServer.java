@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -36,7 +36,7 @@ public final class LocalMongoServer implements AutoCloseable {
     public static LocalMongoServer start(Backend backend, Path dataDir, int port) {
         MongoBackend store = switch (backend) {
             case MEMORY -> new MemoryBackend();
-            case H2 -> new H2Backend(h2File(dataDir));
+            case H2 -> new LocalH2Backend(MVStore.open(h2File(dataDir)));
         };
         MongoServer server = new MongoServer(store);
         server.bind("localhost", port);

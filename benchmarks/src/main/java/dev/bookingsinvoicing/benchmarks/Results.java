@@ -80,6 +80,10 @@ final class Results {
         return out.toString();
     }
 
+    Path csv() {
+        return csv;
+    }
+
     synchronized List<Row> rows() {
         return List.copyOf(rows);
     }

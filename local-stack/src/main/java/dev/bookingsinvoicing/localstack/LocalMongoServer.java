@@ -5,23 +5,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An embedded server speaking the MongoDB wire protocol (de.bwaldvogel mongo-java-server), so the services use the
- * real MongoDB driver against it. The H2 backend keeps data in one file across restarts; the memory backend is
- * faster and forgets everything on stop.
+ * real MongoDB driver against it. The H2 backend keeps data in one file across restarts (its unique indexes
+ * searched as {@link LocalH2Backend} describes, with a larger page cache); the memory backend is faster and forgets
+ * everything on stop.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
     /** Where the embedded server keeps its documents. */
     public enum Backend { H2, MEMORY }
+
+    /**
+     * H2's cache of read pages, in MB (its default is 16). The embedded server answers most queries by scanning a
+     * whole collection; a page that is not cached is read from the file and its documents Java-deserialised again,
+     * which is what such scans spent their time on once 100,000 documents outgrew 16 MB. The cache is in the heap
+     * (MEMORY keeps every document there).
+     */
+    static final int H2_CACHE_MB = 256;
 
     private static final Logger log = LoggerFactory.getLogger(LocalMongoServer.class);
 
@@ -36,7 +45,8 @@ public final class LocalMongoServer implements AutoCloseable {
     public static LocalMongoServer start(Backend backend, Path dataDir, int port) {
         MongoBackend store = switch (backend) {
             case MEMORY -> new MemoryBackend();
-            case H2 -> new H2Backend(h2File(dataDir));
+            case H2 -> new LocalH2Backend(
+                    new MVStore.Builder().fileName(h2File(dataDir)).cacheSize(H2_CACHE_MB).open());
         };
         MongoServer server = new MongoServer(store);
         server.bind("localhost", port);

@@ -3,7 +3,6 @@ package dev.bookingsinvoicing.invoicing.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
@@ -27,8 +26,6 @@ class ViewInputsRaceTest {
 
     @AutoClose
     private static final TestMongo MONGO = new TestMongo();
-    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
-    private static final String BOOKING = "b1/a1/c1";
 
     private final String database = "race-" + System.nanoTime();
     private final PausingBeforeRowWrite mongoA = new PausingBeforeRowWrite(MONGO.client(), database);
@@ -37,51 +34,52 @@ class ViewInputsRaceTest {
 
     @Test
     void aCustomerRegisteredBetweenClassifyingAndWritingARowMakesItReady() {
-        b.projection.onItems(List.of(item()));
-        mongoA.beforeNextRowWrite(() -> b.projection.onCustomers(List.of(customer())));
+        b.projection.onItems(List.of(OneBooking.item()));
+        mongoA.beforeNextRowWrite(() -> b.projection.onCustomers(List.of(OneBooking.customer())));
 
-        a.projection.onCompleted(List.of(appointment()));
+        a.projection.onCompleted(List.of(OneBooking.appointment()));
 
-        BookingRow row = mongoA.findById(BOOKING, BookingRow.class);
+        BookingRow row = mongoA.findById(OneBooking.ID, BookingRow.class);
         assertThat(row.status()).isEqualTo(BookingStatus.READY);
         assertThat(row.customerNo()).isEqualTo("C00010");
     }
 
     @Test
     void aPriceSetBetweenClassifyingAndWritingARowIsTheRowsPrice() {
-        b.projection.onItems(List.of(item()));
-        b.projection.onCustomers(List.of(customer()));
-        mongoA.beforeNextRowWrite(() -> b.projection.overridePrices(List.of(new PriceOverride(BOOKING,
-                new BigDecimal("2"), new BigDecimal("17.50"), "set-price-1", "ops", AT))));
+        b.projection.onItems(List.of(OneBooking.item()));
+        b.projection.onCustomers(List.of(OneBooking.customer()));
+        mongoA.beforeNextRowWrite(() -> b.projection.overridePrices(List.of(new PriceOverride(OneBooking.ID,
+                new BigDecimal("2"), new BigDecimal("17.50"), "set-price-1", "ops", OneBooking.AT))));
 
-        a.projection.onCompleted(List.of(appointment(BookingPriceType.priceVaries, null)));
+        a.projection.onCompleted(List.of(OneBooking.appointment(BookingPriceType.priceVaries, null)));
 
-        BookingRow row = mongoA.findById(BOOKING, BookingRow.class);
+        BookingRow row = mongoA.findById(OneBooking.ID, BookingRow.class);
         assertThat(row.status()).isEqualTo(BookingStatus.READY);
         assertThat(row.amount()).isEqualByComparingTo("35.00");
     }
 
     @Test
     void aBookingClaimedBetweenClassifyingAndWritingItsRowStaysOutOfTheView() {
-        b.projection.onItems(List.of(item()));
-        b.projection.onCustomers(List.of(customer()));
+        b.projection.onItems(List.of(OneBooking.item()));
+        b.projection.onCustomers(List.of(OneBooking.customer()));
         mongoA.beforeNextRowWrite(() -> b.claims.claim("invoice-1",
-                List.of(new BookingClaim(BOOKING, "invoice-1", "D-1", AT))));
+                List.of(new BookingClaim(OneBooking.ID, "invoice-1", "D-1", OneBooking.AT))));
 
-        a.projection.onCompleted(List.of(appointment()));
+        a.projection.onCompleted(List.of(OneBooking.appointment()));
 
-        assertThat(mongoA.findById(BOOKING, BookingRow.class)).isNull();
+        assertThat(mongoA.findById(OneBooking.ID, BookingRow.class)).isNull();
     }
 
     @Test
     void withoutAnInputWrittenMeanwhileTheRowIsWrittenAsClassified() {
-        b.projection.onItems(List.of(item()));
+        b.projection.onItems(List.of(OneBooking.item()));
 
-        a.projection.onCompleted(List.of(appointment()));
+        a.projection.onCompleted(List.of(OneBooking.appointment()));
 
-        assertThat(mongoA.findById(BOOKING, BookingRow.class).status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
-        b.projection.onCustomers(List.of(customer()));
-        assertThat(mongoA.findById(BOOKING, BookingRow.class).status()).isEqualTo(BookingStatus.READY);
+        assertThat(mongoA.findById(OneBooking.ID, BookingRow.class).status())
+                .isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
+        b.projection.onCustomers(List.of(OneBooking.customer()));
+        assertThat(mongoA.findById(OneBooking.ID, BookingRow.class).status()).isEqualTo(BookingStatus.READY);
     }
 
     /** A template that runs an action (the other instance's write) just before its next write of view rows. */
@@ -108,22 +106,4 @@ class ViewInputsRaceTest {
         }
     }
 
-    private static Appointment appointment() {
-        return appointment(BookingPriceType.fixedPrice, new BigDecimal("10.00"));
-    }
-
-    private static Appointment appointment(BookingPriceType priceType, BigDecimal price) {
-        return new Appointment("b1", "a1", "r1", AT, "s1", "Haircut", AT, AT.plusSeconds(1800), null, priceType,
-                price, "EUR",
-                List.of(new Attendee("c1", "Name c1", "c1@example.com")));
-    }
-
-    private static CustomerRegistration customer() {
-        return new CustomerRegistration("b1/c1", "b1", "c1", true, "C00010", "Name c1", null, "e-c1", AT,
-                CustomerPosting.UNKNOWN);
-    }
-
-    private static ItemRegistration item() {
-        return new ItemRegistration("b1/s1", "b1", "s1", true, "I-CUT", null, "e-s1", AT, null, ItemPosting.UNKNOWN);
-    }
 }

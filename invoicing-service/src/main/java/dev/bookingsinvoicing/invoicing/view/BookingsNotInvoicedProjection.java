@@ -30,8 +30,8 @@ import dev.bookingsinvoicing.schemas.Keys;
  * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view; a new revision or a
  * cancellation of a booking on a draft invoice goes to the {@link InvoicedBookingWatcher} instead (corrections), before
  * the appointment's state is saved. Commands reach
- * the view in-process: a claim takes the rows out, {@link #restore} brings released ones back, {@link #recompute}
- * applies a price or an association.
+ * the view in-process: a claim takes the rows out, {@link #restore} brings released ones back,
+ * {@link #overridePrices} and {@link #associate} apply a price or an association.
  */
 @Component
 public class BookingsNotInvoicedProjection {

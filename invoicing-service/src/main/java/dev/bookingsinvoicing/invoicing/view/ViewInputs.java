@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The projection reads it before it classifies a batch and again after it wrote the batch's rows and customer index:
  * if it has not moved, no such write can have slipped between the projection's reads and its writes, since a writer
  * that raises it later looks for rows only after they were written. Only then may the projection skip re-reading
- * everything it classified with ({@link BookingsNotInvoicedProjection}).
+ * everything it classified with ({@link BookingsNotInvoicedProjection}). The collection also holds the view's other
+ * bookkeeping: {@link CustomerTotals}' mark that its totals were kept from the first row on.
  */
 @Component
 public class ViewInputs {

@@ -61,9 +61,15 @@ public class DocumentsById {
 
     /** The documents with these ids that exist, in no particular order. */
     public <T> List<T> find(Collection<String> ids, Class<T> type) {
+        return find(ids, type, List.of());
+    }
+
+    private <T> List<T> find(Collection<String> ids, Class<T> type, List<String> excluded) {
         List<T> found = new ArrayList<>();
         for (List<String> batch : IdBatches.of(ids)) {
-            found.addAll(mongo.find(query(where("_id").in(batch)), type));
+            Query query = query(where("_id").in(batch));
+            excluded.forEach(field -> query.fields().exclude(field));
+            found.addAll(mongo.find(query, type));
         }
         return found;
     }
@@ -80,11 +86,7 @@ public class DocumentsById {
     public <T> Map<String, T> byId(Collection<String> ids, Class<T> type, Function<T, String> id,
             List<String> excluded) {
         Map<String, T> byId = new LinkedHashMap<>();
-        for (List<String> batch : IdBatches.of(ids)) {
-            Query query = query(where("_id").in(batch));
-            excluded.forEach(field -> query.fields().exclude(field));
-            mongo.find(query, type).forEach(d -> byId.putIfAbsent(id.apply(d), d));
-        }
+        find(ids, type, excluded).forEach(d -> byId.putIfAbsent(id.apply(d), d));
         return byId;
     }
 
@@ -175,10 +177,18 @@ public class DocumentsById {
                 .filter(d -> replace.contains(String.valueOf(d.get("_id"))))
                 .<WriteModel<Document>>map(d -> new ReplaceOneModel<>(new Document("_id", d.get("_id")), d,
                         new ReplaceOptions().upsert(true))).toList();
-        for (int from = 0; from < replacements.size(); from += WRITE_BATCH) {
-            mongo.getCollection(collection).bulkWrite(replacements.subList(from,
-                    Math.min(replacements.size(), from + WRITE_BATCH)), new BulkWriteOptions().ordered(false));
+        bulkWrite(collection, replacements);
+    }
+
+    /** Writes the models unordered, in chunks of {@value #WRITE_BATCH}; returns how many documents they matched. */
+    public long bulkWrite(String collection, List<WriteModel<Document>> models) {
+        long matched = 0;
+        for (int from = 0; from < models.size(); from += WRITE_BATCH) {
+            matched += mongo.getCollection(collection).bulkWrite(models.subList(from,
+                    Math.min(models.size(), from + WRITE_BATCH)), new BulkWriteOptions().ordered(false))
+                    .getMatchedCount();
         }
+        return matched;
     }
 
     /** Raw documents matching a filter, read in cursor batches (the embedded server caps one reply at 48 MB). */

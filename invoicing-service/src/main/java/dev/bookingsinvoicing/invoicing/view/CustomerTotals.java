@@ -19,7 +19,6 @@ import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -232,12 +231,7 @@ public class CustomerTotals implements SmartInitializingSingleton {
                 }
             });
             long lost = documents.insertNew(COLLECTION, inserts).size();
-            for (int from = 0; from < replacements.size(); from += DocumentsById.WRITE_BATCH) {
-                List<WriteModel<Document>> chunk = replacements.subList(from,
-                        Math.min(replacements.size(), from + DocumentsById.WRITE_BATCH));
-                lost += chunk.size() - mongo.getCollection(COLLECTION).bulkWrite(chunk,
-                        new BulkWriteOptions().ordered(false)).getMatchedCount();
-            }
+            lost += replacements.size() - documents.bulkWrite(COLLECTION, replacements);
             // another writer changed some of these documents first: read them again; those that show our change
             // (it was applied, or theirs made it so) are done
             pending = lost == 0 ? Map.of() : written;

@@ -52,12 +52,14 @@ public class ViewStatusGauge implements MeterBinder {
         if (Duration.between(countedAt, now).compareTo(MAX_AGE) >= 0) {
             Map<BookingStatus, Long> fresh = new EnumMap<>(BookingStatus.class);
             for (BookingStatus each : BookingStatus.values()) {
-                fresh.put(each, totals.complete() ? 0
-                        : mongo.count(Query.query(Criteria.where("status").is(each)), BookingRow.class));
+                fresh.put(each, 0L);
             }
             if (totals.complete()) {
                 totals.sums(null, null, null).forEach(sum -> fresh.merge(BookingStatus.valueOf(sum.status()),
                         sum.bookings(), Long::sum));
+            } else {
+                fresh.replaceAll((each, zero) -> mongo.count(Query.query(Criteria.where("status").is(each)),
+                        BookingRow.class));
             }
             counts = fresh;
             countedAt = now;

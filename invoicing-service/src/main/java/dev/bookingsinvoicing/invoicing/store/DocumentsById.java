@@ -21,7 +21,6 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
@@ -116,17 +115,6 @@ public class DocumentsById {
     /** Replaces those of the documents that exist, in one bulk write; a document deleted meanwhile stays deleted. */
     public <T> void replaceExisting(Collection<T> documents, Class<T> type, Function<T, String> id) {
         replaceAll(documents, type, id, FindAndReplaceOptions.none());
-    }
-
-    /** Adds the values to the set {@code field} of each document (by id), creating documents that do not exist. */
-    public void addToSets(Class<?> type, String field, Map<String, ? extends Collection<String>> valuesById) {
-        if (valuesById.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-        valuesById.forEach((id, values) -> bulk.upsert(query(where("_id").is(id)),
-                new Update().addToSet(field).each(values.toArray())));
-        bulk.execute();
     }
 
     /** Deletes the documents with these ids (and, when given, this field value) from the collection. */

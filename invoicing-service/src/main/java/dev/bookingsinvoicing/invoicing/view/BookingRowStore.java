@@ -18,6 +18,7 @@ import com.mongodb.client.model.Projections;
 import dev.bookingsinvoicing.invoicing.store.BsonValues;
 import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.invoicing.store.IdBatches;
+import dev.bookingsinvoicing.schemas.Keys;
 
 /**
  * The view's rows ({@code booking_rows}) as the projection and the commands read and write them, and with them
@@ -69,6 +70,23 @@ public class BookingRowStore {
     public void delete(Collection<String> ids) {
         documents.deleteAll(BookingRow.COLLECTION, ids);
         totals.removed(ids);
+    }
+
+    /**
+     * The rows now in the view of these Bookings customers (Keys.customer): by {@code _id}, from the ids their
+     * {@link CustomerTotals} list; while those are not complete (a view kept before them), by a query on
+     * businessId and bookingsCustomerId (index by_customer; a scan on the embedded server).
+     */
+    public List<BookingRow> ofCustomers(Collection<String> customerKeys) {
+        if (customerKeys.isEmpty()) {
+            return List.of();
+        }
+        if (totals.complete()) {
+            return find(totals.bookingIdsOf(customerKeys));
+        }
+        return mongo.find(query(new Criteria().orOperator(customerKeys.stream().map(key -> where("businessId")
+                .is(Keys.businessOf(key)).and("bookingsCustomerId").is(Keys.withinBusiness(key))).toList())),
+                BookingRow.class);
     }
 
     /** The rows of services with these ids, in any business: one query on serviceId (index by_service). */

@@ -23,8 +23,8 @@ import dev.bookingsinvoicing.schemas.Keys;
  * Keeps "Bookings Not Invoiced" up to date from events, in any arrival order. Events come in batches (one poll of
  * the view's listener): each step of a batch is one {@code _id $in} read or one bulk write, so a batch of 500
  * appointments costs about as many round trips as one appointment did. Every look-up is by {@code _id}: a customer
- * registration finds its rows through {@link CustomerBookings}; an item registration (a few per business, rarely)
- * reads its service's rows ({@link BookingRowStore#ofServices}).
+ * registration finds its rows through the ids its {@link CustomerTotals} list ({@link BookingRowStore#ofCustomers});
+ * an item registration (a few per business, rarely) reads its service's rows ({@link BookingRowStore#ofServices}).
  *
  * <p>A booking that has been claimed by an invoicing command ({@link BookingClaims}) is never written again: a
  * later revision or a re-delivered appointment cannot bring an invoiced booking back into the view; a new revision or a
@@ -112,7 +112,6 @@ public class BookingsNotInvoicedProjection {
         gone.removeAll(newIds);
         gone.removeAll(claimed);
         rows.delete(gone);
-        rememberCustomersOf(toWrite);
         if (inputs.version() != inputsBefore) {
             claims.removeClaimedMeanwhile(toWrite);
             settle(toWrite);
@@ -175,10 +174,7 @@ public class BookingsNotInvoicedProjection {
         }
         documents.upsertAll(fresh, CustomerRegistration.class, CustomerRegistration::id);
         inputs.changed();
-        List<String> bookingIds = new ArrayList<>();
-        documents.find(fresh.stream().map(CustomerRegistration::id).toList(), CustomerBookings.class)
-                .forEach(c -> bookingIds.addAll(c.bookingIds()));
-        settle(rows.find(bookingIds));
+        settle(rows.ofCustomers(fresh.stream().map(CustomerRegistration::id).toList()));
     }
 
     /** Item registrations, updates or rejections, in log order: the rows of those Bookings services are recomputed. */
@@ -278,8 +274,7 @@ public class BookingsNotInvoicedProjection {
 
     /** The rows of one Bookings customer now in the view. */
     public List<BookingRow> rowsOfCustomer(String businessId, String bookingsCustomerId) {
-        return documents.find(Keys.customer(businessId, bookingsCustomerId), CustomerBookings.class)
-                .map(bookings -> rows.find(bookings.bookingIds())).orElse(List.of());
+        return rows.ofCustomers(List.of(Keys.customer(businessId, bookingsCustomerId)));
     }
 
     /**
@@ -327,19 +322,6 @@ public class BookingsNotInvoicedProjection {
             T previous = stored.get(id.apply(r));
             return previous == null || !occurredAt.apply(r).isBefore(occurredAt.apply(previous));
         }).toList();
-    }
-
-    /**
-     * Adds the rows' ids to their customers' {@link CustomerBookings}. Written after the rows and before
-     * {@link #settle}: a registration saved before our settle is seen by it, one saved after finds these ids.
-     */
-    private void rememberCustomersOf(List<BookingRow> written) {
-        Map<String, List<String>> byCustomer = new LinkedHashMap<>();
-        for (BookingRow row : written) {
-            byCustomer.computeIfAbsent(Keys.customer(row.businessId(), row.bookingsCustomerId()),
-                    k -> new ArrayList<>()).add(row.id());
-        }
-        documents.addToSets(CustomerBookings.class, "bookingIds", byCustomer);
     }
 
     private static boolean isStaleOrSeen(AppointmentState previous, Instant occurredAt, String revision) {

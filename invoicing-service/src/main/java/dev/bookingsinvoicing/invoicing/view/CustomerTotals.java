@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -37,7 +38,8 @@ import dev.bookingsinvoicing.schemas.Keys;
  * {@code _id} = Keys.customer), so that the dashboard's totals read one small document per customer instead of every
  * row. Each document lists the rows of its customer now in the view (id, customer no., bill-to name, status,
  * currency, amount) and their sums per customer no., status and currency. {@link BookingRowStore} tells it of every
- * row it writes, replaces or deletes, right after the write.
+ * row it writes, replaces or deletes, right after the write. The same lists are how a customer registration finds the
+ * rows it changes ({@link #bookingIdsOf}): one document per customer to update per poll, not two.
  *
  * <p>A document is rewritten whole, conditioned on the version it was read at; a writer that loses re-reads it and
  * applies its change again, unless the document already shows it. A change is idempotent (set this row's entry,
@@ -194,6 +196,23 @@ public class CustomerTotals implements SmartInitializingSingleton {
         return List.copyOf(sums.values());
     }
 
+    /**
+     * The ids of the rows now in the view of these Bookings customers (Keys.customer): how a registration finds the
+     * rows it changes. Each list is written right after its rows ({@link BookingRowStore}), so a registration saved
+     * before it looks here finds every row written before its look.
+     */
+    List<String> bookingIdsOf(Collection<String> customers) {
+        List<String> ids = new ArrayList<>();
+        stored(customers, d -> d.getList("rows", Document.class, List.of()).forEach(r -> ids.add(r.getString("id"))));
+        return ids;
+    }
+
+    private void stored(Collection<String> customers, Consumer<Document> action) {
+        for (List<String> batch : IdBatches.of(customers)) {
+            mongo.getCollection(COLLECTION).find(Filters.in("_id", batch)).forEach(action);
+        }
+    }
+
     private static Change changeOf(Map<String, Change> changes, BookingRow row) {
         Change change = changes.computeIfAbsent(Keys.customer(row.businessId(), row.bookingsCustomerId()),
                 k -> new Change());
@@ -205,10 +224,7 @@ public class CustomerTotals implements SmartInitializingSingleton {
         Map<String, Change> pending = new LinkedHashMap<>(changes);
         while (!pending.isEmpty()) {
             Map<String, Document> stored = new HashMap<>();
-            for (List<String> batch : IdBatches.of(pending.keySet())) {
-                mongo.getCollection(COLLECTION).find(Filters.in("_id", batch)).forEach(d -> stored.put(
-                        d.getString("_id"), d));
-            }
+            stored(pending.keySet(), d -> stored.put(d.getString("_id"), d));
             List<WriteModel<Document>> replacements = new ArrayList<>();
             List<Document> inserts = new ArrayList<>();
             Map<String, Change> written = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -12,9 +13,8 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 
-import dev.bookingsinvoicing.invoicing.pricing.Pricing;
-import dev.bookingsinvoicing.invoicing.store.DocumentsById;
 import dev.bookingsinvoicing.service.testing.TestMongo;
 
 /**
@@ -28,15 +28,12 @@ class BookingsNotInvoicedProjectionRetryTest {
     private static final TestMongo MONGO = new TestMongo();
 
     private final FailingOnce mongo = new FailingOnce(MONGO.client(), "retry-" + System.nanoTime());
-    private final DocumentsById documents = new DocumentsById(mongo);
-    private final BookingRowStore rows = new BookingRowStore(mongo, documents, new CustomerTotals(mongo, documents));
-    private final ViewInputs inputs = new ViewInputs(mongo);
-    private final BookingsNotInvoicedProjection projection = new BookingsNotInvoicedProjection(documents, rows,
-            new BookingClaims(documents, rows, inputs), new BookingRows(new Pricing()), inputs);
+    private final BookingsNotInvoicedProjection projection = new ViewInstance(mongo).projection;
 
     @Test
     void anAppointmentThatFailedAfterItsStateWasWrittenIsAppliedInFullWhenRetried() {
-        mongo.failNextBulkWriteOf(CustomerBookings.class);
+        // after the rows were written, before their customer's totals (through which the registration finds them)
+        mongo.failNextUseOf(CustomerTotals.COLLECTION);
         assertThatThrownBy(() -> projection.onCompleted(List.of(OneBooking.appointment())))
                 .isInstanceOf(DataAccessResourceFailureException.class);
         projection.onCompleted(List.of(OneBooking.appointment()));
@@ -52,7 +49,7 @@ class BookingsNotInvoicedProjectionRetryTest {
         projection.onCompleted(List.of(OneBooking.appointment()));
         projection.onItems(List.of(OneBooking.item()));
 
-        mongo.failNextBulkWriteOf(BookingRow.class);
+        mongo.failNextUseOf(BookingRow.COLLECTION);
         assertThatThrownBy(() -> projection.onCustomers(List.of(OneBooking.customer())))
                 .isInstanceOf(DataAccessResourceFailureException.class);
         projection.onCustomers(List.of(OneBooking.customer()));
@@ -64,26 +61,36 @@ class BookingsNotInvoicedProjectionRetryTest {
         return mongo.findById("b1/a1/c1", BookingRow.class);
     }
 
-    /** A template whose next bulk write of one type fails as if MongoDB had dropped the connection. */
+    /** A template whose next use of one collection fails as if MongoDB had dropped the connection. */
     private static final class FailingOnce extends MongoTemplate {
 
-        private Class<?> failing;
+        private String failing;
 
         FailingOnce(MongoClient client, String database) {
             super(client, database);
         }
 
-        void failNextBulkWriteOf(Class<?> type) {
-            failing = type;
+        void failNextUseOf(String collection) {
+            failing = collection;
         }
 
         @Override
         public BulkOperations bulkOps(BulkOperations.BulkMode mode, Class<?> entityClass) {
-            if (entityClass == failing) {
+            failIfArmed(getCollectionName(entityClass));
+            return super.bulkOps(mode, entityClass);
+        }
+
+        @Override
+        public MongoCollection<Document> getCollection(String collectionName) {
+            failIfArmed(collectionName);
+            return super.getCollection(collectionName);
+        }
+
+        private void failIfArmed(String collection) {
+            if (collection.equals(failing)) {
                 failing = null;
                 throw new DataAccessResourceFailureException("MongoDB went away");
             }
-            return super.bulkOps(mode, entityClass);
         }
     }
 }

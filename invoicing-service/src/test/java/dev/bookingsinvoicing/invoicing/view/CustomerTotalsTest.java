@@ -45,7 +45,6 @@ class CustomerTotalsTest {
     @Test
     void totalsFollowTheRowsThroughEveryKindOfChange() {
         Random random = new Random(19);
-        a.totals.afterSingletonsInstantiated();
         assertThat(a.totals.complete()).isTrue();
         b.projection.onItems(List.of(item("s1", new BigDecimal("20.00")), item("s2", null)));
         int revision = 0;
@@ -86,7 +85,6 @@ class CustomerTotalsTest {
 
     @Test
     void twoWritersOfOneCustomersTotalsAtOnceBothCount() {
-        a.totals.afterSingletonsInstantiated();
         b.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
         b.projection.onCustomers(List.of(customer(1, AT)));
         a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, -1)));
@@ -102,7 +100,6 @@ class CustomerTotalsTest {
 
     @Test
     void aRowInvoicedWhileItWasRepricedIsNotCountedAgain() {
-        a.totals.afterSingletonsInstantiated();
         b.projection.onItems(List.of(item("s1", null)));
         b.projection.onCustomers(List.of(customer(1, AT)));
         b.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", null, 1, -1)));
@@ -115,6 +112,22 @@ class CustomerTotalsTest {
 
         assertThat(counted()).isEmpty();
         assertThat(kept()).isEqualTo(counted());
+    }
+
+    @Test
+    void aViewKeptBeforeTheTotalsStillFindsTheRowsOfARegisteredCustomer() {
+        a.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
+        a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, 2)));
+        // what an upgraded service finds: rows, and none of the documents that came with the totals
+        mongoB.dropCollection(CustomerTotals.COLLECTION);
+        mongoB.dropCollection(ViewInputs.COLLECTION);
+        ViewInstance upgraded = new ViewInstance(mongoB);
+        assertThat(upgraded.totals.complete()).isFalse();
+
+        upgraded.projection.onCustomers(List.of(customer(1, AT)));
+
+        assertThat(mongoB.findById(booking(1, 1), BookingRow.class).status()).isEqualTo(BookingStatus.READY);
+        assertThat(mongoB.findById(booking(1, 2), BookingRow.class).status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
     }
 
     /** The totals kept, by customer no., status and currency: "bookings amount". */

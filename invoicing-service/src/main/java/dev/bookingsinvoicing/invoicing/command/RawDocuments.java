@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
 import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
 
 /**
@@ -25,10 +25,10 @@ import dev.bookingsinvoicing.invoicing.view.CustomerPosting;
  */
 final class RawDocuments {
 
-    private final boolean decimal128;
+    private final boolean decimalsAsText;
 
     RawDocuments(MongoTemplate mongo) {
-        this.decimal128 = mongo.getConverter().convertToMongoType(BigDecimal.ONE) instanceof Decimal128;
+        this.decimalsAsText = BsonValues.decimalsAsText(mongo);
     }
 
     Document invoice(DraftInvoice invoice) {
@@ -72,9 +72,6 @@ final class RawDocuments {
     }
 
     Object money(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        return decimal128 ? new Decimal128(value) : value.toPlainString();
+        return BsonValues.decimal(value, decimalsAsText);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import org.bson.types.Decimal128;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Values of documents read and written as raw BSON (the hot paths: planning reads, plans and invoices), in the very
@@ -25,6 +26,22 @@ public final class BsonValues {
             return new BigDecimal(s);
         }
         return value instanceof BigDecimal b ? b : null;
+    }
+
+    /**
+     * Whether the template's converter stores decimals as text; otherwise they are Decimal128 (the converter's own, or
+     * the driver's encoding of a BigDecimal it passes on).
+     */
+    public static boolean decimalsAsText(MongoTemplate mongo) {
+        return mongo.getConverter().convertToMongoType(BigDecimal.ONE) instanceof String;
+    }
+
+    /** A decimal as the converter stores it: Decimal128, or its plain text (see {@link #decimalsAsText}). */
+    public static Object decimal(BigDecimal value, boolean asText) {
+        if (value == null) {
+            return null;
+        }
+        return asText ? value.toPlainString() : new Decimal128(value);
     }
 
     public static Date date(Instant instant) {

@@ -94,24 +94,6 @@ public class DocumentsById {
         replaceAll(documents, type, id, FindAndReplaceOptions.options().upsert());
     }
 
-    /**
-     * Inserts or replaces each document by its id, for documents that are mostly new (a new appointment's rows and
-     * state): an unordered insertMany, then one bulk replace of those that existed. The embedded server spends about
-     * twice as long on an upsert as on an insert (an {@code _id} look-up, then the insert).
-     */
-    public <T> void insertOrReplaceAll(Collection<T> documents, Class<T> type) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        List<Document> raw = new ArrayList<>(documents.size());
-        for (T document : documents) {
-            Document mapped = new Document();
-            mongo.getConverter().write(document, mapped);
-            raw.add(mapped);
-        }
-        upsertAll(mongo.getCollectionName(type), raw);
-    }
-
     /** Replaces those of the documents that exist, in one bulk write; a document deleted meanwhile stays deleted. */
     public <T> void replaceExisting(Collection<T> documents, Class<T> type, Function<T, String> id) {
         replaceAll(documents, type, id, FindAndReplaceOptions.none());
@@ -154,7 +136,11 @@ public class DocumentsById {
         return existing;
     }
 
-    /** Inserts or replaces raw documents by their {@code _id}, in unordered chunks (new ones are inserted first). */
+    /**
+     * Inserts or replaces raw documents by their {@code _id}, for documents that are mostly new (a new appointment's
+     * rows and state): an unordered insertMany in chunks, then one bulk replace of those that existed. The embedded
+     * server spends about twice as long on an upsert as on an insert (an {@code _id} look-up, then the insert).
+     */
     public void upsertAll(String collection, List<Document> documents) {
         List<String> existing = insertNew(collection, documents);
         if (existing.isEmpty()) {

@@ -40,11 +40,13 @@ public class BookingRowStore {
     private final MongoTemplate mongo;
     private final DocumentsById documents;
     private final CustomerTotals totals;
+    private final ViewDocuments bson;
 
     public BookingRowStore(MongoTemplate mongo, DocumentsById documents, CustomerTotals totals) {
         this.mongo = mongo;
         this.documents = documents;
         this.totals = totals;
+        this.bson = new ViewDocuments(mongo);
     }
 
     public List<BookingRow> find(Collection<String> ids) {
@@ -55,9 +57,12 @@ public class BookingRowStore {
         return documents.byId(ids, BookingRow.class, BookingRow::id);
     }
 
-    /** Writes the rows of appointments, new (inserted) or replacing their previous versions. */
+    /**
+     * Writes the rows of appointments, new (inserted) or replacing their previous versions, as hand-made BSON
+     * ({@link ViewDocuments}).
+     */
     public void upsert(List<BookingRow> rows) {
-        documents.insertOrReplaceAll(rows, BookingRow.class);
+        documents.upsertAll(BookingRow.COLLECTION, rows.stream().map(bson::row).toList());
         totals.written(rows);
     }
 

@@ -38,22 +38,24 @@ public class BookingsNotInvoicedProjection {
 
     private final DocumentsById documents;
     private final BookingRowStore rows;
+    private final AppointmentStates states;
     private final BookingClaims claims;
     private final BookingRows rules;
     private final InvoicedBookingWatcher invoiced;
     private final ViewInputs inputs;
 
-    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
-            BookingRows rules, ViewInputs inputs) {
-        this(documents, rows, claims, rules, InvoicedBookingWatcher.NONE, inputs);
+    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, AppointmentStates states,
+            BookingClaims claims, BookingRows rules, ViewInputs inputs) {
+        this(documents, rows, states, claims, rules, InvoicedBookingWatcher.NONE, inputs);
     }
 
     /** @param invoiced told when an event touches bookings that are on a draft invoice (corrections) */
     @Autowired
-    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, BookingClaims claims,
-            BookingRows rules, InvoicedBookingWatcher invoiced, ViewInputs inputs) {
+    public BookingsNotInvoicedProjection(DocumentsById documents, BookingRowStore rows, AppointmentStates states,
+            BookingClaims claims, BookingRows rules, InvoicedBookingWatcher invoiced, ViewInputs inputs) {
         this.documents = documents;
         this.rows = rows;
+        this.states = states;
         this.claims = claims;
         this.rules = rules;
         this.invoiced = invoiced;
@@ -74,13 +76,12 @@ public class BookingsNotInvoicedProjection {
             newest.merge(Keys.appointment(appointment.businessId(), appointment.appointmentId()), appointment,
                     (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
         }
-        Map<String, AppointmentState> previous = documents.byId(newest.keySet(), AppointmentState.class,
-                AppointmentState::id, List.of("appointment"));
+        Map<String, AppointmentState> previous = states.withoutAppointment(newest.keySet());
         List<BookingRow> bare = new ArrayList<>();
         Set<String> newIds = new HashSet<>();
         Set<String> touched = new LinkedHashSet<>();
         Map<String, Instant> occurredAt = new HashMap<>();
-        List<AppointmentState> states = new ArrayList<>();
+        List<AppointmentState> applied = new ArrayList<>();
         newest.forEach((key, appointment) -> {
             AppointmentState before = previous.get(key);
             if (before != null && isStaleOrSeen(before, appointment.occurredAt(), appointment.revision())) {
@@ -96,10 +97,10 @@ public class BookingsNotInvoicedProjection {
                 before.bookingIds().forEach(id -> occurredAt.put(id, appointment.occurredAt()));
             }
             ids.forEach(id -> occurredAt.put(id, appointment.occurredAt()));
-            states.add(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false, ids,
+            applied.add(new AppointmentState(key, appointment.revision(), appointment.occurredAt(), false, ids,
                     appointment));
         });
-        if (states.isEmpty()) {
+        if (applied.isEmpty()) {
             return;
         }
         Map<String, BookingClaim> claimOf = claims.claimsOf(touched);
@@ -120,7 +121,7 @@ public class BookingsNotInvoicedProjection {
         classified.forEach(r -> now.put(r.id(), r));
         tellInvoiced(claimOf.values(), claim -> new InvoicedBookingWatcher.Change(claim, now.get(claim.id()),
                 occurredAt.get(claim.id())));
-        documents.insertOrReplaceAll(states, AppointmentState.class);
+        states.save(applied);
     }
 
     /** Tells the watcher about the touched bookings that are on a draft invoice (not those marked as invoiced). */
@@ -136,7 +137,7 @@ public class BookingsNotInvoicedProjection {
     /** The appointment disappeared from Bookings: its rows leave the view, unless already invoiced. */
     public void onCancelled(String businessId, String appointmentId, Instant occurredAt) {
         String key = Keys.appointment(businessId, appointmentId);
-        AppointmentState previous = documents.find(key, AppointmentState.class).orElse(null);
+        AppointmentState previous = states.find(key).orElse(null);
         if (previous != null && (previous.cancelled() || occurredAt.isBefore(previous.occurredAt()))) {
             return;
         }
@@ -153,9 +154,8 @@ public class BookingsNotInvoicedProjection {
         tellInvoiced(claimOf.values(), claim -> new InvoicedBookingWatcher.Change(claim, null, occurredAt));
         // the appointment is kept: a booking invoiced before the cancellation stays on its draft invoice (the
         // cancellation never un-invoices); if that draft is deleted, the booking does not come back (see restore)
-        documents.upsertAll(List.of(new AppointmentState(key, previous == null ? null : previous.revision(),
-                occurredAt, true, List.of(), previous == null ? null : previous.appointment())), AppointmentState.class,
-                AppointmentState::id);
+        states.save(List.of(new AppointmentState(key, previous == null ? null : previous.revision(), occurredAt, true,
+                List.of(), previous == null ? null : previous.appointment())));
     }
 
     /**
@@ -235,7 +235,7 @@ public class BookingsNotInvoicedProjection {
         Set<String> wanted = new HashSet<>(bookingIds);
         Set<String> claimed = claims.claimedAmong(bookingIds);
         List<BookingRow> bare = new ArrayList<>();
-        for (AppointmentState state : documents.find(appointments, AppointmentState.class)) {
+        for (AppointmentState state : states.find(appointments)) {
             if (state.cancelled() || state.appointment() == null) {
                 continue;
             }

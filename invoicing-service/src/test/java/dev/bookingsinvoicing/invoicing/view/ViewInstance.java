@@ -22,7 +22,8 @@ final class ViewInstance {
         BookingRowStore rows = new BookingRowStore(mongo, documents, totals);
         ViewInputs inputs = new ViewInputs(mongo);
         claims = new BookingClaims(documents, rows, inputs);
-        projection = new BookingsNotInvoicedProjection(documents, rows, claims, new BookingRows(new Pricing()),
+        AppointmentStates states = new AppointmentStates(mongo, documents);
+        projection = new BookingsNotInvoicedProjection(documents, rows, states, claims, new BookingRows(new Pricing()),
                 inputs);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -154,13 +155,16 @@ public class DocumentsById {
         bulkWrite(collection, replacements);
     }
 
-    /** Writes the models unordered, in chunks of {@value #WRITE_BATCH}; returns how many documents they matched. */
+    /**
+     * Writes the models unordered, in chunks of {@value #WRITE_BATCH}; returns how many documents they matched (updated,
+     * replaced or deleted).
+     */
     public long bulkWrite(String collection, List<WriteModel<Document>> models) {
         long matched = 0;
         for (int from = 0; from < models.size(); from += WRITE_BATCH) {
-            matched += mongo.getCollection(collection).bulkWrite(models.subList(from,
-                    Math.min(models.size(), from + WRITE_BATCH)), new BulkWriteOptions().ordered(false))
-                    .getMatchedCount();
+            BulkWriteResult result = mongo.getCollection(collection).bulkWrite(models.subList(from,
+                    Math.min(models.size(), from + WRITE_BATCH)), new BulkWriteOptions().ordered(false));
+            matched += result.getMatchedCount() + result.getDeletedCount();
         }
         return matched;
     }

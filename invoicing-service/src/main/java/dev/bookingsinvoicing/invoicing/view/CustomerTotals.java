@@ -14,12 +14,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.types.Decimal128;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -42,7 +44,10 @@ import dev.bookingsinvoicing.schemas.Keys;
  * rows it changes ({@link #bookingIdsOf}): one document per customer to update per poll, not two.
  *
  * <p>A document is rewritten whole, conditioned on the version it was read at; a writer that loses re-reads it and
- * applies its change again, unless the document already shows it. A change is idempotent (set this row's entry,
+ * applies its change again, unless the document already shows it. A customer whose last row leaves the view loses its
+ * document (deleted under the same condition), so the totals read only customers with rows. Every write gives the
+ * document a new, unique version (an ObjectId, not a count): a document deleted and inserted again never matches a
+ * version read before the delete. A change is idempotent (set this row's entry,
  * remove that one), so a retried poll or command leaves the same totals. A replaced row's entry is only updated if
  * it is still there: a row deleted meanwhile (invoiced) is not counted again.
  *
@@ -225,7 +230,7 @@ public class CustomerTotals implements SmartInitializingSingleton {
         while (!pending.isEmpty()) {
             Map<String, Document> stored = new HashMap<>();
             stored(pending.keySet(), d -> stored.put(d.getString("_id"), d));
-            List<WriteModel<Document>> replacements = new ArrayList<>();
+            List<WriteModel<Document>> rewrites = new ArrayList<>();
             List<Document> inserts = new ArrayList<>();
             Map<String, Change> written = new LinkedHashMap<>();
             pending.forEach((customer, change) -> {
@@ -235,19 +240,19 @@ public class CustomerTotals implements SmartInitializingSingleton {
                     return;
                 }
                 change.applyTo(entries);
-                long version = before == null ? 0 : before.getLong("v");
-                Document after = document(customer, before == null ? change.businessId : before.getString(
-                        "businessId"), version + 1, entries.values());
                 written.put(customer, change);
                 if (before == null) {
-                    inserts.add(after);
-                } else {
-                    replacements.add(new ReplaceOneModel<>(new Document("_id", customer).append("v", version),
-                            after));
+                    inserts.add(document(customer, change.businessId, entries.values()));
+                    return;
                 }
+                Document read = new Document("_id", customer).append("v", before.get("v"));
+                // a customer with no rows left (all invoiced) has no document: a writer that read it loses, reads
+                // nothing and inserts
+                rewrites.add(entries.isEmpty() ? new DeleteOneModel<>(read) : new ReplaceOneModel<>(read,
+                        document(customer, before.getString("businessId"), entries.values())));
             });
             long lost = documents.insertNew(COLLECTION, inserts).size();
-            lost += replacements.size() - documents.bulkWrite(COLLECTION, replacements);
+            lost += rewrites.size() - documents.bulkWrite(COLLECTION, rewrites);
             // another writer changed some of these documents first: read them again; those that show our change
             // (it was applied, or theirs made it so) are done
             pending = lost == 0 ? Map.of() : written;
@@ -263,7 +268,8 @@ public class CustomerTotals implements SmartInitializingSingleton {
         return entries;
     }
 
-    private static Document document(String customer, String businessId, long version, Collection<Entry> entries) {
+    /** A new version of a customer's document; its version is unique (an ObjectId), see the class comment. */
+    private static Document document(String customer, String businessId, Collection<Entry> entries) {
         Map<List<String>, Sum> sums = new LinkedHashMap<>();
         List<Document> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -275,7 +281,7 @@ public class CustomerTotals implements SmartInitializingSingleton {
                 .append("name", s.name()).append("status", s.status()).append("currency", s.currency())
                 .append("bookings", s.bookings())
                 .append("amount", s.amount() == null ? null : new Decimal128(s.amount()))).toList();
-        return new Document("_id", customer).append("businessId", businessId).append("v", version)
+        return new Document("_id", customer).append("businessId", businessId).append("v", new ObjectId())
                 .append("rows", rows).append("sums", sumDocuments);
     }
 

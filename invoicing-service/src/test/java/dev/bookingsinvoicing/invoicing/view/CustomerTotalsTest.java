@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -81,6 +83,13 @@ class CustomerTotalsTest {
         }
         assertThat(counted()).as("the view is not empty").isNotEmpty();
         assertThat(kept()).isEqualTo(counted());
+        Set<String> customersWithRows = new HashSet<>();
+        mongoB.getCollection(BookingRow.COLLECTION).find().forEach(row -> customersWithRows.add(Keys.customer(
+                row.getString("businessId"), row.getString("bookingsCustomerId"))));
+        Set<String> customersWithTotals = new HashSet<>();
+        mongoB.getCollection(CustomerTotals.COLLECTION).find().forEach(d -> customersWithTotals.add(d.getString("_id")));
+        assertThat(customersWithTotals).as("a document per customer with rows, none for the others")
+                .isEqualTo(customersWithRows);
     }
 
     @Test
@@ -111,6 +120,24 @@ class CustomerTotalsTest {
                 "price-1", "ops", AT)));
 
         assertThat(counted()).isEmpty();
+        assertThat(kept()).isEqualTo(counted());
+    }
+
+    @Test
+    void aCustomerWhoseRowsAllLeftAndCameBackIsNotOverwrittenByAWriterThatReadItBefore() {
+        b.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
+        b.projection.onCustomers(List.of(customer(1, AT)));
+        a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, -1)));
+        // after A read customer 1's totals, before A writes them: B invoices the customer's only booking (its
+        // document goes) and the customer books again (a new document)
+        mongoA.beforeNextTotalsWrite(() -> {
+            b.claims.claim("cmd-1", List.of(new BookingClaim(booking(1, 1), "cmd-1", "D-1", AT)));
+            b.projection.onCompleted(List.of(appointment(2, "r1", AT, "s1", new BigDecimal("30.00"), 1, -1)));
+        });
+
+        a.projection.onCompleted(List.of(appointment(3, "r1", AT, "s1", new BigDecimal("5.00"), 1, -1)));
+
+        assertThat(counted()).containsEntry(Arrays.asList("C0001", "READY", "EUR"), "2 35.00");
         assertThat(kept()).isEqualTo(counted());
     }
 

@@ -40,8 +40,9 @@ import dev.bookingsinvoicing.schemas.Keys;
  * {@code _id} = Keys.customer), so that the dashboard's totals read one small document per customer instead of every
  * row. Each document lists the rows of its customer now in the view (id, customer no., bill-to name, status,
  * currency, amount) and their sums per customer no., status and currency. {@link BookingRowStore} tells it of every
- * row it writes, replaces or deletes, right after the write. The same lists are how a customer registration finds the
- * rows it changes ({@link #bookingIdsOf}): one document per customer to update per poll, not two.
+ * row it writes, replaces or deletes, right after the write (an entry is stored as an array, see
+ * {@link Entry#stored}). The same lists are how a customer registration finds the rows it changes
+ * ({@link #bookingIdsOf}): one document per customer to update per poll, not two.
  *
  * <p>A document is rewritten whole, conditioned on the version it was read at; a writer that loses re-reads it and
  * applies its change again, unless the document already shows it. A customer whose last row leaves the view loses its
@@ -79,15 +80,23 @@ public class CustomerTotals implements SmartInitializingSingleton {
                     row.status() == null ? null : row.status().name(), row.currency(), row.amount());
         }
 
-        Document document() {
-            return new Document("id", id).append("customerNo", customerNo).append("name", name)
-                    .append("status", status).append("currency", currency)
-                    .append("amount", amount == null ? null : new Decimal128(amount));
+        /**
+         * As stored: an array [id, customer no., name, status, currency, amount], about half the memory of a
+         * document with those fields in the embedded server (a million rows have a million entries).
+         */
+        List<Object> stored() {
+            return Arrays.asList(id, customerNo, name, status, currency, amount == null ? null : new Decimal128(amount));
         }
 
-        static Entry of(Document d) {
-            return new Entry(d.getString("id"), d.getString("customerNo"), d.getString("name"),
-                    d.getString("status"), d.getString("currency"), BsonValues.decimal(d.get("amount")));
+        /** An entry as stored: the array, or the document with named fields written before it. */
+        static Entry of(Object stored) {
+            if (stored instanceof Document d) {
+                return new Entry(d.getString("id"), d.getString("customerNo"), d.getString("name"),
+                        d.getString("status"), d.getString("currency"), BsonValues.decimal(d.get("amount")));
+            }
+            List<?> a = (List<?>) stored;
+            return new Entry((String) a.get(0), (String) a.get(1), (String) a.get(2), (String) a.get(3),
+                    (String) a.get(4), BsonValues.decimal(a.get(5)));
         }
 
         boolean sameAs(Entry other) {
@@ -208,7 +217,7 @@ public class CustomerTotals implements SmartInitializingSingleton {
      */
     List<String> bookingIdsOf(Collection<String> customers) {
         List<String> ids = new ArrayList<>();
-        stored(customers, d -> d.getList("rows", Document.class, List.of()).forEach(r -> ids.add(r.getString("id"))));
+        stored(customers, d -> ids.addAll(entries(d).keySet()));
         return ids;
     }
 
@@ -262,8 +271,10 @@ public class CustomerTotals implements SmartInitializingSingleton {
     private static Map<String, Entry> entries(Document stored) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         if (stored != null) {
-            stored.getList("rows", Document.class, List.of()).forEach(d -> entries.put(d.getString("id"),
-                    Entry.of(d)));
+            for (Object row : stored.getList("rows", Object.class, List.of())) {
+                Entry entry = Entry.of(row);
+                entries.put(entry.id(), entry);
+            }
         }
         return entries;
     }
@@ -271,9 +282,9 @@ public class CustomerTotals implements SmartInitializingSingleton {
     /** A new version of a customer's document; its version is unique (an ObjectId), see the class comment. */
     private static Document document(String customer, String businessId, Collection<Entry> entries) {
         Map<List<String>, Sum> sums = new LinkedHashMap<>();
-        List<Document> rows = new ArrayList<>(entries.size());
+        List<List<Object>> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            rows.add(e.document());
+            rows.add(e.stored());
             sums.merge(Arrays.asList(e.customerNo(), e.status(), e.currency()),
                     new Sum(e.customerNo(), e.name(), e.status(), e.currency(), 1, e.amount()), CustomerTotals::add);
         }

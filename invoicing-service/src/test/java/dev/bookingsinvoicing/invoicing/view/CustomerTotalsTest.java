@@ -142,6 +142,29 @@ class CustomerTotalsTest {
     }
 
     @Test
+    void entriesWrittenAsDocumentsByTheVersionBeforeAreReadAndKept() {
+        b.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
+        a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, -1),
+                appointment(2, "r1", AT, "s1", new BigDecimal("30.00"), 1, -1)));
+        // the customer's document as the version before wrote it: each entry a document with named fields
+        Document stored = mongoB.getCollection(CustomerTotals.COLLECTION).find(new Document("_id", "b1/c1")).first();
+        List<Document> named = new ArrayList<>();
+        for (Object entry : stored.getList("rows", Object.class)) {
+            List<?> a = (List<?>) entry;
+            named.add(new Document("id", a.get(0)).append("customerNo", a.get(1)).append("name", a.get(2))
+                    .append("status", a.get(3)).append("currency", a.get(4)).append("amount", a.get(5)));
+        }
+        mongoB.getCollection(CustomerTotals.COLLECTION).replaceOne(new Document("_id", "b1/c1"),
+                stored.append("rows", named));
+
+        b.projection.onCustomers(List.of(customer(1, AT)));
+        b.claims.claim("cmd-1", List.of(new BookingClaim(booking(1, 1), "cmd-1", "D-1", AT)));
+
+        assertThat(counted()).containsEntry(Arrays.asList("C0001", "READY", "EUR"), "1 30.00").hasSize(1);
+        assertThat(kept()).isEqualTo(counted());
+    }
+
+    @Test
     void aViewKeptBeforeTheTotalsStillFindsTheRowsOfARegisteredCustomer() {
         a.projection.onItems(List.of(item("s1", new BigDecimal("20.00"))));
         a.projection.onCompleted(List.of(appointment(1, "r1", AT, "s1", new BigDecimal("10.00"), 1, 2)));

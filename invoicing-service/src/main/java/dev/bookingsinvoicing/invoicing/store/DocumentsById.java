@@ -156,8 +156,8 @@ public class DocumentsById {
     }
 
     /**
-     * Writes the models unordered, in chunks of {@value #WRITE_BATCH}; returns how many documents they matched (updated,
-     * replaced or deleted).
+     * Writes the models unordered, in chunks of {@value #WRITE_BATCH}; returns how many documents they matched
+     * (updated, replaced or deleted).
      */
     public long bulkWrite(String collection, List<WriteModel<Document>> models) {
         long matched = 0;

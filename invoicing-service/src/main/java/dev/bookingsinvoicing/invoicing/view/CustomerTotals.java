@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -85,7 +85,8 @@ public class CustomerTotals implements SmartInitializingSingleton {
          * document with those fields in the embedded server (a million rows have a million entries).
          */
         List<Object> stored() {
-            return Arrays.asList(id, customerNo, name, status, currency, amount == null ? null : new Decimal128(amount));
+            return Arrays.asList(id, customerNo, name, status, currency,
+                    amount == null ? null : new Decimal128(amount));
         }
 
         /** An entry as stored: the array, or the document with named fields written before it. */

@@ -87,7 +87,8 @@ class CustomerTotalsTest {
         mongoB.getCollection(BookingRow.COLLECTION).find().forEach(row -> customersWithRows.add(Keys.customer(
                 row.getString("businessId"), row.getString("bookingsCustomerId"))));
         Set<String> customersWithTotals = new HashSet<>();
-        mongoB.getCollection(CustomerTotals.COLLECTION).find().forEach(d -> customersWithTotals.add(d.getString("_id")));
+        mongoB.getCollection(CustomerTotals.COLLECTION).find()
+                .forEach(d -> customersWithTotals.add(d.getString("_id")));
         assertThat(customersWithTotals).as("a document per customer with rows, none for the others")
                 .isEqualTo(customersWithRows);
     }
@@ -177,7 +178,8 @@ class CustomerTotalsTest {
         upgraded.projection.onCustomers(List.of(customer(1, AT)));
 
         assertThat(mongoB.findById(booking(1, 1), BookingRow.class).status()).isEqualTo(BookingStatus.READY);
-        assertThat(mongoB.findById(booking(1, 2), BookingRow.class).status()).isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
+        assertThat(mongoB.findById(booking(1, 2), BookingRow.class).status())
+                .isEqualTo(BookingStatus.UNMATCHED_CUSTOMER);
     }
 
     /** The totals kept, by customer no., status and currency: "bookings amount". */

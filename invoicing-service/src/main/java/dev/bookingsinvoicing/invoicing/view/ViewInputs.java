@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * A counter ({@code view_inputs}, one document) that every writer of what classifies or removes a row raises after
  * its write and before it looks for the rows it affects: registrations, associations, price overrides and claims.
- * The projection reads it before it classifies a batch and again after it wrote the batch's rows and customer index:
+ * The projection reads it before it classifies a batch and again after it wrote the batch's rows and their
+ * customers' {@link CustomerTotals} (whose row lists are how a registration finds its rows):
  * if it has not moved, no such write can have slipped between the projection's reads and its writes, since a writer
  * that raises it later looks for rows only after they were written. Only then may the projection skip re-reading
  * everything it classified with ({@link BookingsNotInvoicedProjection}). The collection also holds the view's other

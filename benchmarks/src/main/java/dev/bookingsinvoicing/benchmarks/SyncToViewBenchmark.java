@@ -24,6 +24,7 @@ import com.mongodb.client.model.Filters;
 import dev.bookingsinvoicing.localstack.LocalStack;
 import dev.bookingsinvoicing.simulator.SimulatedTenant;
 import dev.bookingsinvoicing.simulator.SimulatorSettings;
+import dev.bookingsinvoicing.sync.domain.BookingsSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * then the time from the first sync run until the view holds a settled row for every attendee (no row still waiting
  * for a registration). Before the sync, in the same run, {@link GraphPagesBaseline} reads the same pages with plain
  * HTTP and Jackson (twice: the first warms the simulator and the client up, the second is the figure). Once the view
- * has settled, the sync runs again alone: the three consuming services stopped, the sync restarted on an empty state
- * database so that it reads and publishes everything again, with {@code --sync-parallel} businesses at once and then
- * one at a time. The sync's own cost is that run's time (the answer to {@code POST /api/sync/run}) over the
+ * has settled, the three consuming services are stopped and the sync's own reader reads the same pages through the
+ * Graph SDK without publishing ({@link GraphSdkRead}, twice, the second is the figure); then the sync runs again alone,
+ * restarted on an empty state database so that it reads and publishes everything again, with
+ * {@code --sync-parallel} businesses at once and then one at a time. The sync's own cost is that run's time (the answer to {@code POST /api/sync/run}) over the
  * baseline's; the first run's time is reported too, but it shares the two cores with the services building the view.
  */
 final class SyncToViewBenchmark {
@@ -138,15 +140,38 @@ final class SyncToViewBenchmark {
         stack.stop(LocalStack.Service.CUSTOMERS);
         stack.stop(LocalStack.Service.ITEMS);
         int parallel = options.syncParallel();
+        GraphSdkRead.Read sdk = sdkRead(stack, baseline);
         double alone = runOnEmptyState(stack, client, run, parallel, baseline.appointments());
         results.add(n, SCENARIO, "sync run alone (" + parallel + " at once) time", alone, "s");
         results.add(n, SCENARIO, "sync run alone appointments/s", baseline.appointments() / alone, "appointments/s");
         results.add(n, SCENARIO, OWN_COST, alone / baseline.seconds(), "x");
+        results.add(n, SCENARIO, "sync run alone / Graph SDK read + mapping", alone / sdk.seconds(), "x");
         if (parallel > 1) {
             double oneAtATime = runOnEmptyState(stack, client, run, 1, baseline.appointments());
             results.add(n, SCENARIO, "sync run alone (1 at a time) time", oneAtATime, "s", oneAtATime / alone,
                     parallel + " at once");
         }
+    }
+
+    /**
+     * The same pages read through the running sync's own reader (Graph SDK and mapping, nothing published), twice
+     * like the baseline; the second read's figures. It must map every appointment the baseline read.
+     */
+    private GraphSdkRead.Read sdkRead(LocalStack stack, GraphPagesBaseline.Fetched baseline) throws Exception {
+        BookingsSource source = stack.service(LocalStack.Service.SYNC).getBean(BookingsSource.class);
+        List<String> ids = stack.simulator().tenant().businesses().stream().map(SimulatedTenant.Business::id).toList();
+        Instant now = Instant.now();
+        GraphSdkRead.read(source, ids, now.minus(LOOKBACK), now, options.syncParallel());
+        GraphSdkRead.Read warm = GraphSdkRead.read(source, ids, now.minus(LOOKBACK), now, options.syncParallel());
+        if (warm.appointments() != baseline.appointments() || warm.rejected() > 0) {
+            throw new IllegalStateException("the Graph SDK read mapped " + warm.appointments() + " appointments and "
+                    + "rejected " + warm.rejected() + " items; the baseline read " + baseline.appointments());
+        }
+        results.add(n, SCENARIO, "Graph SDK read + mapping time (nothing published)", warm.seconds(), "s",
+                warm.seconds() / baseline.seconds(), "plain HTTP + Jackson baseline");
+        results.add(n, SCENARIO, "Graph SDK read + mapping appointments/s", warm.appointments() / warm.seconds(),
+                "appointments/s");
+        return warm;
     }
 
     /**

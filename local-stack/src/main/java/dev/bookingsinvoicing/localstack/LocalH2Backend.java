@@ -1,32 +1,44 @@
 package dev.bookingsinvoicing.localstack;
 
-import java.util.Collections;
+import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes (the {@code _id} index among them) made cheap to search.
+ * mongo-java-server's H2 backend with its unique indexes cheap to search and its documents cheap to store.
  * <p>
- * The backend keeps each unique index in an MVStore map keyed by {@link KeyValue}, a type H2 does not know: its
- * default key type then orders keys by their Java-serialised bytes and serialises both keys again on every
- * comparison, some 17 comparisons per lookup in a map of 100,000 keys. A flight recording of the benchmark
- * harness found 37% of the whole stack's CPU there (every insert checks and writes the {@code _id} index, every
- * find by {@code _id} reads it). Here each index map remembers the serialised bytes of the keys it has compared
- * (weakly: a key that leaves H2's page cache is forgotten; equal keys share them), so a key is serialised once
- * while its page is cached. The order is the same byte order as before, so files written by the plain backend are
- * read as they are.
+ * <b>Indexes.</b> The backend keeps each unique index (the {@code _id} index of every collection among them) in an
+ * MVStore map keyed by {@link KeyValue}, a type H2 does not know: its default key type then orders keys by their
+ * Java-serialised bytes and serialises both keys again on every comparison, some 17 comparisons per lookup in a map
+ * of 100,000 keys. Here each index map remembers the bytes of the keys it has compared ({@link SerialisedKeyType}).
+ * The order is the same byte order as before, so files written by the plain backend are read as they are.
+ * <p>
+ * <b>Documents.</b> The backend stores each document in the collection's map with H2's default value type, which
+ * Java-serialises it (a new {@code ObjectOutputStream} per document, every time its page is written). Here the
+ * collections' maps write documents as BSON with the server's own encoder ({@link BsonDocumentType}) and still read
+ * the Java-serialised documents of files written before.
  */
 final class LocalH2Backend extends H2Backend {
 
@@ -36,8 +48,8 @@ final class LocalH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        // an inner class: H2Database's constructor opens the existing indexes before a subclass's fields are set,
-        // but the outer instance (and so the store) is set already
+        // an inner class: H2Database's constructor opens the existing collections and indexes before a subclass's
+        // fields are set, but the outer instance (and so the store) is set already
         return new Database(databaseName);
     }
 
@@ -47,31 +59,121 @@ final class LocalH2Backend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
+        // H2Database opens its maps by these names; MVStore hands back a map already open under a name as it is, so
+        // opening it first with our types decides the types H2Database gets
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            // H2Database opens the map by this name; MVStore hands back the map already open under it
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new SerialisedKeyType()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 
-    /** H2's own type for objects it does not know, comparing with the serialised bytes it remembers. */
+    /**
+     * H2's own type for objects it does not know, comparing keys by the serialised bytes it remembers: those of the
+     * key being searched for (one per thread, the last one: a binary search compares it with every key on its path)
+     * and those of the keys stored in the map's pages, weakly and by identity (a stored key lives as long as its
+     * page is cached, and is the same object at every comparison meanwhile).
+     * <p>
+     * A first version remembered them in a synchronised {@code WeakHashMap}; a flight recording of the harness at
+     * 100,000 bookings then found a quarter of the MongoDB server's CPU in that map, hashing and comparing the keys'
+     * values to find equal keys.
+     */
     static final class SerialisedKeyType extends ObjectDataType {
 
-        private final Map<KeyValue, byte[]> serialised = Collections.synchronizedMap(new WeakHashMap<>());
+        private final Cache<KeyValue, byte[]> stored = Caffeine.newBuilder().weakKeys().build();
+        private final ThreadLocal<Searched> searched = ThreadLocal.withInitial(Searched::new);
+
+        private static final class Searched {
+            private KeyValue key;
+            private byte[] bytes;
+        }
 
         @Override
         public int compare(Object a, Object b) {
             if (a instanceof KeyValue x && b instanceof KeyValue y) {
-                return a == b ? 0 : compareNotNull(bytes(x), bytes(y));
+                return a == b ? 0 : compareNotNull(searched(x), stored(y));
             }
             return super.compare(a, b);
         }
 
-        private byte[] bytes(KeyValue key) {
-            return serialised.computeIfAbsent(key, ObjectDataType::serialize);
+        private byte[] searched(KeyValue key) {
+            Searched last = searched.get();
+            if (last.key != key) {
+                last.bytes = stored.getIfPresent(key);
+                if (last.bytes == null) {
+                    last.bytes = serialize(key);
+                }
+                last.key = key;
+            }
+            return last.bytes;
+        }
+
+        private byte[] stored(KeyValue key) {
+            return stored.get(key, ObjectDataType::serialize);
+        }
+    }
+
+    /**
+     * Documents as BSON, written by the embedded server's own encoder and read by its decoder (what the server does
+     * with every document it receives or answers), behind a tag byte that H2's {@link ObjectDataType} never writes
+     * (its tags are 0 to 119): a value without it is one that the plain backend Java-serialised, and is read that way.
+     */
+    static final class BsonDocumentType extends BasicDataType<Document> {
+
+        static final byte BSON = (byte) 0xBE;
+
+        private final ObjectDataType serialised = new ObjectDataType();
+        // H2 asks each value's size in memory for its page cache; the average of those written and read, as its
+        // own type for serialised objects does
+        private volatile int averageSize = 1_000;
+
+        @Override
+        public int getMemory(Document document) {
+            return averageSize;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            ByteBuf bson = Unpooled.buffer(averageSize);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+                seen(bson.readableBytes());
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != BSON) {
+                return (Document) serialised.read(buffer);
+            }
+            buffer.get();
+            ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+            Document document = BsonDecoder.decodeBson(bson);
+            buffer.position(buffer.position() + bson.readerIndex());
+            seen(bson.readerIndex());
+            return document;
+        }
+
+        private void seen(int size) {
+            averageSize = (averageSize * 15 + size) / 16;
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
         }
     }
 }

@@ -15,9 +15,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An embedded server speaking the MongoDB wire protocol (de.bwaldvogel mongo-java-server), so the services use the
- * real MongoDB driver against it. The H2 backend keeps data in one file across restarts (its unique indexes
- * searched as {@link LocalH2Backend} describes, with a larger page cache); the memory backend is faster and forgets
- * everything on stop.
+ * real MongoDB driver against it. The H2 backend keeps data in one file across restarts (its unique indexes searched
+ * and its documents stored as {@link LocalH2Backend} describes, with a larger page cache); the memory backend is
+ * faster and forgets everything on stop.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -26,9 +26,9 @@ public final class LocalMongoServer implements AutoCloseable {
 
     /**
      * H2's cache of read pages, in MB (its default is 16). The embedded server answers most queries by scanning a
-     * whole collection; a page that is not cached is read from the file and its documents Java-deserialised again,
-     * which is what such scans spent their time on once 100,000 documents outgrew 16 MB. The cache is in the heap
-     * (MEMORY keeps every document there).
+     * whole collection; a page that is not cached is read from the file and its documents decoded again, which is
+     * what such scans spent their time on once 100,000 documents outgrew 16 MB. The cache is in the heap (MEMORY
+     * keeps every document there).
      */
     static final int H2_CACHE_MB = 256;
 

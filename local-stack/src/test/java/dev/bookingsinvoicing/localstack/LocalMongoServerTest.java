@@ -3,11 +3,19 @@ package dev.bookingsinvoicing.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Random;
 
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +26,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * The local stack keeps MongoDB data in H2: prove that it survives scans during writes and a restart, and that a
- * file of the plain H2 backend (before the local stack searched its indexes with remembered keys) still works.
+ * The local stack keeps MongoDB data in H2: prove that it survives scans during writes and a restart, that a file of
+ * the plain H2 backend (before the local stack searched its indexes with remembered keys and wrote its documents as
+ * BSON) still works, and that the remembered keys order an index exactly as the plain backend does.
  */
 class LocalMongoServerTest {
 
@@ -83,6 +94,74 @@ class LocalMongoServerTest {
                     .isInstanceOf(MongoWriteException.class);
             rows.insertOne(new Document("_id", "row-2000").append("bookingId", 2000));
             assertThat(rows.countDocuments()).isEqualTo(2_001);
+            // documents the plain backend Java-serialised, rewritten now beside those it left alone
+            rows.updateMany(Filters.lt("bookingId", 1_000), Updates.set("invoiced", true));
+        }
+        try (LocalMongoServer server = LocalMongoServer.start(LocalMongoServer.Backend.H2, dataDir, port);
+                MongoClient client = MongoClients.create(server.uri("test"))) {
+            MongoCollection<Document> rows = client.getDatabase("test").getCollection("rows");
+            assertThat(rows.countDocuments(Filters.eq("invoiced", true))).isEqualTo(1_000);
+            assertThat(rows.find(Filters.eq("_id", "row-999")).first()).containsEntry("bookingId", 999)
+                    .containsEntry("invoiced", true);
+            assertThat(rows.find(Filters.eq("_id", "row-1000")).first()).containsEntry("bookingId", 1000)
+                    .doesNotContainKey("invoiced");
+            assertThat(rows.find(Filters.eq("bookingId", 2000)).first()).containsEntry("_id", "row-2000");
+        }
+    }
+
+    @Test
+    void keepsEveryKindOfValueAcrossARestart() {
+        int port = FreePorts.next();
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            written.add(new Document("_id", i % 2 == 0 ? new ObjectId() : "id-" + i)
+                    .append("text", "Jörg Größe " + i).append("int", i).append("long", 10_000_000_000L + i)
+                    .append("double", i / 3.0).append("decimal", new Decimal128(new BigDecimal("12.3" + i)))
+                    .append("date", Date.from(Instant.parse("2026-12-06T10:15:30.123Z").plusSeconds(i)))
+                    .append("flag", i % 3 == 0).append("nothing", null)
+                    .append("binary", new Binary(new byte[] {(byte) i, 0, -1}))
+                    .append("nested", new Document("customerNo", "C" + i).append("lines", List.of(1, "two", 3.5)))
+                    .append("entries", List.of(List.of("b-" + i, "C" + i, new Decimal128(BigDecimal.TEN)))));
+        }
+        try (LocalMongoServer server = LocalMongoServer.start(LocalMongoServer.Backend.H2, dataDir, port);
+                MongoClient client = MongoClients.create(server.uri("test"))) {
+            MongoCollection<Document> values = client.getDatabase("test").getCollection("values");
+            values.insertMany(written);
+            values.updateOne(Filters.eq("_id", "id-1"), Updates.combine(Updates.inc("int", 41),
+                    Updates.push("nested.lines", "four")));
+        }
+        Document first = written.get(1);
+        first.put("int", 42);
+        first.put("nested", new Document("customerNo", "C1").append("lines", List.of(1, "two", 3.5, "four")));
+        try (LocalMongoServer server = LocalMongoServer.start(LocalMongoServer.Backend.H2, dataDir, port);
+                MongoClient client = MongoClients.create(server.uri("test"))) {
+            MongoCollection<Document> values = client.getDatabase("test").getCollection("values");
+            List<Document> read = values.find().into(new ArrayList<>());
+            assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+        }
+    }
+
+    @Test
+    void remembersKeysInTheOrderOfThePlainBackend() {
+        Random random = new Random(19);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            keys.add(switch (i % 4) {
+                case 0 -> new KeyValue("row-" + random.nextInt(100_000));
+                case 1 -> new KeyValue("Größe-" + (char) ('a' + random.nextInt(26)) + random.nextInt(1_000));
+                case 2 -> new KeyValue(random.nextInt(), "b-" + random.nextInt(50));
+                default -> new KeyValue(random.nextLong());
+            });
+        }
+        LocalH2Backend.SerialisedKeyType remembered = new LocalH2Backend.SerialisedKeyType();
+        ObjectDataType plain = new ObjectDataType();
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                // b as a stored key once more, and a fresh copy of a as the searched one
+                KeyValue searched = new KeyValue(a.stream().toList());
+                assertThat(Integer.signum(remembered.compare(searched, b)))
+                        .as("%s against %s", a, b).isEqualTo(Integer.signum(plain.compare(a, b)));
+            }
         }
     }
 }

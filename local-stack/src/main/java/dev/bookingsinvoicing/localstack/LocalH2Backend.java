@@ -32,8 +32,9 @@ import io.netty.buffer.Unpooled;
  * <b>Indexes.</b> The backend keeps each unique index (the {@code _id} index of every collection among them) in an
  * MVStore map keyed by {@link KeyValue}, a type H2 does not know: its default key type then orders keys by their
  * Java-serialised bytes and serialises both keys again on every comparison, some 17 comparisons per lookup in a map
- * of 100,000 keys. Here each index map remembers the bytes of the keys it has compared ({@link SerialisedKeyType}).
- * The order is the same byte order as before, so files written by the plain backend are read as they are.
+ * of 100,000 keys. Here each index map compares most keys without serialising them and remembers the bytes of the
+ * others ({@link SerialisedKeyType}). The order is the same byte order as before, so files written by the plain
+ * backend are read as they are.
  * <p>
  * <b>Documents.</b> The backend stores each document in the collection's map with H2's default value type, which
  * Java-serialises it (a new {@code ObjectOutputStream} per document, every time its page is written). Here the
@@ -79,16 +80,27 @@ final class LocalH2Backend extends H2Backend {
     }
 
     /**
-     * H2's own type for objects it does not know, comparing keys by the serialised bytes it remembers: those of the
-     * key being searched for (one per thread, the last one: a binary search compares it with every key on its path)
-     * and those of the keys stored in the map's pages, weakly and by identity (a stored key lives as long as its
-     * page is cached, and is the same object at every comparison meanwhile).
+     * H2's own type for objects it does not know, ordering keys as it always has, by their Java-serialised bytes,
+     * without serialising them on every comparison.
      * <p>
-     * A first version remembered them in a synchronised {@code WeakHashMap}; a flight recording of the harness at
-     * 100,000 bookings then found a quarter of the MongoDB server's CPU in that map, hashing and comparing the keys'
-     * values to find equal keys.
+     * Most keys are one string of ASCII characters (the view's and the registrations' ids). Java serialisation writes
+     * every such key as the same bytes up to the string, then the string's length in two bytes, then its characters,
+     * then one end byte: the byte order of two of them is their length order, then their character order, and they
+     * are compared so ({@link #plainText}). The exception is the one string the bytes before it already hold as a
+     * string object (a later equal string is written as a reference to it): the type of {@code KeyValue}'s field,
+     * {@value #FIELD_TYPE}. Every other key is compared by its bytes, remembered: those of the key being searched
+     * for (one per thread, the last one: a binary search compares it with every key on its path) and those of the
+     * keys stored in the map's pages, weakly and by identity (a stored key lives as long as its page is cached, and is
+     * the same object at every comparison meanwhile).
+     * <p>
+     * The first version remembered every key's bytes in a synchronised {@code WeakHashMap}; a flight recording of the
+     * harness at 100,000 bookings then found a quarter of the MongoDB server's CPU in that map, hashing and comparing
+     * the keys' values to find equal keys, and remembering them by identity still left a fifth in the cache and the
+     * searched keys' serialisation.
      */
     static final class SerialisedKeyType extends ObjectDataType {
+
+        static final String FIELD_TYPE = "Ljava/util/List;";
 
         private final Cache<KeyValue, byte[]> stored = Caffeine.newBuilder().weakKeys().build();
         private final ThreadLocal<Searched> searched = ThreadLocal.withInitial(Searched::new);
@@ -101,9 +113,36 @@ final class LocalH2Backend extends H2Backend {
         @Override
         public int compare(Object a, Object b) {
             if (a instanceof KeyValue x && b instanceof KeyValue y) {
-                return a == b ? 0 : compareNotNull(searched(x), stored(y));
+                if (a == b) {
+                    return 0;
+                }
+                String s = plainText(x);
+                String t = s == null ? null : plainText(y);
+                if (t != null) {
+                    return s.length() != t.length() ? Integer.compare(s.length(), t.length())
+                            : Integer.signum(s.compareTo(t));
+                }
+                return compareNotNull(searched(x), stored(y));
             }
             return super.compare(a, b);
+        }
+
+        /**
+         * The key's one value if it is a string that Java serialisation writes as its length in two bytes and then
+         * its characters, one byte each (1 to 127); otherwise null.
+         */
+        static String plainText(KeyValue key) {
+            if (key.size() != 1 || !(key.get(0) instanceof String text) || text.length() > 0xFFFF
+                    || text.equals(FIELD_TYPE)) {
+                return null;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0 || c > 127) {
+                    return null;
+                }
+            }
+            return text;
         }
 
         private byte[] searched(KeyValue key) {

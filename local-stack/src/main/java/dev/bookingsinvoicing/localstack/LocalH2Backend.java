@@ -183,7 +183,7 @@ final class LocalH2Backend extends H2Backend {
         private volatile int averageSize = 400;
 
         /**
-         * What H2 counts a document as in its page cache, which it keeps within {@code LocalMongoServer.H2_CACHE_MB}
+         * What H2 counts a document as in its page cache, which it keeps within {@code LocalMongoServer.h2CacheMb}
          * by this count: the heap the average document takes.
          */
         @Override

@@ -35,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * for a registration). Before the sync, in the same run, {@link GraphPagesBaseline} reads the same pages with plain
  * HTTP and Jackson (twice: the first warms the simulator and the client up, the second is the figure). Once the view
  * has settled, the three consuming services are stopped and the sync's own reader reads the same pages through the
- * Graph SDK without publishing ({@link GraphSdkRead}, twice, the second is the figure); then the sync runs again alone,
- * restarted on an empty state database so that it reads and publishes everything again, with
- * {@code --sync-parallel} businesses at once and then one at a time. The sync's own cost is that run's time (the answer to {@code POST /api/sync/run}) over the
- * baseline's; the first run's time is reported too, but it shares the two cores with the services building the view.
+ * Graph SDK without publishing ({@link GraphSdkRead}, twice, the second is the figure); then the sync runs again
+ * alone, restarted on an empty state database so that it reads and publishes everything again, with
+ * {@code --sync-parallel} businesses at once and then one at a time. The sync's own cost is that run's time (the
+ * answer to {@code POST /api/sync/run}) over the baseline's; the first run's time is reported too, but it shares the
+ * two cores with the services building the view.
  */
 final class SyncToViewBenchmark {
 

@@ -2,6 +2,7 @@ package dev.bookingsinvoicing.localstack;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -60,20 +61,19 @@ final class LocalH2Backend extends H2Backend {
      */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        MVStore.TxCounter inUse = getMvStore().registerVersionUsage();
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            getMvStore().deregisterVersionUsage(inUse);
-        }
+        return onKeptVersion(() -> super.handleCommand(channel, databaseName, command, query));
     }
 
     /** The legacy query message (OP_QUERY), kept on its version as {@link #handleCommand} is. */
     @Override
     public QueryResult handleQuery(MongoQuery query) {
+        return onKeptVersion(() -> super.handleQuery(query));
+    }
+
+    private <T> T onKeptVersion(Supplier<T> work) {
         MVStore.TxCounter inUse = getMvStore().registerVersionUsage();
         try {
-            return super.handleQuery(query);
+            return work.get();
         } finally {
             getMvStore().deregisterVersionUsage(inUse);
         }

@@ -160,7 +160,7 @@ final class SyncToViewBenchmark {
      */
     private GraphSdkRead.Read sdkRead(LocalStack stack, GraphPagesBaseline.Fetched baseline) throws Exception {
         BookingsSource source = stack.service(LocalStack.Service.SYNC).getBean(BookingsSource.class);
-        List<String> ids = stack.simulator().tenant().businesses().stream().map(SimulatedTenant.Business::id).toList();
+        List<String> ids = businessIds(stack);
         Instant now = Instant.now();
         GraphSdkRead.read(source, ids, now.minus(LOOKBACK), now, options.syncParallel());
         GraphSdkRead.Read warm = GraphSdkRead.read(source, ids, now.minus(LOOKBACK), now, options.syncParallel());
@@ -208,7 +208,7 @@ final class SyncToViewBenchmark {
 
     /** The same pages as the sync's first run, read twice with plain HTTP + Jackson; the second read's figures. */
     private GraphPagesBaseline.Fetched baseline(LocalStack stack) throws Exception {
-        List<String> ids = stack.simulator().tenant().businesses().stream().map(SimulatedTenant.Business::id).toList();
+        List<String> ids = businessIds(stack);
         GraphPagesBaseline reader = new GraphPagesBaseline(stack.simulator().baseUrl() + "/v1.0",
                 stack.simulator().accessToken());
         Instant now = Instant.now();
@@ -220,6 +220,10 @@ final class SyncToViewBenchmark {
         results.add(n, SCENARIO, "baseline: plain HTTP + Jackson time", warm.seconds(), "s");
         results.add(n, SCENARIO, "baseline: appointments/s", warm.appointments() / warm.seconds(), "appointments/s");
         return warm;
+    }
+
+    private static List<String> businessIds(LocalStack stack) {
+        return stack.simulator().tenant().businesses().stream().map(SimulatedTenant.Business::id).toList();
     }
 
     private static long expectedRows(SimulatedTenant tenant) {

@@ -39,7 +39,7 @@ final class Plots {
         LATENCY.put("reads/status+customer page p99", "status+customer page p99");
         LATENCY.put("reads/per-customer totals p50", "per-customer totals p50");
         LATENCY.put("reads/per-customer totals p99", "per-customer totals p99");
-        LATENCY.put("raw/store first page (count+sort+limit) p50", "raw driver first page p50");
+        LATENCY.put("raw/" + RawBaselines.FIRST_PAGE_P50, "raw driver first page p50");
     }
 
     private Plots() {

@@ -1,5 +1,6 @@
 package dev.bookingsinvoicing.benchmarks;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -33,11 +35,14 @@ import dev.bookingsinvoicing.schemas.Keys;
 /**
  * What the broker and the store can do with no service in between, on the very broker and MongoDB server the
  * services then use: N encoded AppointmentCompleted through a plain producer and consumer, and N view-row
- * documents through the MongoDB driver (unordered insertMany, the view's first page, deleteMany by _id $in).
+ * documents through the MongoDB driver (unordered insertMany, the view's first page, deleteMany by _id $in), and the
+ * read of one small sum document per customer.
  */
 final class RawBaselines {
 
     static final String SCENARIO = "raw";
+    static final String FIRST_PAGE_P50 = "store first page (count+sort+limit) p50";
+    static final String SUMS_READ_P50 = "store sums read p50";
     /** insertMany batch: what a service would send at most in one bulk write. */
     private static final int INSERT_BATCH = 10_000;
     /** deleteMany $in batch (invoicing-service uses IdBatches.SIZE, 100: the embedded server compares each candidate to every id). */
@@ -134,7 +139,9 @@ final class RawBaselines {
                 pageMs[q] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(pageMs);
-            results.add(n, SCENARIO, "store first page (count+sort+limit) p50", pageMs[pageMs.length / 2], "ms");
+            results.add(n, SCENARIO, FIRST_PAGE_P50, pageMs[pageMs.length / 2], "ms");
+
+            sums(results, fixtures, client.getDatabase("raw_baseline").getCollection("sums_" + n));
 
             long t = System.nanoTime();
             for (int from = 0; from < n; from += DELETE_BATCH) {
@@ -146,5 +153,40 @@ final class RawBaselines {
             results.add(n, SCENARIO, "store insert+delete time", insertS + deleteS, "s");
             client.getDatabase("raw_baseline").drop();
         }
+    }
+
+    /**
+     * The floor of per-customer totals on this store: one document per customer holding nothing but its sum (customer
+     * no., name, status, currency, amount, bookings), all of them read by one reader, nine times. What the service
+     * keeps per customer holds more (its rows, to take them out again), so its answer cannot be faster than this.
+     */
+    private static void sums(Results results, Fixtures fixtures, MongoCollection<Document> sums) {
+        int customers = fixtures.customers();
+        List<Document> batch = new ArrayList<>(INSERT_BATCH);
+        for (int c = 0; c < customers; c++) {
+            batch.add(new Document("_id", "customer-" + c).append("customerNo", "C" + c).append("name", "Customer " + c)
+                    .append("status", "READY").append("currency", "EUR")
+                    .append("amount", new Decimal128(BigDecimal.valueOf(c, 2))).append("bookings", 10));
+            if (batch.size() == INSERT_BATCH || c == customers - 1) {
+                sums.insertMany(batch, new InsertManyOptions().ordered(false));
+                batch = new ArrayList<>(INSERT_BATCH);
+            }
+        }
+        double[] readMs = new double[9];
+        for (int q = 0; q < readMs.length; q++) {
+            long t = System.nanoTime();
+            int read = 0;
+            for (Document ignored : sums.find().batchSize(10_000)) {
+                read++;
+            }
+            readMs[q] = (System.nanoTime() - t) / 1e6;
+            if (read != customers) {
+                throw new IllegalStateException("read " + read + " of " + customers + " sums");
+            }
+        }
+        Arrays.sort(readMs);
+        results.add(fixtures.size(), SCENARIO, "store sums read (one per customer)", customers, "docs");
+        results.add(fixtures.size(), SCENARIO, SUMS_READ_P50, readMs[readMs.length / 2], "ms");
+        results.add(fixtures.size(), SCENARIO, "store sums read max", readMs[readMs.length - 1], "ms");
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.mongodb.client.model.Projections;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.CustomerTotals;
 
@@ -104,11 +104,8 @@ public class BookingsNotInvoicedController {
         for (Document row : mongo.getCollection(BookingRow.COLLECTION).find(filter.document())
                 .projection(Projections.include("customerNo", "billToName", "status", "currency", "amount"))
                 .batchSize(10_000)) {
-            Object amount = row.get("amount");
-            BigDecimal value = amount instanceof Decimal128 d ? d.bigDecimalValue()
-                    : amount instanceof String s ? new BigDecimal(s) : null;
             groups.add(byCustomer ? row.getString("customerNo") : row.getString("status"), row.getString("billToName"),
-                    row.getString("currency"), value, 1);
+                    row.getString("currency"), BsonValues.decimal(row.get("amount")), 1);
         }
         return groups.totals();
     }

@@ -88,7 +88,7 @@ public final class BusinessCentralSimulator implements AutoCloseable {
     private final AtomicLong coolOffUntilNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger earlyRequests = new AtomicInteger();
     private final AtomicInteger throttledAnswers = new AtomicInteger();
-    private volatile Consumer<ObjectNode> afterInvoiceCreated = invoice -> { };
+    private volatile Consumer<ObjectNode> afterSalesDocumentCreated = document -> { };
 
     private BusinessCentralSimulator(Settings settings) throws IOException {
         this.settings = settings;
@@ -158,9 +158,12 @@ public final class BusinessCentralSimulator implements AutoCloseable {
         unavailableLeft.set(requests);
     }
 
-    /** Called with each created sales invoice once its 201 answer is written (e.g. to kill the client then). */
-    public void afterInvoiceCreated(Consumer<ObjectNode> hook) {
-        this.afterInvoiceCreated = hook;
+    /**
+     * Called with each created sales invoice or sales credit memo once its 201 answer is written (e.g. to kill the
+     * client then).
+     */
+    public void afterSalesDocumentCreated(Consumer<ObjectNode> hook) {
+        this.afterSalesDocumentCreated = hook;
     }
 
     /** How many requests of a kind were answered, e.g. {@code "POST salesInvoices"} or {@code "GET customers"}. */
@@ -290,8 +293,8 @@ public final class BusinessCentralSimulator implements AutoCloseable {
             case "POST" -> {
                 ObjectNode created = company.create(set, body(exchange));
                 respond(exchange, 201, created);
-                if (SimulatedCompany.SALES_INVOICES.equals(set)) {
-                    afterInvoiceCreated.accept(created);
+                if (SimulatedCompany.SalesDocument.of(set).isPresent()) {
+                    afterSalesDocumentCreated.accept(created);
                 }
             }
             case "PATCH" -> respond(exchange, 200, company.patch(set, entityId, ifMatch(exchange), body(exchange)));

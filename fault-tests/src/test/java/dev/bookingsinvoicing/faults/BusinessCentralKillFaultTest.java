@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.bookingsinvoicing.bcsimulator.BusinessCentralSimulator;
+import dev.bookingsinvoicing.events.CreditNoteLine;
+import dev.bookingsinvoicing.events.DraftCreditNoteCreated;
 import dev.bookingsinvoicing.events.DraftInvoiceCreated;
 import dev.bookingsinvoicing.events.InvoiceExported;
 import dev.bookingsinvoicing.events.InvoiceLine;
@@ -31,12 +34,15 @@ import dev.bookingsinvoicing.schemas.EventSchemas;
 import dev.bookingsinvoicing.schemas.Topics;
 import dev.bookingsinvoicing.serde.AvroSerializer;
 import dev.bookingsinvoicing.service.testing.TestMongo;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Business Central connector, a separate process, is SIGKILLed right after Business Central answered the POST of
- * a sales invoice, before it could announce the export or commit the invoice's offset, again and again: 5 times in
- * the CI size, 20 with {@code -Dfaults.size=full}. Each restart is handed the same invoice again: Business Central must hold every invoice exactly once, and
- * every invoice must end up announced as exported.
+ * a sales invoice or a sales credit memo, before it could announce the export or commit the document's offset, again
+ * and again: 5 times in the CI size, 20 with {@code -Dfaults.size=full}. The documents alternate, an invoice and then
+ * the credit note of its line, so every second kill falls right after a credit memo. Each restart is handed the same
+ * document again: Business Central must hold every invoice and every credit memo exactly once, each credit memo
+ * applied to the invoice it corrects, and every document must end up announced as exported.
  */
 class BusinessCentralKillFaultTest {
 
@@ -44,7 +50,7 @@ class BusinessCentralKillFaultTest {
     private static final Path LOGS = Path.of(System.getProperty("java.io.tmpdir"), "bc-kill");
 
     @Test
-    void killedBetweenBusinessCentralsAnswerAndTheOffsetCommitAgainAndAgainNoInvoiceIsInBusinessCentralTwice() {
+    void killedBetweenBusinessCentralsAnswerAndTheOffsetCommitAgainAndAgainNoDocumentIsInBusinessCentralTwice() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
         // a SIGKILLed consumer is only dropped from its group when its session times out: 1 s instead of the
         // broker's minimum of 6 s keeps each start short
@@ -55,21 +61,34 @@ class BusinessCentralKillFaultTest {
         AtomicReference<ChildJvm> connector = new AtomicReference<>();
         AtomicInteger kills = new AtomicInteger();
         try (BusinessCentralSimulator bc = BusinessCentralSimulator.start(BusinessCentralSimulator.Settings.defaults())) {
+            // one document per kill: invoice 1, the credit note of invoice 1, invoice 2, ...
             List<DraftInvoiceCreated> invoices = new ArrayList<>();
-            for (int i = 1; i <= KILLS; i++) {
-                invoices.add(invoice(i));
+            List<DraftCreditNoteCreated> creditNotes = new ArrayList<>();
+            List<SpecificRecord> documents = new ArrayList<>();
+            for (int d = 1; d <= KILLS; d++) {
+                if (d % 2 == 1) {
+                    invoices.add(invoice(invoices.size() + 1));
+                    documents.add(invoices.get(invoices.size() - 1));
+                } else {
+                    creditNotes.add(creditNote(invoices.get(invoices.size() - 1)));
+                    documents.add(creditNotes.get(creditNotes.size() - 1));
+                }
             }
-            try (KafkaProducer<String, org.apache.avro.specific.SpecificRecord> producer = new KafkaProducer<>(Map.<String, Object>of(
+            try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.<String, Object>of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
                     new StringSerializer(), new AvroSerializer())) {
-                // one partition, one customer: the connector takes the invoices one after another
-                invoices.forEach(invoice -> producer.send(new ProducerRecord<>(Topics.INVOICES, "C00010", invoice)));
+                // one partition, one customer: the connector takes the documents one after another
+                documents.forEach(document -> producer.send(new ProducerRecord<>(Topics.INVOICES, "C00010", document)));
             }
             // the simulator kills the connector as soon as it has answered a POST (until it was killed KILLS times)
-            bc.afterInvoiceCreated(created -> {
+            AtomicInteger creditMemoKills = new AtomicInteger();
+            bc.afterSalesDocumentCreated(created -> {
                 if (kills.get() < KILLS) {
                     connector.get().kill();
                     kills.incrementAndGet();
+                    if (created.has("creditMemoDate")) {
+                        creditMemoKills.incrementAndGet();
+                    }
                 }
             });
 
@@ -83,7 +102,10 @@ class BusinessCentralKillFaultTest {
             }
             connector.set(start(kafka, mongo, bc, ++starts));
 
-            List<String> ids = invoices.stream().map(DraftInvoiceCreated::getInvoiceId).toList();
+            List<String> invoiceIds = invoices.stream().map(DraftInvoiceCreated::getInvoiceId).toList();
+            List<String> creditNoteIds = creditNotes.stream().map(DraftCreditNoteCreated::getCreditNoteId).toList();
+            List<String> ids = new ArrayList<>(invoiceIds);
+            ids.addAll(creditNoteIds);
             try (TopicReader reader = new TopicReader(kafka.getBrokersAsString(), Topics.BUSINESS_CENTRAL_EXPORTS)) {
                 Map<String, Long> exported = reader.awaitRaw(records -> records.stream().map(r -> r.key())
                         .collect(Collectors.toSet()).containsAll(ids), Duration.ofMinutes(2)).stream()
@@ -91,12 +113,23 @@ class BusinessCentralKillFaultTest {
                         .collect(Collectors.groupingBy(InvoiceExported::getInvoiceId, Collectors.counting()));
                 assertThat(exported.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             }
-            Map<String, Long> inBc = bc.company().salesInvoices().stream().collect(Collectors.groupingBy(
-                    i -> i.get("externalDocumentNumber").asString(), Collectors.counting()));
+            assertThat(perExternalNumber(bc.company().salesInvoices()))
+                    .as("Business Central invoices per externalDocumentNumber").isEqualTo(once(invoiceIds));
+            assertThat(perExternalNumber(bc.company().salesCreditMemos()))
+                    .as("Business Central credit memos per externalDocumentNumber").isEqualTo(once(creditNoteIds));
+            Map<String, String> bcInvoiceIds = bc.company().salesInvoices().stream().collect(Collectors.toMap(
+                    i -> i.get("externalDocumentNumber").asString(), i -> i.get("id").asString()));
+            Map<String, String> originals = creditNotes.stream().collect(Collectors.toMap(
+                    DraftCreditNoteCreated::getCreditNoteId, note -> bcInvoiceIds.get(note.getOriginalInvoiceId())));
+            assertThat(bc.company().salesCreditMemos().stream().collect(Collectors.toMap(
+                    m -> m.get("externalDocumentNumber").asString(), m -> m.get("invoiceId").asString())))
+                    .as("each credit memo applied to the invoice it corrects").isEqualTo(originals);
             assertThat(kills.get()).isEqualTo(KILLS);
-            assertThat(bc.requests("POST salesInvoices")).as("one POST per invoice, each answered").isEqualTo(KILLS);
-            assertThat(inBc).as("Business Central invoices per externalDocumentNumber")
-                    .isEqualTo(ids.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)));
+            assertThat(creditMemoKills.get()).as("kills right after a credit memo").isEqualTo(creditNotes.size());
+            assertThat(bc.requests("POST salesInvoices")).as("one POST per invoice, each answered")
+                    .isEqualTo(invoices.size());
+            assertThat(bc.requests("POST salesCreditMemos")).as("one POST per credit note, each answered")
+                    .isEqualTo(creditNotes.size());
         } finally {
             if (connector.get() != null) {
                 connector.get().close();
@@ -104,6 +137,15 @@ class BusinessCentralKillFaultTest {
             mongo.close();
             kafka.destroy();
         }
+    }
+
+    private static Map<String, Long> perExternalNumber(List<ObjectNode> documents) {
+        return documents.stream().collect(Collectors.groupingBy(d -> d.get("externalDocumentNumber").asString(),
+                Collectors.counting()));
+    }
+
+    private static Map<String, Long> once(List<String> ids) {
+        return ids.stream().collect(Collectors.toMap(Function.identity(), id -> 1L));
     }
 
     private static ChildJvm start(EmbeddedKafkaKraftBroker kafka, TestMongo mongo, BusinessCentralSimulator bc, int n) {
@@ -136,5 +178,21 @@ class BusinessCentralKillFaultTest {
                 .setInvoiceId("DI-kill-" + n).setCommandId("command-" + n).setCustomerNo("C00010")
                 .setCustomerName("Ada Lovelace").setCurrency("EUR").setLines(List.of(line)).setTotalAmount(price)
                 .setExactTotalAmount(price.setScale(5)).setCurrencyMinorUnits(2).build();
+    }
+
+    /** What invoicing-service writes when an operator credits the invoice's one line: that line negated. */
+    private static DraftCreditNoteCreated creditNote(DraftInvoiceCreated invoice) {
+        InvoiceLine credited = invoice.getLines().get(0);
+        CreditNoteLine line = CreditNoteLine.newBuilder().setLineNo(1).setOriginalLineNo(credited.getLineNo())
+                .setBookingId(credited.getBookingId()).setBusinessId(credited.getBusinessId())
+                .setItemNo(credited.getItemNo()).setDescription(credited.getDescription())
+                .setServiceDate(credited.getServiceDate()).setQuantity(credited.getExactQuantity().negate())
+                .setUnitPrice(credited.getExactUnitPrice()).setAmount(credited.getExactAmount().negate()).build();
+        String id = invoice.getInvoiceId().replace("DI-", "CN-");
+        return DraftCreditNoteCreated.newBuilder().setEventId("event-" + id).setOccurredAt(Instant.now())
+                .setCreditNoteId(id).setCorrectionId("correction-" + id).setCommandId("command-" + id)
+                .setOriginalInvoiceId(invoice.getInvoiceId()).setCustomerNo(invoice.getCustomerNo())
+                .setCustomerName(invoice.getCustomerName()).setCurrency(invoice.getCurrency())
+                .setCurrencyMinorUnits(2).setLines(List.of(line)).setTotalAmount(line.getAmount()).build();
     }
 }

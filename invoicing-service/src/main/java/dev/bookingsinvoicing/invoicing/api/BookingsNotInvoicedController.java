@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,10 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mongodb.client.model.Projections;
-
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
-import dev.bookingsinvoicing.invoicing.store.BsonValues;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.CustomerTotals;
 
@@ -74,9 +70,8 @@ public class BookingsNotInvoicedController {
 
     /**
      * Totals per customer no. or per status. Without a date range they are read from {@link CustomerTotals} (one
-     * small document per customer, kept as rows come and go); with one, from the rows in range, a projection of five
-     * fields read in cursor batches (the embedded server's aggregation pipeline scans the same way and does not sum
-     * decimals reliably).
+     * small document per customer, kept as rows come and go); with one, or while those are not complete, computed
+     * from the rows in range ({@link CustomerTotals#sumsOfRows}).
      */
     @GetMapping("/totals")
     public Totals totals(BusinessAccess access, @RequestParam String groupBy, @RequestParam(required = false) String status,
@@ -92,20 +87,14 @@ public class BookingsNotInvoicedController {
     }
 
     private Totals totals(ViewQuery filter, boolean byCustomer) {
+        List<CustomerTotals.Sum> sums = customerTotals.complete() && !filter.hasDates()
+                ? customerTotals.sums(filter.businesses(), filter.status() == null ? null : filter.status().name(),
+                        filter.customerNo())
+                : customerTotals.sumsOfRows(filter.document());
         Groups groups = new Groups(byCustomer ? "customer" : "status");
-        if (customerTotals.complete() && !filter.hasDates()) {
-            for (CustomerTotals.Sum sum : customerTotals.sums(filter.businesses(),
-                    filter.status() == null ? null : filter.status().name(), filter.customerNo())) {
-                groups.add(byCustomer ? sum.customerNo() : sum.status(), sum.name(), sum.currency(), sum.amount(),
-                        sum.bookings());
-            }
-            return groups.totals();
-        }
-        for (Document row : mongo.getCollection(BookingRow.COLLECTION).find(filter.document())
-                .projection(Projections.include("customerNo", "billToName", "status", "currency", "amount"))
-                .batchSize(10_000)) {
-            groups.add(byCustomer ? row.getString("customerNo") : row.getString("status"), row.getString("billToName"),
-                    row.getString("currency"), BsonValues.decimal(row.get("amount")), 1);
+        for (CustomerTotals.Sum sum : sums) {
+            groups.add(byCustomer ? sum.customerNo() : sum.status(), sum.name(), sum.currency(), sum.amount(),
+                    sum.bookings());
         }
         return groups.totals();
     }

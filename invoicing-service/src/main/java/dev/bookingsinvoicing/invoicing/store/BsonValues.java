@@ -17,7 +17,10 @@ public final class BsonValues {
     private BsonValues() {
     }
 
-    /** A decimal as stored: Decimal128, or text when the template's converter keeps decimals as strings. */
+    /**
+     * A decimal as stored: Decimal128, or text when the template's converter keeps decimals as strings (or a plain
+     * number, written by hand); null when absent.
+     */
     public static BigDecimal decimal(Object value) {
         if (value instanceof Decimal128 d) {
             return d.bigDecimalValue();
@@ -25,7 +28,10 @@ public final class BsonValues {
         if (value instanceof String s) {
             return new BigDecimal(s);
         }
-        return value instanceof BigDecimal b ? b : null;
+        if (value instanceof BigDecimal b) {
+            return b;
+        }
+        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
     }
 
     /**

@@ -62,6 +62,8 @@ public class CustomerTotals implements SmartInitializingSingleton {
     public static final String COLLECTION = "customer_totals";
     private static final String COMPLETE = "customer_totals";
     private static final LogAccessor log = new LogAccessor(CustomerTotals.class);
+    /** Rows per cursor batch of {@link #sumsOfRows}. */
+    private static final int ROW_SCAN_BATCH = 10_000;
 
     private final MongoTemplate mongo;
     private final DocumentsById documents;
@@ -207,6 +209,23 @@ public class CustomerTotals implements SmartInitializingSingleton {
                 Sum sum = sum(s);
                 sums.merge(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum, CustomerTotals::add);
             }
+        }
+        return List.copyOf(sums.values());
+    }
+
+    /**
+     * The same sums computed from the rows a filter of the view matches, for what the kept documents cannot answer (a
+     * date range, totals not complete): a projection of five fields read in cursor batches (the embedded server's
+     * aggregation pipeline scans the same way and does not sum decimals reliably).
+     */
+    public List<Sum> sumsOfRows(Document rowFilter) {
+        Map<List<String>, Sum> sums = new LinkedHashMap<>();
+        for (Document row : mongo.getCollection(BookingRow.COLLECTION).find(rowFilter)
+                .projection(Projections.include("customerNo", "billToName", "status", "currency", "amount"))
+                .batchSize(ROW_SCAN_BATCH)) {
+            Sum sum = new Sum(row.getString("customerNo"), row.getString("billToName"), row.getString("status"),
+                    row.getString("currency"), 1, BsonValues.decimal(row.get("amount")));
+            sums.merge(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum, CustomerTotals::add);
         }
         return List.copyOf(sums.values());
     }

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
 import dev.bookingsinvoicing.invoicing.store.IdBatches;
 import dev.bookingsinvoicing.invoicing.view.BookingRow;
 import dev.bookingsinvoicing.invoicing.view.BookingStatus;
@@ -76,7 +77,7 @@ public class BookingSearch {
                 if (status != null) {
                     counts.merge(status, 1L, Long::sum);
                 }
-                BigDecimal amount = Money.of(row.get("amount"));
+                BigDecimal amount = BsonValues.decimal(row.get("amount"));
                 if (status == BookingStatus.READY && amount != null) {
                     String currency = row.getString("currency");
                     ready.merge(currency == null ? "" : currency, amount, BigDecimal::add);

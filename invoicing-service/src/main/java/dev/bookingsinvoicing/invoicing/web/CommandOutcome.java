@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.bson.Document;
 
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
+
 /**
  * A stored command result as the page shows it, read from the raw {@code command_results} document so that the
  * page keeps working while the command side adds fields. A {@code preview} (an InvoiceBookings sent as a preview)
@@ -98,11 +100,11 @@ public record CommandOutcome(String id, String commandType, String outcome, List
                 d.getList("previewedInvoices", Document.class, List.of()).stream()
                         .map(i -> new Previewed(i.getString("customerNo"), i.getString("customerName"),
                                 i.getString("currency"), strings(i.get("businessIds")), count(i.get("lineCount")),
-                                Money.of(i.get("totalAmount"))))
+                                BsonValues.decimal(i.get("totalAmount"))))
                         .toList(),
                 d.getList("previewTotals", Document.class, List.of()).stream()
                         .map(t -> new CurrencyTotal(t.getString("currency"), count(t.get("invoices")),
-                                count(t.get("lines")), Money.of(t.get("totalAmount"))))
+                                count(t.get("lines")), BsonValues.decimal(t.get("totalAmount"))))
                         .toList());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bson.Document;
 
 import dev.bookingsinvoicing.invoicing.security.BusinessAccess;
+import dev.bookingsinvoicing.invoicing.store.BsonValues;
 
 /** A draft invoice as the page shows it, read from the raw {@code draft_invoices} document. */
 public record InvoiceView(String id, String commandId, String customerNo, String customerName, String currency,
@@ -29,9 +30,10 @@ public record InvoiceView(String id, String commandId, String customerNo, String
                 d.getList("lines", Document.class, List.of()).stream().map(l -> new Line(
                         l.get("lineNo") instanceof Number n ? n.intValue() : 0, l.getString("bookingId"),
                         l.getString("itemNo"), l.getString("description"),
-                        CommandOutcome.instant(l.get("serviceDate")), Money.of(l.get("quantity")),
-                        l.getString("unitOfMeasure"), Money.of(l.get("unitPrice")), Money.of(l.get("amount"))))
+                        CommandOutcome.instant(l.get("serviceDate")), BsonValues.decimal(l.get("quantity")),
+                        l.getString("unitOfMeasure"), BsonValues.decimal(l.get("unitPrice")),
+                        BsonValues.decimal(l.get("amount"))))
                         .toList(),
-                Money.of(d.get("totalAmount")), CommandOutcome.instant(d.get("createdAt")));
+                BsonValues.decimal(d.get("totalAmount")), CommandOutcome.instant(d.get("createdAt")));
     }
 }

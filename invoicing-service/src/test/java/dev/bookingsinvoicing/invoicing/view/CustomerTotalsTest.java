@@ -83,6 +83,13 @@ class CustomerTotalsTest {
         }
         assertThat(counted()).as("the view is not empty").isNotEmpty();
         assertThat(kept()).isEqualTo(counted());
+        assertThat(byKey(a.totals.sumsOfRows(new Document()))).as("the sums computed from the rows")
+                .isEqualTo(counted());
+        Map<List<String>, String> countedReady = new HashMap<>(counted());
+        countedReady.keySet().removeIf(key -> !"READY".equals(key.get(1)));
+        assertThat(countedReady).as("some rows are ready").isNotEmpty();
+        assertThat(byKey(a.totals.sumsOfRows(new Document("status", "READY")))).as("those of the ready rows")
+                .isEqualTo(countedReady);
         Set<String> customersWithRows = new HashSet<>();
         mongoB.getCollection(BookingRow.COLLECTION).find().forEach(row -> customersWithRows.add(Keys.customer(
                 row.getString("businessId"), row.getString("bookingsCustomerId"))));
@@ -184,12 +191,16 @@ class CustomerTotalsTest {
 
     /** The totals kept, by customer no., status and currency: "bookings amount". */
     private Map<List<String>, String> kept() {
-        Map<List<String>, String> kept = new HashMap<>();
-        for (CustomerTotals.Sum sum : a.totals.sums(null, null, null)) {
-            kept.put(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum.bookings() + " "
+        return byKey(a.totals.sums(null, null, null));
+    }
+
+    private static Map<List<String>, String> byKey(List<CustomerTotals.Sum> sums) {
+        Map<List<String>, String> byKey = new HashMap<>();
+        for (CustomerTotals.Sum sum : sums) {
+            byKey.put(Arrays.asList(sum.customerNo(), sum.status(), sum.currency()), sum.bookings() + " "
                     + (sum.amount() == null ? "-" : sum.amount().toPlainString()));
         }
-        return kept;
+        return byKey;
     }
 
     /** The same, counted from the rows in the view. */
